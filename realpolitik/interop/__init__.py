@@ -1,0 +1,1 @@
+"""realpolitik.interop: GDELT/ICEWS imports and exports."""
