@@ -80,6 +80,7 @@ def test_lookup_forms_and_lost_leading_zero():
     assert tx.cameo(" 0231 ").code == "0231"
     assert tx.cameo("42").code == "042"  # GDELT-style numeric code
     assert tx.cameo("231").code == "0231"
+    assert tx.cameo("21").code == "021"  # no root 21, so a stripped 021
     assert tx.cameo(1).code == "01"
     assert tx.cameo(190).code == "190"
     # Two-digit 10..20 are roots, not zero-stripped 010..020.
@@ -87,7 +88,7 @@ def test_lookup_forms_and_lost_leading_zero():
     assert tx.cameo("110").code == "110"
 
 
-@pytest.mark.parametrize("bad", ["999", "21", "", "abc", "0", "00", "01234"])
+@pytest.mark.parametrize("bad", ["999", "300", "", "abc", "0", "00", "01234", "-19"])
 def test_unknown_codes(bad):
     with pytest.raises(KeyError):
         tx.cameo(bad)
