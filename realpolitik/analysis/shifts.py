@@ -1,0 +1,147 @@
+"""Shift alerts: dyads whose event counts break from their own recent past.
+
+Method. For every directed dyad and quad class, events are counted per period (week by default).
+Each period in the report window is tested against a rolling baseline of the `baseline` periods
+just before it: a negative binomial is fitted to the baseline counts by the method of moments
+(mean m, variance v; r = m^2 / (v - m)), or a Poisson with mean m when v <= m (no overdispersion).
+The mean is smoothed as (sum + 0.5) / n so an all-zero baseline still gives a finite score. The
+alert score is the tail probability of the observed count under that model: P(X >= x) for a rise,
+P(X <= x) for a drop, reported as surprise = -log10(p). With many dyads tested, an alert is
+`significant` when p < alpha / number of tests (Bonferroni). Each alert lists the evidence: the
+most-reported events of that dyad, quad class and period, with a sentence from `mentions`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from scipy import stats
+
+from .common import AnalysisError, actor_filter, data_range, parse_date, weight_sql
+from .periods import FREQS, next_period, period_range, truncate
+
+
+def tail_pvalues(base: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of baseline counts and the observed counts -> (p_rise, p_drop, fitted mean)."""
+    k = base.shape[1]
+    m = (base.sum(1) + 0.5) / k
+    v = base.var(1, ddof=1) if k > 1 else m
+    over = v > m
+    r = np.where(over, m * m / np.maximum(v - m, 1e-12), 1.0)
+    p = np.where(over, r / (r + m), 0.5)
+    p_rise = np.where(over, stats.nbinom.sf(x - 1, r, p), stats.poisson.sf(x - 1, m))
+    p_drop = np.where(over, stats.nbinom.cdf(x, r, p), stats.poisson.cdf(x, m))
+    return p_rise, p_drop, m
+
+
+def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, weight: str = "events",
+           level: str = "country", actor: str | None = None, min_events: float = 5, alpha: float = 0.05,
+           limit: int = 20, evidence: int = 3, drops: bool = True) -> list[dict]:
+    """Ranked alerts (most surprising first) for the periods between start and end."""
+    if freq not in FREQS:
+        raise AnalysisError(f"freq {freq!r}: use one of {', '.join(FREQS)}")
+    if level not in ("country", "code"):
+        raise AnalysisError(f"level {level!r}: use country or code")
+    if baseline < 2:
+        raise AnalysisError("--baseline: need at least 2 periods")
+    lo, hi = data_range(store)
+    if hi is None:
+        return []
+    end = parse_date(end, "--to") or hi
+    start = parse_date(start, "--from") or end - dt.timedelta(days={"day": 7, "week": 28, "month": 90}[freq])
+    eval_periods = period_range(start, end, freq)
+    first = eval_periods[0]
+    for _ in range(baseline):
+        first = _prev(first, freq)
+    periods = period_range(first, end, freq)
+    index = {p: i for i, p in enumerate(periods)}
+    who = ""
+    if actor:
+        f = actor_filter(actor)
+        who = f" AND ({f.sql('source')} OR {f.sql('target')})"
+    w = weight_sql(weight)
+    rows = store.execute(
+        f"""
+        SELECT source_{level}, target_{level}, quad_class, CAST(date_trunc('{freq}', date) AS DATE), sum({w})
+        FROM events
+        WHERE NOT coalesce(negated, false) AND date >= ? AND date < ? {who}
+              AND source_{level} IS NOT NULL AND target_{level} IS NOT NULL AND quad_class IS NOT NULL
+        GROUP BY ALL
+        """,
+        [first, next_period(truncate(end, freq), freq)],
+    ).fetchall()
+    if not rows:
+        return []
+    keys = sorted({(r[0], r[1], int(r[2])) for r in rows})
+    kidx = {k: i for i, k in enumerate(keys)}
+    M = np.zeros((len(keys), len(periods)))
+    for s, t, q, p, n in rows:
+        M[kidx[(s, t, int(q))], index[p]] = n
+    alerts = []
+    n_tests = 0
+    for p in eval_periods:
+        j = index[p]
+        base, x = M[:, j - baseline:j], M[:, j]
+        p_rise, p_drop, mean = tail_pvalues(base, x)
+        rise_ok = x >= min_events
+        drop_ok = (mean >= min_events) & (x < mean) if drops else np.zeros_like(rise_ok)
+        n_tests += int(rise_ok.sum() + drop_ok.sum())
+        for i in np.flatnonzero(rise_ok | drop_ok):
+            rise = bool(rise_ok[i] and (not drop_ok[i] or p_rise[i] <= p_drop[i]))
+            pv = float(p_rise[i] if rise else p_drop[i])
+            s, t, q = keys[i]
+            alerts.append({
+                "source": s, "target": t, "quad_class": q, "period": p, "direction": "rise" if rise else "drop",
+                "observed": float(x[i]), "baseline_mean": round(float(mean[i]), 3),
+                "baseline_var": round(float(base[i].var(ddof=1)), 3),
+                "ratio": round(float((x[i] + 0.5) / (mean[i] + 0.5)), 3),
+                "p_value": pv, "surprise": round(float(-np.log10(max(pv, 1e-300))), 3),
+            })
+    for a in alerts:
+        a["significant"] = a["p_value"] < alpha / max(n_tests, 1)
+    alerts.sort(key=lambda a: (-a["surprise"], -a["observed"]))
+    alerts = alerts[:limit]
+    _attach_evidence(store, alerts, level, freq, evidence)
+    return alerts
+
+
+def _prev(p: dt.date, freq: str) -> dt.date:
+    return truncate(p - dt.timedelta(days=1), freq)
+
+
+def _attach_evidence(store, alerts: list[dict], level: str, freq: str, k: int) -> None:
+    """One query for all alerts: their top-k events by mentions, with a sentence each."""
+    for a in alerts:
+        a["evidence"] = []
+    if not alerts or k <= 0:
+        return
+    import pyarrow as pa
+
+    keys = pa.table({
+        "alert": list(range(len(alerts))),
+        "s": [a["source"] for a in alerts], "t": [a["target"] for a in alerts],
+        "q": [a["quad_class"] for a in alerts], "d0": [a["period"] for a in alerts],
+        "d1": [next_period(a["period"], freq) for a in alerts],
+    })
+    store.con.register("_shift_keys", keys)
+    try:
+        found = store.execute(
+            f"""
+            WITH ev AS (
+                SELECT k.alert, e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.cameo_label,
+                       e.num_mentions
+                FROM events e JOIN _shift_keys k
+                  ON e.source_{level} = k.s AND e.target_{level} = k.t AND e.quad_class = k.q
+                 AND e.date >= k.d0 AND e.date < k.d1
+                WHERE NOT coalesce(e.negated, false)
+                QUALIFY row_number() OVER (PARTITION BY k.alert ORDER BY e.num_mentions DESC, e.date, e.event_id) <= {int(k)}
+            )
+            SELECT ev.*, (SELECT any_value(m.sentence) FROM mentions m WHERE m.event_id = ev.event_id)
+            FROM ev ORDER BY alert, num_mentions DESC, date
+            """
+        ).fetchall()
+    finally:
+        store.con.unregister("_shift_keys")
+    for alert, eid, date, sc, tc, cameo, label, nm, sent in found:
+        alerts[alert]["evidence"].append({"event_id": eid, "date": date, "source": sc, "target": tc,
+                                          "cameo": cameo, "label": label, "num_mentions": nm, "sentence": sent})
