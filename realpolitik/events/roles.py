@@ -1,0 +1,152 @@
+"""Who did it and to whom: reading semantic roles off a spaCy dependency parse.
+
+Small, pure functions over spaCy tokens, used by `grammar.py`. Labels are ClearNLP-style
+(nsubj, nsubjpass, agent, dobj, dative, prep/pobj, xcomp, ccomp, conj, relcl, acl), which is what
+spaCy's English pipelines produce.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+RELATIVE = {"who", "which", "that", "whom"}
+MODAL_HYPOTHETICAL = {"would", "could", "may", "might", "should", "must", "can", "ought"}
+MODAL_INTENT = {"will", "shall", "'ll"}
+NEGATORS = {"not", "n't", "never", "no", "nt"}
+
+
+def expand(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Jordan and Britain" -> both)."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+            out.append(c)
+    return out
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(prep: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp") and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
+            out.extend(expand(c))
+    return out
+
+
+def fix_relative(tok: Token, verb: Token) -> Token:
+    """`who`/`which` as a subject stands for the noun the relative clause modifies."""
+    if tok.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def agents(verb: Token) -> list[Token]:
+    out = []
+    for a in children(verb, "agent"):
+        out.extend(pobjs(a))
+    return out
+
+
+def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+    """(sources, patients): the doer(s) of `verb`, and for a passive the undergoer(s)."""
+    if depth > 4:
+        return [], []
+    subj = children(verb, "nsubj", "csubj", "expl")
+    subj = [s for s in subj if s.dep_ != "expl"]
+    pas = children(verb, "nsubjpass", "csubjpass")
+    ag = agents(verb)
+    if pas or ag:
+        patients = [fix_relative(p, verb) for p in pas]
+        return ag, [x for p in patients for x in expand(p)]
+    if subj:
+        s = fix_relative(subj[0], verb)
+        return expand(s), []
+    dep = verb.dep_
+    head = verb.head
+    if dep == "conj" and is_verbal(head):
+        return subject_roles(head, depth + 1)
+    if dep in ("xcomp",) or (dep == "advcl" and verb.tag_ in ("VBG", "VB")):
+        return subject_roles(head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":  # "by attacking", "after meeting"
+        return subject_roles(head.head, depth + 1) if is_verbal(head.head) else ([], [])
+    if dep == "relcl":
+        return [head], []
+    if dep == "acl":
+        if verb.tag_ == "VBN":  # "civilians killed by X"
+            return ag, [head]
+        return [head], []  # "forces fighting Isis"
+    if dep == "amod" and verb.tag_ == "VBN":  # "US-backed forces" -> no subject of its own
+        return [], []
+    return [], []
+
+
+def negated(tok: Token) -> bool:
+    """Negation on the verb itself or on its auxiliaries ("did not", "has never")."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det")):
+            return True
+        if c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children):
+            return True
+    return False
+
+
+def subject_negated(verb: Token) -> bool:
+    """'No country has recognised ...', 'no further assistance will be provided'."""
+    for s in children(verb, "nsubj", "nsubjpass"):
+        if any(c.lower_ in ("no", "neither") and c.dep_ == "det" for c in s.children):
+            return True
+    return False
+
+
+def modality(tok: Token) -> str:
+    """action, intent (will), or hypothetical (would/could/may/conditional)."""
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            lw = c.lower_
+            if lw in MODAL_HYPOTHETICAL:
+                return "hypothetical"
+            if lw in MODAL_INTENT:
+                return "intent"
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            return "hypothetical"
+    if tok.dep_ == "conj" and is_verbal(tok.head) and tok.head.i < tok.i:
+        return modality(tok.head)
+    return "action"
+
+
+def governor(tok: Token) -> tuple[Token | None, str]:
+    """The word whose clausal complement `tok` is, and how: 'comp' (xcomp/pcomp/infinitive,
+    sharing the governor's subject), 'ccomp' (a clause with its own subject), or ''."""
+    dep = tok.dep_
+    head = tok.head
+    if head is tok:
+        return None, ""
+    if dep == "conj":
+        return governor(head) if is_verbal(head) else (None, "")
+    if dep == "xcomp":
+        return head, "comp"
+    if dep == "ccomp" or (dep == "parataxis" and is_verbal(head)):
+        return head, "ccomp"
+    if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return head, "comp"  # "called on Turkey to withdraw" (parsed as advcl)
+    if dep == "pcomp" and head.dep_ == "prep":  # "accused X of attacking"
+        return head.head, "comp"
+    if dep == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acomp":
+        return head.head, "comp"
+    return None, ""
+
+
+def phrase_words(tok: Token) -> list[str]:
+    """Modifier words + head lemma of a noun phrase, lower-cased ("chemical weapon")."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    words: list[str] = []
+    for m in mods:
+        words.extend(w.lower_ for w in m.subtree if w.dep_ not in ("det", "punct"))
+    lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
+    return words + [lemma]
