@@ -1,0 +1,127 @@
+"""The ingest run: read every item, keep English, drop duplicates, store the rest with a log row each."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import duckdb
+
+from ..store import articles as db
+from ..store.db import Store
+from . import language
+from .dedup import Deduper, signature, to_bytes
+from .fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from .items import DUPLICATE, FAILED, SKIPPED, STORED, UNCHANGED, Item
+from .sources import Options, Source, expand, read_source
+from .text import clean_text, content_hash
+
+STATUSES = (STORED, DUPLICATE, SKIPPED, FAILED, UNCHANGED)
+
+
+@dataclass
+class ItemResult:
+    item_key: str
+    input: str
+    status: str  # stored | duplicate | skipped | failed | unchanged (settled by an earlier run)
+    article_id: str | None = None
+    duplicate_of: str | None = None
+    reason: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class IngestReport:
+    results: list[ItemResult] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # files in directories of unsupported types
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(r.status for r in self.results)
+        return {s: found.get(s, 0) for s in STATUSES}
+
+    @property
+    def failures(self) -> list[ItemResult]:
+        return [r for r in self.results if r.status == FAILED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class _Run:
+    def __init__(self, store: Store):
+        self.store = store
+        self.done = db.settled_keys(store)
+        self.dedup = Deduper().load(db.signatures(store))
+
+    def process(self, item: Item) -> ItemResult:
+        self.done.add(item.key)
+        if item.status == UNCHANGED:
+            return ItemResult(item.key, item.input, UNCHANGED)
+        if item.article is None:
+            return self._log(item, item.status or FAILED, reason=item.reason)
+        article = item.article
+        article.text = clean_text(article.text or "")
+        if not article.text:
+            return self._log(item, SKIPPED, reason="empty text")
+        # A language the input states is trusted; otherwise the text decides.
+        lang = article.language or language.detect(article.text)
+        if lang != "en":
+            return self._log(item, SKIPPED, reason=f"language: {lang}")
+        article.language = lang
+        chash = content_hash(article.text)
+        sig = signature(article.text)
+        dup = self.dedup.duplicate_of(chash, sig)
+        if dup:
+            how = "exact copy" if dup[1] >= 1.0 and chash in self.dedup.by_hash else f"near copy (similarity {dup[1]:.2f})"
+            return self._log(item, DUPLICATE, duplicate_of=dup[0], reason=how)
+        article_id = "a" + chash[:16]
+        try:
+            db.store_article(
+                self.store, article, article_id=article_id, content_hash=chash,
+                minhash=to_bytes(sig) if sig is not None else None, item_key=item.key, input=item.input,
+            )
+        except duckdb.ConstraintException:
+            # Another writer stored the same text since this run loaded its index.
+            existing = db.article_by_hash(self.store, chash) or article_id
+            return self._log(item, DUPLICATE, duplicate_of=existing, reason="exact copy")
+        self.dedup.add(article_id, chash, sig)
+        return ItemResult(item.key, item.input, STORED, article_id=article_id, title=article.title)
+
+    def _log(self, item: Item, status: str, **kw) -> ItemResult:
+        db.log_item(self.store, item.key, item.input, status, **kw)
+        return ItemResult(item.key, item.input, status, **kw)
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    allow_private: bool = False,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: Callable[[int, int, Source], None] | None = None,
+) -> IngestReport:
+    """Ingest files, directories and URLs into the store; every item ends in the ingest log once.
+
+    `progress(done, total, source)` is called after each file or URL.
+    """
+    sources, ignored = expand(list(inputs))
+    report = IngestReport(ignored=ignored)
+    run = _Run(store)
+    opts = Options(allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
+    for n, src in enumerate(sources, start=1):
+        items = read_source(src, run.done, opts)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except Exception as exc:  # a reader bug or library crash must not sink the whole run
+                item = Item.failed(src.location, src.input, f"unexpected error: {type(exc).__name__}: {exc}")
+                report.results.append(run.process(item))
+                break
+            report.results.append(run.process(item))
+        if progress:
+            progress(n, len(sources), src)
+    return report
