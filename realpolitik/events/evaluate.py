@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Mapping
 
 from .gold import LabeledEvent, Sentence, group_predictions, sentences_from_records
+from .taxonomy import PLOVER_TYPES
 
 NONE = "NONE"
 
@@ -191,8 +192,10 @@ def evaluate(gold_records: Iterable[Any], predictions: Any) -> Report:
                 acc["CAMEO root accuracy"].add(p.cameo_root == g.cameo_root)
             if g.cameo:
                 acc["CAMEO code accuracy"].add(p.cameo == g.cameo)
-        left_p = [p for i, p in enumerate(preds) if i not in {pi for pi, _ in pairs}]
-        left_g = [g for i, g in enumerate(golds) if i not in {gi for _, gi in pairs}]
+        matched_p = {pi for pi, _ in pairs}
+        matched_g = {gi for _, gi in pairs}
+        left_p = [p for i, p in enumerate(preds) if i not in matched_p]
+        left_g = [g for i, g in enumerate(golds) if i not in matched_g]
         for p in left_p:
             bump(fp, p.type)
         for g in left_g:
@@ -200,14 +203,14 @@ def evaluate(gold_records: Iterable[Any], predictions: Any) -> Report:
         cross = greedy_match(left_p, left_g, same_type=False)
         for pi, gi in cross:
             cell(left_g[gi].type, left_p[pi].type)
+        crossed_p = {pi for pi, _ in cross}
+        crossed_g = {gi for _, gi in cross}
         for gi, g in enumerate(left_g):
-            if gi not in {x for _, x in cross}:
+            if gi not in crossed_g:
                 cell(g.type, NONE)
         for pi, p in enumerate(left_p):
-            if pi not in {x for x, _ in cross}:
+            if pi not in crossed_p:
                 cell(NONE, p.type)
-
-    from .taxonomy import PLOVER_TYPES
 
     seen = set(tp) | set(fp) | set(fn)
     # Known types in codebook order, then anything unexpected (a typo in gold shows up, not hides).
