@@ -1,8 +1,114 @@
-"""CLI commands: ingest (placeholder until its issue lands)."""
+"""CLI commands: `ingest` (files, directories, feeds, URLs into the store) and `status`."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import List, Optional
+
 import typer
+
+from ..config import DEFAULT_DB
+from .output import CliError, Format, emit
+
+
+def _shown(key: str) -> str:
+    """Item keys are absolute paths; show them relative to the working directory when shorter."""
+    try:
+        return str(Path(key).relative_to(Path.cwd()))
+    except ValueError:
+        return key
+
+
+def _open(db: Path, read_only: bool = False):
+    from ..store import open_store
+
+    if read_only and not db.exists():
+        raise CliError(f"{db}: no such database (create it with `realpolitik ingest ... --db {db}`)")
+    try:
+        return open_store(db, read_only=read_only)
+    except Exception as exc:  # duckdb raises IOException, InvalidInputException, ...
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CliError(f"{db}: cannot open database: {first}") from None
+
+
+def _run_with_progress(inputs, store, **kw):
+    from ..ingest import ingest
+
+    if not sys.stderr.isatty():
+        return ingest(inputs, store, **kw)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def advance(done: int, total: int, src) -> None:
+            bar.update(task, completed=done, total=total, description=Path(src.location).name[:40])
+
+        return ingest(inputs, store, progress=advance, **kw)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+
+    @app.command("ingest")
+    def ingest_cmd(
+        inputs: List[str] = typer.Argument(
+            ..., help="Files, directories (recursive), feeds or http(s) URLs: .txt .md .html .json .jsonl .csv .rss .atom .xml"),
+        db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to write to (created if missing)."),
+        allow_private: bool = typer.Option(
+            False, "--allow-private", help="Allow fetching URLs on private, loopback or link-local addresses."),
+        max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1, help="Size cap for a fetched page or a single-article file."),
+        timeout: float = typer.Option(15.0, "--timeout", min=0.1, help="Seconds to wait to connect to, or read from, a URL."),
+        items: bool = typer.Option(False, "--items", help="List every item and its outcome, not just the counts."),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv, jsonl or parquet."),
+        out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the summary to this file."),
+    ) -> None:
+        """Read news into the store: English articles are stored once; duplicates, other languages and
+        bad inputs are logged. Re-running on the same inputs changes nothing. Exits 1 if any item failed."""
+        store = _open(db)
+        try:
+            report = _run_with_progress(inputs, store, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
+        finally:
+            store.close()
+        for failure in report.failures:
+            typer.echo(f"error: {_shown(failure.item_key)}: {failure.reason}", err=True)
+        if items:
+            rows = [
+                {"item": _shown(r.item_key), "status": r.status, "article_id": r.article_id,
+                 "duplicate_of": r.duplicate_of, "reason": r.reason}
+                for r in report.results
+            ]
+        else:
+            rows = [{"status": s, "items": n} for s, n in report.counts().items()]
+        emit(rows, fmt, out, title=f"ingest into {db}")
+        if report.ignored and fmt is Format.table:
+            typer.echo(f"({len(report.ignored)} file(s) of unsupported types ignored, e.g. {report.ignored[0]})", err=True)
+        if report.failures:
+            raise typer.Exit(1)
+
+    @app.command("status")
+    def status_cmd(
+        db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to report on."),
+        failures: bool = typer.Option(False, "--failures", help="List failed items (item, reason) instead of counts."),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv, jsonl or parquet."),
+        out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+    ) -> None:
+        """Counts of ingested items by outcome, articles, events and mentions, and the failed items."""
+        from ..store import articles
+
+        store = _open(db, read_only=True)
+        try:
+            counts = {f"items {k}": v for k, v in articles.status_counts(store).items()}
+            counts.update(articles.table_counts(store))
+            failed = articles.failures(store)
+        finally:
+            store.close()
+        failed_rows = [{"item": _shown(r["item"]), "reason": r["reason"]} for r in failed]
+        if failures:
+            emit(failed_rows, fmt, out, title="failed items", columns=["item", "reason"])
+            return
+        emit([{"what": k, "count": v} for k, v in counts.items()], fmt, out, title=f"status of {db}")
+        if fmt is Format.table and out is None and failed_rows:
+            emit(failed_rows, fmt, None, title="failed items")
