@@ -1,0 +1,102 @@
+"""Finding actor names in text: whole words, case-aware, longest non-overlapping matches."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .dictionary import ActorDictionary
+from .entries import parse_date
+from .text import case_ok, fold
+
+# Words before an ambiguous name that make it a date or a common word ("in May", "on the Hunt").
+_TEMPORAL = {"in", "on", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
+             "from", "through", "during", "before", "after", "between", "of", "the", "a", "an", "to"}
+_OPENERS = "\"'([\u201c\u2018 "
+# After these a capitalised ambiguous name at a sentence start is a person ("May said").
+_PERSON_NEXT = {"said", "says", "told", "added", "warned", "insisted", "argued", "claimed", "has", "had",
+                "was", "is", "will", "would", "could", "wants", "wanted", "announced", "urged", "called",
+                "met", "spoke", "tweeted", "wrote", "'s"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # char offsets into the text given to scan()
+    end: int
+    text: str
+    kind: str  # country, capital, demonym, metonym, org, person, agent, ethnic
+    entry_id: str
+    country: str | None
+    sector: str | None
+    code: str
+    type: str
+    name: str
+    role: str = ""
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
+def _ambiguous_ok(text: str, folded: str, start: int, end: int) -> bool:
+    """An alias like 'May' or 'Hunt' counts only away from sentence starts and date contexts."""
+    if _sentence_start(text, start):
+        nxt = folded[end:end + 14].split()
+        if not nxt or nxt[0].strip(",") not in _PERSON_NEXT and not folded.startswith("'s", end):
+            return False
+    after = text[end:end + 3].lstrip()
+    if after[:1].isdigit():
+        return False
+    before = folded[max(0, start - 20):start].split()
+    if before:
+        prev = before[-1].strip(",")
+        if prev.isdigit() or prev in _TEMPORAL:
+            return False
+    return True
+
+
+def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
+    day: dt.date | None = parse_date(date) if date is not None else None
+    folded = fold(text)
+    n = len(text)
+    found = []  # (start, end, entry index, alias)
+    for end_idx, (length, cands) in d.automaton.iter(folded):
+        start = end_idx - length + 1
+        end = end_idx + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if end < n and text[end].isalnum():
+            continue
+        span = text[start:end]
+        for idx, alias in cands:
+            if not case_ok(alias, span):
+                continue
+            entry = d.entries[idx]
+            if alias in entry.ambiguous and not _ambiguous_ok(text, folded, start, end):
+                continue
+            coding = None if entry.kind == "block" else entry.coding_at(day)
+            if coding is None and entry.kind != "block":
+                continue  # e.g. a PETRARCH entry restricted to other dates
+            found.append((start, end, idx, coding))
+            break
+    # Longest first; a position once taken stays taken.
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    taken = bytearray(n + 1)
+    chosen = []
+    for f in found:
+        start, end = f[0], f[1]
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(f)
+    chosen.sort(key=lambda f: f[0])
+    out = []
+    for start, end, idx, c in chosen:
+        entry = d.entries[idx]
+        if entry.kind == "block":
+            continue
+        out.append(Mention(start, end, text[start:end], entry.kind, entry.id, c.country, c.sector, c.code,
+                           c.type, entry.name, c.role))
+    return out

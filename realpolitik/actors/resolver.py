@@ -1,0 +1,169 @@
+"""ActorResolver: names in text -> mentions -> one Actor per noun phrase; lookup by code or name."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from ..records import Actor
+from .dictionary import ActorDictionary
+from .entries import NON_STATE, Entry, parse_date
+from .matcher import Mention, scan
+from .text import fold
+
+OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic"}
+# "Turkish-backed rebels" are not Turkish: the name only modifies.
+_MODIFIER = re.compile(r"-(backed|led|allied|supported|sponsored|funded|trained|armed|aligned|controlled|"
+                       r"held|friendly|based|occupied|brokered|made|bound|born)\b")
+# Words linking an agent to the person it serves: "spokesman for Erdoğan", "adviser to Trump".
+_LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
+# Sectors an ethnic group keeps from the agent ("Kurdish civilians"); armed or ruling agents take the
+# group's own sector ("Kurdish forces" -> REB under the SDF/YPG convention).
+_ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "BUS", "LAB", "HRI", "AGR"}
+_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+
+
+def with_country(actor: Actor, country: str) -> Actor:
+    """Give a bare agent ("the troops": country None, code MIL) the country found from context."""
+    code = country + (actor.sector or "") if country not in NON_STATE else country
+    return Actor(actor.text, code, country, actor.sector, actor.type, actor.name, actor.id)
+
+
+class ActorResolver:
+    def __init__(self, dictionary: ActorDictionary | None = None):
+        self.dictionary = dictionary if dictionary is not None else ActorDictionary.default()
+        self._country_names: dict[str, str] = {}
+        for e in self.dictionary.entries:
+            if e.kind == "country":
+                self._country_names.setdefault(e.codings[0].country, e.name)
+
+    # -- scanning ---------------------------------------------------------------------------------
+    def scan(self, text: str, date=None) -> list[Mention]:
+        """Whole-word, case-aware, longest non-overlapping mentions; offsets index `text`."""
+        return scan(self.dictionary, text, date)
+
+    def country_name(self, iso3: str | None) -> str:
+        return self._country_names.get(iso3 or "", iso3 or "")
+
+    # -- one actor per phrase ------------------------------------------------------------------------
+    def resolve(self, text: str, mentions: list[Mention] | None = None, date=None, offset: int = 0) -> Actor | None:
+        """One actor for the noun phrase `text`.
+
+        `mentions` are those inside the phrase, from scan(text) or from scanning a larger text, in which
+        case `offset` is the phrase's start in that text. Returns None when nothing in the phrase names an
+        actor. A bare agent ("the troops") gives an Actor with country None and code = sector; fill the
+        country from context with `with_country`.
+        """
+        if mentions is None:
+            mentions = self.scan(text, date)
+        ms = [(m.start - offset, m.end - offset, m) for m in mentions]
+        ms = [x for x in ms if x[0] >= 0 and x[1] <= len(text)]
+        if not ms:
+            return None
+        ms.sort(key=lambda x: x[0])
+        phrase = text.strip()
+        mods = {id(m) for s, e, m in ms if m.kind != "agent" and _MODIFIER.match(text, e)}
+        agents = [x for x in ms if x[2].kind == "agent"]
+        persons = [x for x in ms if x[2].kind == "person" and id(x[2]) not in mods]
+        owners = [x for x in ms if x[2].kind in OWNER_KINDS and id(x[2]) not in mods]
+
+        if persons:
+            ps, pe, p = persons[-1]
+            after = [a for a in agents if a[0] >= pe]
+            linked = [a for a in agents if a[1] <= ps and _LINK.match(text[a[1]:ps])]
+            agent = after[-1][2] if after else (linked[-1][2] if linked else None)
+            if agent is None:
+                return Actor(phrase, p.code, p.country, p.sector, "PERSON", p.name, p.entry_id)
+            if p.country in NON_STATE:
+                return Actor(phrase, p.code, p.country, p.sector, p.country, p.name, p.entry_id)
+            return self._combine(phrase, p.country, agent.sector, p.entry_id)
+
+        if not owners:
+            if agents:
+                a = agents[-1][2]
+                return Actor(phrase, a.sector or a.code, None, a.sector, "STATE", a.name, a.entry_id)
+            m = ms[-1][2]  # only modifiers ("US-led"): better than nothing
+            return self._from_mention(phrase, m)
+
+        owner_pos = owners[-1]
+        later = [a for a in agents if a[0] >= owner_pos[1]]
+        if later:
+            agent = later[-1][2]
+        elif agents:
+            agent = agents[-1][2]
+            before = [o for o in owners if o[1] <= agents[-1][0]]
+            owner_pos = before[-1] if before else owners[0]
+        else:
+            agent = None
+        owner = owner_pos[2]
+        if agent is None or owner.kind in ("metonym", "org"):
+            return self._from_mention(phrase, owner)
+        if owner.kind == "ethnic":
+            sector = agent.sector if agent.sector in _ETHNIC_KEEPS_AGENT else owner.sector
+            return self._combine(phrase, owner.country, sector, owner.entry_id, owner.name)
+        return self._combine(phrase, owner.country, agent.sector, owner.entry_id)
+
+    def resolve_phrase(self, phrase: str, date=None) -> Actor | None:
+        return self.resolve(phrase, None, date)
+
+    def _combine(self, text: str, country: str | None, sector: str | None, entry_id: str, name: str = "") -> Actor:
+        if country in NON_STATE:
+            sector = None
+        code = (country or "") + (sector or "")
+        return Actor(text, code or "---", country, sector, "STATE" if country not in NON_STATE else country,
+                     name or self.country_name(country), entry_id)
+
+    @staticmethod
+    def _from_mention(text: str, m: Mention) -> Actor:
+        return Actor(text, m.code, m.country, m.sector, m.type, m.name, m.entry_id)
+
+    # -- lookup for the CLI/API -------------------------------------------------------------------
+    def actor_of(self, entry: Entry, text: str | None = None, date=None) -> Actor | None:
+        c = entry.coding_at(parse_date(date))
+        if c is None:
+            return None
+        return Actor(text or entry.name, c.code, c.country, c.sector, c.type, entry.name, entry.id)
+
+    def lookup(self, name_or_code: str, limit: int = 10) -> list[Actor]:
+        """Actors for a code ("RUS", "RUSGOV", "IGONATO"), a name or alias ("Putin"), or a near-miss name."""
+        q = (name_or_code or "").strip()
+        if not q:
+            return []
+        out: dict[tuple[str, str], Actor] = {}
+
+        def add(a: Actor | None):
+            if a is not None and len(out) < limit:
+                out.setdefault((a.code, a.id), a)
+
+        if _CODE.match(q):
+            for a in self._by_code(q):
+                add(a)
+        key = fold(q)
+        for idx, _alias in self.dictionary.candidates(key):
+            e = self.dictionary.entries[idx]
+            if e.kind not in ("agent", "block"):
+                add(self.actor_of(e))
+        if not out:
+            keys = self.dictionary.keys()
+            for match, score, _ in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=86):
+                for idx, _alias in self.dictionary.candidates(match):
+                    e = self.dictionary.entries[idx]
+                    if e.kind not in ("agent", "block"):
+                        add(self.actor_of(e))
+        return list(out.values())
+
+    def _by_code(self, code: str) -> list[Actor]:
+        country, sector = code[:3], code[3:6] or None
+        exact = []
+        if sector and country in self._country_names:
+            exact.append(self._combine(code, country, sector, f"country:{country}"))
+        for e in self.dictionary.entries:
+            if e.kind in ("agent", "block", "person", "demonym", "capital"):
+                continue
+            if any(c.code == code for c in e.codings):
+                exact.append(self.actor_of(e))
+        if exact:
+            return [a for a in exact if a is not None]
+        if country in self._country_names or country in NON_STATE:
+            return [self._combine(code, country, sector, f"country:{country}")]
+        return []

@@ -1,0 +1,70 @@
+"""Length-preserving text folding, so matches on folded text map back to offsets in the original."""
+from __future__ import annotations
+
+import unicodedata
+
+# Punctuation variants news text uses interchangeably; each maps to one ASCII character.
+_PUNCT = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u00a0": " ", "\t": " ", "\n": " ", "\r": " ", "_": " ",
+}
+
+
+class _FoldTable(dict):
+    """str.translate table built lazily: one output character per input character, always."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = _PUNCT.get(ch)
+        if out is None:
+            low = ch.lower()
+            if len(low) != 1:  # 'İ'.lower() is two characters; keep offsets aligned
+                low = ch
+            base = unicodedata.normalize("NFD", low)[0]
+            out = base if base.isalnum() or not low.isalnum() else low
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and unify quotes/dashes without changing the length."""
+    if text.isascii():
+        out = text.lower()
+        if "_" in out or "\n" in out or "\t" in out or "`" in out or "\r" in out:
+            out = out.translate(_TABLE)
+        return out
+    return text.translate(_TABLE)
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def plural(phrase: str) -> str:
+    """Regular English plural of the last word ("defence minister" -> "defence ministers")."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if not last or not last[-1].isalpha():
+        return phrase
+    if low.endswith("man"):
+        last = last[:-3] + ("MEN" if last.isupper() else "men")
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif low.endswith(("s", "x", "ch", "sh", "z")):
+        last = last + "es"
+    else:
+        last = last + ("S" if last.isupper() and len(last) > 1 else "s")
+    return f"{head} {last}" if head else last
+
+
+def case_ok(alias: str, span: str) -> bool:
+    """Every capital letter of the alias must be a capital in the text ("US" never matches "us",
+    "Turkey" never matches "turkey"); lowercase alias letters accept either case."""
+    for a, s in zip(alias, span):
+        if a.isupper() and not s.isupper():
+            return False
+    return True
