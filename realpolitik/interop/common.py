@@ -1,0 +1,178 @@
+"""What every import shares: file identity, opening compressed files, the CAMEO and country
+lookup tables used in SQL, error records, and the `imports` ledger that makes re-imports no-ops."""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+import pyarrow as pa
+
+from ..store import Store
+
+# Pseudo-countries CAMEO uses where an actor belongs to no state.
+PSEUDO_COUNTRIES = ("IGO", "NGO", "IMG", "MNC")
+# CAMEO region codes that appear where a country code would (GDELT uses them too).
+CAMEO_REGIONS = (
+    "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+    "MEA", "MDT", "NAF", "NMR", "PGS", "SAS", "SAM", "SAF", "SEA", "SCN", "WAF", "WST", "WEU",
+)
+MAX_ERRORS_SHOWN = 20
+IMPORT_MEMORY_LIMIT = os.environ.get("REALPOLITIK_IMPORT_MEMORY", "512MB")
+
+
+@dataclass
+class ImportResult:
+    """The outcome of importing one file; `errors` keeps the first few (all are in the store)."""
+
+    path: str
+    kind: str
+    file_hash: str
+    rows_ok: int = 0
+    rows_bad: int = 0
+    duplicates: int = 0  # rows whose external id the store already had
+    skipped: bool = False  # the same content was imported before
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def add_errors(self, errors: list[tuple[int, str]]) -> None:
+        self.rows_bad += len(errors)
+        room = MAX_ERRORS_SHOWN - len(self.errors)
+        if room > 0:
+            self.errors.extend(errors[:room])
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path, "kind": self.kind, "rows_ok": self.rows_ok, "rows_bad": self.rows_bad,
+            "duplicates": self.duplicates, "skipped": self.skipped,
+        }
+
+
+def file_hash(path: str | Path) -> str:
+    """sha256 of the file's bytes: the identity of an import, whatever the file is called."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def open_data(path: str | Path) -> BinaryIO:
+    """A binary stream of the data in `path`: the first member of a .zip, a .gz, or the file."""
+    p = Path(path)
+    name = p.name.lower()
+    if name.endswith(".zip"):
+        zf = zipfile.ZipFile(p)
+        members = [i for i in zf.infolist() if not i.is_dir()]
+        if not members:
+            raise ValueError(f"{p}: the zip archive is empty")
+        return zf.open(members[0])
+    if name.endswith(".gz"):
+        return gzip.open(p, "rb")
+    return open(p, "rb")
+
+
+def first_line(path: str | Path) -> str:
+    """The first non-empty line, for detecting a file's layout."""
+    with open_data(path) as raw:
+        for line in io.TextIOWrapper(raw, encoding="utf-8", errors="replace"):
+            if line.strip():
+                return line.rstrip("\r\n")
+    return ""
+
+
+def already_imported(store: Store, digest: str) -> bool:
+    return bool(store.con.execute("SELECT count(*) FROM imports WHERE file_hash = ?", [digest]).fetchall()[0][0])
+
+
+def record_import(store: Store, result: ImportResult) -> None:
+    store.execute(
+        "INSERT OR REPLACE INTO imports (file_hash, path, kind, rows_ok, rows_bad) VALUES (?, ?, ?, ?, ?)",
+        [result.file_hash, result.path, result.kind, result.rows_ok, result.rows_bad],
+    )
+
+
+def record_errors(store: Store, digest: str, errors: list[tuple[int, str]]) -> None:
+    if errors:
+        store.con.executemany(
+            "INSERT INTO import_errors (file_hash, line, reason) VALUES (?, ?, ?)",
+            [(digest, line, reason) for line, reason in errors],
+        )
+
+
+@contextlib.contextmanager
+def bounded_memory(store: Store, limit: str = IMPORT_MEMORY_LIMIT) -> Iterator[None]:
+    """Cap DuckDB's buffer pool while importing: by default DuckDB keeps pages cached up to 80%
+    of RAM, so a big import's resident memory would grow with the file instead of staying flat."""
+    before = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    store.con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        store.con.execute(f"SET memory_limit = '{before}'")
+
+
+def register_lookups(store: Store) -> None:
+    """Create temp tables `rp_cameo` (raw code -> taxonomy row) and `rp_countries` once per
+    connection, so imports can validate and enrich millions of rows in SQL joins."""
+    con = store.con
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rp_cameo' AND temporary"
+    ).fetchall()[0][0]
+    if exists:
+        return
+    from ..events.taxonomy import all_codes
+
+    codes = {c.code: c for c in all_codes()}
+    raw_to_code = {code: code for code in codes}
+    # The same zero-restoring rule as taxonomy.normalize_code, precomputed for a join.
+    for code in codes:
+        if code.startswith("0") and code[1:] not in codes:
+            raw_to_code.setdefault(code[1:], code)
+    rows = [codes[c] for c in raw_to_code.values()]
+    cameo = pa.table({
+        "raw": list(raw_to_code.keys()),
+        "code": [c.code for c in rows],
+        "root": [c.root for c in rows],
+        "label": [c.label for c in rows],
+        "goldstein": [c.goldstein for c in rows],
+        "quad_class": [c.quad_class for c in rows],
+        "plover": [c.plover for c in rows],
+        "plover_mode": [c.plover_mode or None for c in rows],
+    })
+    import pycountry
+
+    iso3 = sorted({c.alpha_3 for c in pycountry.countries} | set(PSEUDO_COUNTRIES) | set(CAMEO_REGIONS))
+    countries = pa.table({"code": iso3})
+    con.register("_rp_cameo_src", cameo)
+    con.register("_rp_countries_src", countries)
+    con.execute("CREATE TEMP TABLE rp_cameo AS SELECT * FROM _rp_cameo_src")
+    con.execute("CREATE TEMP TABLE rp_countries AS SELECT * FROM _rp_countries_src")
+    con.unregister("_rp_cameo_src")
+    con.unregister("_rp_countries_src")
+
+
+def actor_sql(code: str, country: str, sector: str, prefix: str) -> dict[str, str]:
+    """SQL expressions splitting a CAMEO actor code into country / sector / type.
+
+    `code`, `country`, `sector` are SQL expressions over one row (may be empty strings);
+    `prefix` is the `code` column of `rp_countries` LEFT JOINed on the code's first 3 letters
+    (a join, not an IN-subquery per row, keeps millions of rows fast). Country: the explicit
+    country column, else that prefix. Sector: the explicit type column, else the next 3 letters.
+    """
+    c = f"nullif(trim({code}), '')"
+    ctry = f"coalesce(nullif(trim({country}), ''), {prefix})"
+    sect = (
+        f"coalesce(nullif(trim({sector}), ''), "
+        f"CASE WHEN {prefix} IS NOT NULL THEN nullif(substr({c}, 4, 3), '') ELSE left({c}, 3) END)"
+    )
+    typ = (
+        f"CASE WHEN {c} IS NULL THEN NULL WHEN {ctry} IN {PSEUDO_COUNTRIES} THEN {ctry} "
+        f"WHEN {ctry} IS NOT NULL THEN 'STATE' END"
+    )
+    return {"code": c, "country": ctry, "sector": sect, "type": typ}
