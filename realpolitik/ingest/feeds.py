@@ -12,6 +12,8 @@ from .dates import iso_date
 from .html import fragment_text
 from .items import UNCHANGED, Item, truthy
 
+# Feeds served with a wrong content type or charset label are still well-formed.
+_BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|feed|RDF)[\s>/]")
 # "Meridian Wire - World" / "Outlet | Section": the outlet is the part before the separator.
 _SECTION_SEP = re.compile(r"\s+[-|>\u2013\u2014:]\s+")
@@ -74,6 +76,14 @@ def _entry_article(parsed: Any, entry: Any, key: str) -> Article:
     )
 
 
+def _describe(exc: Exception | None) -> str:
+    if exc is None:
+        return "unreadable"
+    if hasattr(exc, "getLineNumber"):  # SAXParseException from the XML parser
+        return f"{exc.getMessage()} at line {exc.getLineNumber()} column {exc.getColumnNumber()}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 def read_feed(data: bytes, feed_key: str, input: str, done: set[str]) -> Iterator[Item]:
     """Items for every entry; one failed item for the feed itself when nothing can be read."""
     # Always bytes: given a string that looks like a URL or path, feedparser would fetch it.
@@ -81,16 +91,21 @@ def read_feed(data: bytes, feed_key: str, input: str, done: set[str]) -> Iterato
     if not parsed.entries:
         if parsed.bozo:
             exc = parsed.get("bozo_exception")
-            yield Item.failed(feed_key, input, f"malformed feed: {exc}".rstrip(": "))
+            yield Item.failed(feed_key, input, f"malformed feed: {_describe(exc)}")
         elif not parsed.version:
             yield Item.failed(feed_key, input, "not an RSS or Atom feed")
         else:
             yield Item.skipped(feed_key, input, "feed has no entries")
         return
-    # A feed that broke part-way still yields the entries read before the break.
+    # A feed that broke part-way still yields the entries read before the break, and the break
+    # itself is reported against the feed so the run does not look clean.
     for entry in parsed.entries:
         key = _entry_key(feed_key, entry)
         if key in done:
             yield Item(key, input, status=UNCHANGED)
             continue
         yield Item(key, input, article=_entry_article(parsed, entry, key))
+    exc = parsed.get("bozo_exception")
+    if parsed.bozo and not isinstance(exc, _BENIGN):
+        n = len(parsed.entries)
+        yield Item.failed(feed_key, input, f"malformed feed: {_describe(exc)} ({n} entr{'y' if n == 1 else 'ies'} recovered)")
