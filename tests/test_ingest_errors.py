@@ -56,7 +56,7 @@ def test_bad_inputs_fail_alone(store, bad_dir, tmp_path):
     assert reasons["bad.json"].startswith("malformed JSON on line 1 column")
     assert reasons["front.md"].startswith("malformed YAML front matter")
     assert reasons["notafeed.xml"] == "not an RSS or Atom feed"
-    assert reasons["junk.atom"] == "malformed feed: syntax error at line 1 column 0"
+    assert reasons["junk.atom"].startswith("malformed feed: syntax error at line ")
     assert len(reasons) == 14
     assert all("\n" not in r for r in reasons.values())
     # the good file and the good JSONL line still land
