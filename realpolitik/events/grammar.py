@@ -243,6 +243,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 else:  # intent/request/demand/reject/threaten/accuse absorb the complement
                     if gf.comp != "accuse":
                         gf.code = _derive(gf.comp, gf.code, f.code)
+                    if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
+                        gf.targets = list(f.targets)  # "threatened to attack Kurdish forces"
                     f.dropped = True
                     break
             modal = lex.modal_verbs.get(g.lemma_.lower())
@@ -259,6 +261,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
 def parse_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
+    # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second event.
+    covered |= {t.i for f in verbs for t in f.sources}
     nouns = noun_frames(sent, lex, covered)
     frames = verbs + nouns
     relate(frames, lex)

@@ -1,0 +1,229 @@
+"""The event coder: text in, `Event` records out.
+
+Per document: split sentences cheaply (no model), find actor mentions (dictionary automaton) and
+trigger words (lexicon automaton), and parse only sentences that have both (or a pronoun/definite
+description coreference may resolve) with the pipeline minus NER. The grammar turns each parse
+into frames; `Binder` maps their role phrases to actors; frames become `Event`s with taxonomy
+fields. See docs/ARCHITECTURE.md for the contract.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from realpolitik.config import DEFAULT_MODEL
+from realpolitik.events.binding import Binder
+from realpolitik.events.grammar import Frame, parse_frames
+from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
+from realpolitik.events.quotes import Quote, find_quotes, quote_at
+from realpolitik.events.taxonomy import CameoCode, cameo_or_none
+from realpolitik.nlp.model import disabled_for_parsing, load_parser
+from realpolitik.nlp.prefilter import TriggerScanner, has_referent
+from realpolitik.nlp.sentences import split_sentences
+from realpolitik.records import Actor, Event
+
+CODER_VERSION = "0.2"
+
+
+def taxonomy_entry(code: str) -> CameoCode | None:
+    """The taxonomy row for `code`, backing off to the parent code when a leaf is unknown."""
+    c = cameo_or_none(code)
+    while c is None and len(code) > 2:
+        code = code[:-1]
+        c = cameo_or_none(code)
+    return c
+
+
+def _lexicon_hash() -> str:
+    h = hashlib.sha1()
+    for name in ("verbs.yaml", "nouns.yaml"):
+        h.update((DATA / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
+class Coder:
+    """One per process. `nlp` may be a loaded pipeline to reuse (NER is switched off while coding)."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, actor_files: Iterable[str] = (),
+                 petrarch_files: Iterable[str] = (), nlp: Language | None = None,
+                 lexicon: Lexicon | None = None, batch_size: int = 64):
+        from realpolitik.actors import ActorDictionary, ActorResolver
+
+        self.model = model
+        self._nlp = nlp
+        self.batch_size = batch_size
+        self.lexicon = lexicon or default_lexicon()
+        self.triggers = TriggerScanner(self.lexicon.surface_forms())
+        dictionary = ActorDictionary.default()
+        for path in actor_files:
+            dictionary.add_yaml(path)
+        for path in petrarch_files:
+            dictionary.add_petrarch(path)
+        self.resolver = ActorResolver(dictionary)
+        self.version = f"realpolitik-coder/{CODER_VERSION} lexicon/{_lexicon_hash()} model/{model}"
+        self.stats = {"sentences": 0, "parsed": 0}
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_parser(self.model)
+        return self._nlp
+
+    # -- public API ------------------------------------------------------------------------
+    def code_text(self, text: str, doc_id: str = "doc", date: str | None = None) -> list[Event]:
+        for _, events in self.code_docs([{"id": doc_id, "text": text, "date": date}]):
+            return events
+        return []
+
+    def code_docs(self, docs: Iterable[dict]) -> Iterator[tuple[dict, list[Event]]]:
+        """Code documents (dicts with id, text, date?), parsing their candidate sentences in batches."""
+        chunk: list[dict] = []
+        for d in docs:
+            chunk.append(d)
+            if len(chunk) >= max(1, self.batch_size // 4):
+                yield from self._code_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._code_chunk(chunk)
+
+    def code_parsed(self, doc: Doc, doc_id: str = "doc", date: str | None = None) -> list[Event]:
+        """Code a doc already parsed by a full pipeline (the spaCy component's path)."""
+        ctx = self._context(doc.text, date)
+        events: list[Event] = []
+        for si, sent in enumerate(doc.sents):
+            start, end = sent.start_char, sent.end_char
+            events.extend(self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date))
+            self._observe(ctx, start, end)
+        return events
+
+    # -- internals ---------------------------------------------------------------------------
+    def _context(self, text: str, date: str | None) -> dict[str, Any]:
+        from realpolitik.actors import CorefTracker
+
+        mentions = sorted(self.resolver.scan(text, date=date), key=lambda m: m.start)
+        coref = CorefTracker(self.resolver, date)
+        return {"text": text, "binder": Binder(self.resolver, coref, text, mentions, date),
+                "quotes": find_quotes(text)}
+
+    def _prepare(self, d: dict) -> dict[str, Any]:
+        text = d.get("text") or ""
+        date = d.get("date")
+        ctx = self._context(text, date)
+        spans = split_sentences(text)
+        todo = []
+        for si, (s, e) in enumerate(spans):
+            sent = text[s:e]
+            want = self.triggers.has_trigger(sent) and (
+                bool(ctx["binder"].mentions_in(s, e)) or has_referent(sent))
+            todo.append(want)
+        ctx.update(spans=spans, todo=todo, doc=d)
+        return ctx
+
+    def _code_chunk(self, chunk: list[dict]) -> Iterator[tuple[dict, list[Event]]]:
+        ctxs = [self._prepare(d) for d in chunk]
+        texts = [c["text"][s:e] for c in ctxs for (s, e), want in zip(c["spans"], c["todo"]) if want]
+        nlp = self.nlp
+        with nlp.select_pipes(disable=disabled_for_parsing(nlp)):
+            parsed = iter(list(nlp.pipe(texts, batch_size=self.batch_size)))
+        for c in ctxs:
+            d = c["doc"]
+            doc_id = str(d.get("id") or d.get("doc_id") or "doc")
+            events: list[Event] = []
+            for si, ((s, e), want) in enumerate(zip(c["spans"], c["todo"])):
+                self.stats["sentences"] += 1
+                if want:
+                    self.stats["parsed"] += 1
+                    sdoc = next(parsed)
+                    events.extend(self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date")))
+                self._observe(c, s, e)
+            yield d, events
+
+    def _observe(self, ctx: dict, start: int, end: int) -> None:
+        """Feed the sentence's actors to coreference, in reading order."""
+        b: Binder = ctx["binder"]
+        for m in b.mentions_in(start, end):
+            b.observe(b.resolve_span(m.start, m.end, [m]), m.text)
+
+    def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
+        if q is None:
+            return None
+        b: Binder = ctx["binder"]
+        actor = b.resolve_span(q.speaker_start, q.speaker_end)
+        if actor is None:
+            actor = b._coref(q.speaker)
+        return actor
+
+    def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
+                       doc_id: str, date: str | None) -> list[Event]:
+        frames = parse_frames(sent, self.lexicon)
+        if not frames:
+            return []
+        b: Binder = ctx["binder"]
+        q = quote_at(ctx["quotes"], start, end)
+        b.quote_speaker = self._speaker(ctx, q)
+        text = ctx["text"]
+        out: list[tuple[Frame, Event]] = []
+        for f in frames:
+            if f.comp == "say" and (f.weak or f.has_event_comp):
+                continue
+            out.extend(self._events(f, sent, offset, si, start, end, text, q, doc_id, date, b))
+        b.quote_speaker = None
+        # STATEMENT only when nothing more specific was coded in the sentence.
+        if any(not e.cameo.startswith("01") for _, e in out):
+            out = [(f, e) for f, e in out if not e.cameo.startswith("01")]
+        seen, events = set(), []
+        for _, e in out:
+            key = (e.cameo[:2], e.source.code, e.target.code if e.target else None, e.negated)
+            if key in seen:
+                continue
+            seen.add(key)
+            e.event_id = f"{doc_id}:{si}:{len(events)}"
+            events.append(e)
+        return events
+
+    def _events(self, f: Frame, sent: Span, offset: int, si: int, start: int, end: int, text: str,
+                q: Quote | None, doc_id: str, date: str | None, b: Binder) -> list[tuple[Frame, Event]]:
+        tax = taxonomy_entry(f.code)
+        if tax is None:
+            return []
+        sources = [(a, c) for a, c in (b.bind(t, offset) for t in f.sources) if a is not None]
+        if not sources:
+            return []
+        targets = [(a, c) for a, c in (b.bind(t, offset) for t in f.targets) if a is not None]
+        if f.weak and not targets and not f.notarget:
+            return []
+        speaker = None
+        if f.speaker:
+            speaker, _ = b.bind(f.speaker[0], offset)
+        if speaker is None and q is not None:
+            speaker = b.quote_speaker
+        quote = q.text_in(text) if q is not None else (f.quote.text if f.quote is not None else None)
+        trig = f.trigger
+        t_start = offset + min(t.idx for t in trig)
+        t_end = offset + max(t.idx + len(t.text) for t in trig)
+        out = []
+        for src, src_coref in sources:
+            tlist = [(t, c) for t, c in targets if t.code != src.code] or [(None, False)]
+            for tgt, tgt_coref in tlist:
+                conf = f.confidence
+                if src_coref:
+                    conf *= 0.8
+                if tgt is None and not f.notarget:
+                    conf *= 0.85
+                if tgt_coref:
+                    conf *= 0.9
+                if f.modality == "reported":
+                    conf *= 0.9
+                out.append((f, Event(
+                    doc_id=doc_id, event_id="", date=date, source=src, target=tgt, cameo=tax.code,
+                    cameo_label=tax.label, plover=tax.plover, plover_mode=tax.plover_mode or None,
+                    quad_class=tax.quad_class, goldstein=tax.goldstein, negated=f.negated,
+                    modality=f.modality, trigger=text[t_start:t_end] if len(trig) == 1 else " ".join(t.text for t in trig),
+                    speaker=speaker, quote=quote, sentence=text[start:end], char_start=start, char_end=end,
+                    confidence=round(min(1.0, max(0.0, conf)), 3), sentence_index=si,
+                    trigger_start=t_start, trigger_end=t_end,
+                )))
+        return out
