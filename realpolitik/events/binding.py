@@ -90,7 +90,7 @@ class Binder:
         if pronoun and (low in PRONOUNS or low in FIRST_PERSON):
             return self._coref(head.text), True
         toks = phrase_tokens(head)
-        core = [t for t in toks if t.dep_ != "appos" and not any(a.dep_ == "appos" for a in t.ancestors
+        core = [t for t in toks if t is head or t.dep_ != "appos" and not any(a.dep_ == "appos" for a in t.ancestors
                                                                    if a.i != head.i and a in toks)]
         bare = None
         for group in (core, toks):
