@@ -1,0 +1,118 @@
+"""Analysis benchmark: dyad, profile, network, shifts and forecast on a 10-million-event store.
+
+The store is generated once with `realpolitik.analysis.simulate` (numpy, bulk Arrow insert) and
+cached under `.bench/`. Each analysis is timed warm (best of `repeat` runs after one warm-up);
+peak RSS comes from resource.getrusage. Goal: each interactive query under 1 s.
+
+    python -m benchmarks.analysis [--events 10000000] [--rebuild]
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+from realpolitik.analysis import backtest, dyad, forecast, network, profile, shifts
+from realpolitik.analysis.simulate import SimConfig, simulate, write_events
+from realpolitik.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / ".bench"
+GOAL_S = 1.0
+
+
+def build_store(n_events: int = 10_000_000, rebuild: bool = False) -> Path:
+    """Generate (or reuse) a store with about n_events events over four years and 60 countries."""
+    BENCH_DIR.mkdir(exist_ok=True)
+    path = BENCH_DIR / f"analysis_{n_events}.duckdb"
+    if path.exists() and not rebuild:
+        return path
+    path.unlink(missing_ok=True)
+    days = 4 * 365
+    # The generator's rate is approximate; one more chunk is added if the first falls short.
+    t0 = time.perf_counter()
+    with open_store(path) as store:
+        total, seed = 0, 0
+        while total < n_events * 0.97:
+            per_day = (n_events - total) / days
+            sim = simulate(SimConfig(n_countries=60, days=days, start="2021-01-01", events_per_day=per_day,
+                                     seed=seed, n_shifts=10))
+            total += write_events(store, sim.events)
+            seed += 1
+        store.execute("CHECKPOINT")
+    print(f"built {path.name}: {total:,} events in {time.perf_counter() - t0:.1f} s")
+    return path
+
+
+def _time(fn, repeat: int = 3) -> float:
+    fn()  # warm-up: first touch of the file's pages
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main(n_events: int = 10_000_000, rebuild: bool = False, repeat: int = 3, with_backtest: bool = True) -> list[dict]:
+    path = build_store(n_events, rebuild)
+    rows = []
+    with open_store(path, read_only=True) as store:
+        n = store.scalar("SELECT count(*) FROM events")
+        hi = store.scalar("SELECT max(date) FROM events")
+        as_of = hi.replace(day=1)
+        cases = {
+            "dyad USA-RUS month": lambda: dyad(store, "USA", "RUS", freq="month"),
+            "dyad USAGOV-RUS week 1y": lambda: dyad(store, "USAGOV", "RUS", freq="week", start=hi.replace(year=hi.year - 1)),
+            "profile USA toward RUS": lambda: profile(store, "USA", toward="RUS"),
+            "profile RUS (all)": lambda: profile(store, "RUS"),
+            "network country 90d": lambda: network(store, start=hi.replace(month=max(1, hi.month - 3)), min_events=20),
+            "shifts week": lambda: shifts(store),
+            "forecast USA-RUS 7d": lambda: forecast(store, "USA", "RUS", as_of, "7d"),
+            "forecast USA-RUS 1d": lambda: forecast(store, "USA", "RUS", as_of, "1d"),
+            "forecast USA-RUS 30d": lambda: forecast(store, "USA", "RUS", as_of, "30d"),
+        }
+        for name, fn in cases.items():
+            s = _time(fn, repeat)
+            rows.append({"name": f"analysis: {name} ({n / 1e6:.1f}M events)", "value": round(s, 4), "unit": "s",
+                         "baseline": GOAL_S, "ratio": round(s / GOAL_S, 3)})
+        if with_backtest:
+            for h in ("1d", "7d", "30d"):
+                t = time.perf_counter()
+                bt = backtest(store, "USA", "RUS", as_of, h, evals=4)
+                took = time.perf_counter() - t
+                score = {r["method"]: r["log_loss"] for r in bt["scores"][:3]}
+                rows.append({"name": f"analysis: backtest {h} log-loss model (vs historical)", "value": score["model"],
+                             "unit": "log-loss", "baseline": score["historical"],
+                             "ratio": round(score["model"] / score["historical"], 4)})
+                rows.append({"name": f"analysis: backtest {h} log-loss model (vs persistence)", "value": score["model"],
+                             "unit": "log-loss", "baseline": score["persistence"],
+                             "ratio": round(score["model"] / score["persistence"], 4)})
+                rows.append({"name": f"analysis: backtest {h} run time ({bt['dyads']} dyads x 4 origins)",
+                             "value": round(took, 2), "unit": "s", "baseline": None, "ratio": None})
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows.append({"name": "analysis: peak RSS", "value": round(peak_mb, 1), "unit": "MB", "baseline": None, "ratio": None})
+    return rows
+
+
+def _print(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title="analysis benchmark")
+    for c in ("name", "value", "unit", "baseline", "ratio"):
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*["" if r[c] is None else str(r[c]) for c in ("name", "value", "unit", "baseline", "ratio")])
+    Console().print(t)
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=10_000_000)
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-backtest", action="store_true")
+    a = ap.parse_args()
+    _print(main(a.events, a.rebuild, a.repeat, not a.no_backtest))
