@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from .dictionary import ActorDictionary
 from .entries import parse_date
+
+NULL_CODES = {"---", "+++", "###"}  # PETRARCH: this name is not an actor
 from .text import case_ok, fold
 
 # Words before an ambiguous name that make it a date or a common word ("in May", "on the Hunt").
@@ -95,8 +97,8 @@ def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
     out = []
     for start, end, idx, c in chosen:
         entry = d.entries[idx]
-        if entry.kind == "block":
-            continue
+        if entry.kind == "block" or c.code in NULL_CODES:
+            continue  # the span is taken, but it names no actor (on this date)
         out.append(Mention(start, end, text[start:end], entry.kind, entry.id, c.country, c.sector, c.code,
                            c.type, entry.name, c.role))
     return out

@@ -12,8 +12,8 @@ from .matcher import Mention, scan
 from .text import fold
 
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic"}
-# "Turkish-backed rebels" are not Turkish: the name only modifies.
-_MODIFIER = re.compile(r"-(backed|led|allied|supported|sponsored|funded|trained|armed|aligned|controlled|"
+# "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
+_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|controlled|"
                        r"held|friendly|based|occupied|brokered|made|bound|born)\b")
 # Words linking an agent to the person it serves: "spokesman for Erdoğan", "adviser to Trump".
 _LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
