@@ -127,7 +127,7 @@ def load_parts() -> list[dict]:
             if not ("1995-01-01" <= raw["d"] <= "2026-12-31"):
                 raise ValueError(f"{where}: date out of range")
             nw = len(text.split())
-            if not 8 <= nw <= 48:
+            if not 10 <= nw <= 45:
                 raise ValueError(f"{where}: {nw} words")
             if text in seen_text:
                 raise ValueError(f"{where}: duplicate of {seen_text[text]}")
