@@ -55,24 +55,25 @@ class Panel:
 def load_panel(store, start: dt.date, end: dt.date, weight: str = "events", max_dyads: int = 800,
                min_events: float = 10, must: tuple[str, str] | None = None) -> Panel:
     """Country-level panel for days in [start, end): the `max_dyads` busiest dyads (plus `must`)."""
-    w = weight_sql(weight)
+    from .rollup import daily_source
+
+    rel, w, extra = daily_source(store, weight)  # the roll-up when fresh, else events itself
     days = (end - start).days
     con = store.con
-    ok = ("date >= ? AND date < ? AND NOT coalesce(negated, false) AND source_country IS NOT NULL"
+    ok = (f"date >= $start AND date < $end AND {extra} AND source_country IS NOT NULL"
           " AND target_country IS NOT NULL AND source_country <> target_country"
           " AND source_country <> '' AND target_country <> ''")
     actors = [r[0] for r in con.execute(
-        f"SELECT DISTINCT x FROM (SELECT source_country AS x FROM events WHERE {ok}"
-        f" UNION SELECT target_country FROM events WHERE {ok}) ORDER BY x", [start, end, start, end]).fetchall()]
+        f"SELECT DISTINCT x FROM (SELECT source_country AS x FROM {rel} WHERE {ok}"
+        f" UNION SELECT target_country FROM {rel} WHERE {ok}) ORDER BY x", {"start": start, "end": end}).fetchall()]
     res = con.execute(
         f"""
         SELECT CAST(list_position($names, s) - 1 AS INTEGER) AS si,
                CAST(list_position($names, t) - 1 AS INTEGER) AS ti,
                CAST(date - $start AS INTEGER) AS d, CAST(cameo_root AS INTEGER) - 1 AS r, CAST(n AS FLOAT) AS n
         FROM (SELECT source_country AS s, target_country AS t, date, cameo_root, sum({w}) AS n
-              FROM events
-              WHERE {ok.replace("date >= ? AND date < ?", "date >= $start AND date < $end")}
-                AND cameo_root IN ({", ".join(f"'{r}'" for r in ROOTS)})
+              FROM {rel}
+              WHERE {ok} AND cameo_root IN ({", ".join(f"'{r}'" for r in ROOTS)})
               GROUP BY ALL)
         """,
         {"names": actors, "start": start, "end": end},
