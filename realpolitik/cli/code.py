@@ -1,8 +1,166 @@
-"""CLI commands: code (placeholder until its issue lands)."""
+"""CLI commands: `code` (documents -> events, from a file or the store) and `summary`."""
 from __future__ import annotations
 
+import contextlib
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..config import DEFAULT_DB, DEFAULT_MODEL
+from .output import CliError, Format, emit
+
+err_console = Console(stderr=True)
+
+
+@contextlib.contextmanager
+def _progress(total: int | None, label: str) -> Iterator:
+    """A docs/s progress bar on a terminal; a no-op callback otherwise (pipes, CI, tests)."""
+    if not err_console.is_terminal:
+        yield lambda n=1: None
+        return
+    with Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+        console=err_console, transient=False,
+    ) as bar:
+        task = bar.add_task(label, total=total, rate="-")
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+            t = bar.tasks[task]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:,.1f}")
+
+        yield advance
+
+
+def _spec(model: str, actors: list[Path], actors_petrarch: list[Path]):
+    from ..events.parallel import CoderSpec
+
+    for p in [*actors, *actors_petrarch]:
+        if not p.is_file():
+            raise CliError(f"{p}: actor dictionary file not found")
+    return CoderSpec(model=model, actor_files=tuple(map(str, actors)),
+                     petrarch_files=tuple(map(str, actors_petrarch)))
+
+
+def _check_workers(workers: Optional[int]) -> None:
+    if workers is not None and workers < 1:
+        raise CliError(f"--workers {workers}: must be 1 or more")
+
+
+def code(
+    input: Optional[Path] = typer.Argument(None, help="JSONL documents: {id, text, date?, title?, url?, source?} per line ('-' = stdin)."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Events JSONL to write ('-' = stdout)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Code the stored articles not yet coded, into this database."),
+    recode: bool = typer.Option(False, "--recode", help="With --db: forget earlier coding and code every article again."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes (default: every core)."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to parse with."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary (YAML); repeatable."),
+    actors_petrarch: list[Path] = typer.Option([], "--actors-petrarch", help="Extra PETRARCH/TABARI actor dictionary; repeatable."),
+) -> None:
+    """Code documents into events: `code IN.jsonl -o EVENTS.jsonl`, or `code --db FILE`."""
+    _check_workers(workers)
+    spec = _spec(model, actors, actors_petrarch)
+    if db is not None:
+        if input is not None:
+            raise CliError(f"{input}: give either an input file or --db, not both")
+        _code_db(db, spec, workers, recode)
+        return
+    if input is None:
+        raise CliError("code: give an input JSONL file (or '-'), or --db FILE")
+    if output is None:
+        raise CliError(f"{input}: -o/--output is required (use '-o -' for stdout)")
+    _code_file(input, output, spec, workers)
+
+
+def _code_file(input: Path, output: str, spec, workers: Optional[int]) -> None:
+    from ..events.parallel import code_file
+
+    name = str(input)
+    if name != "-" and not input.is_file():
+        raise CliError(f"{input}: input file not found")
+    src = sys.stdin if name == "-" else open(input, encoding="utf-8")
+    try:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"{output}: cannot write ({exc.strerror})") from exc
+    try:
+        with _progress(None, "coding") as advance:
+            result = code_file(src, out, name=name, workers=workers, spec=spec,
+                               on_doc=lambda r: advance())
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if out is not sys.stdout:
+            out.close()
+    for p in result.problems:
+        err_console.print(f"error: {p}", highlight=False, soft_wrap=True)
+    err_console.print(f"coded {result.docs} documents: {result.events} events"
+                      + (f"; {len(result.problems)} problems" if result.problems else ""), highlight=False)
+    if result.problems:
+        raise typer.Exit(1)
+
+
+def _code_db(db: Path, spec, workers: Optional[int], recode: bool) -> None:
+    from ..store import open_store
+    from ..store.events import code_store
+
+    if not db.exists():
+        raise CliError(f"{db}: database not found (run `realpolitik ingest ... --db {db}` first)")
+    with open_store(db) as store:
+        todo = store.rows("SELECT count(*) AS n FROM articles" + ("" if recode else " WHERE coded_at IS NULL"))[0]["n"]
+        with _progress(todo, "coding") as advance:
+            result = code_store(store, workers=workers, spec=spec, recode=recode,
+                                on_doc=lambda r: advance())
+        events = store.rows("SELECT count(*) AS n FROM events WHERE origin = 'realpolitik'")[0]["n"]
+    for article_id, error in result.failed or []:
+        err_console.print(f"error: article {article_id}: coding failed: {error}", highlight=False)
+    err_console.print(
+        f"coded {result.articles} articles: {result.events} event mentions; "
+        f"{events} distinct coded events in {db}", highlight=False, soft_wrap=True)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def summary(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="Database to summarise."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv, jsonl or parquet."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file."),
+    top: int = typer.Option(10, "--top", help="How many dyads and actors to list."),
+) -> None:
+    """A short summary of the store: articles, events by quad class and PLOVER type, top dyads and actors."""
+    from ..store import open_store
+    from ..store.events import store_summary
+
+    if not db.exists():
+        raise CliError(f"{db}: database not found")
+    if top < 1:
+        raise CliError(f"--top {top}: must be 1 or more")
+    with open_store(db, read_only=True) as store:
+        sections = store_summary(store, top=top)
+    if fmt is not Format.table:
+        rows = [{"section": name, **row} for name, rows in sections.items() for row in rows]
+        emit(rows, fmt, output, columns=["section", "item", "value", "share"])
+        return
+    console = Console(file=open(output, "w", encoding="utf-8") if output else None)
+    from rich.table import Table
+
+    for name, rows in sections.items():
+        table = Table(title=name, title_justify="left", show_header=False)
+        for col in ("item", "value", "share"):
+            table.add_column(col, justify="left" if col == "item" else "right")
+        for r in rows:
+            share = "" if r.get("share") is None else f"{r['share']:.0%}"
+            table.add_row(str(r["item"]), f"{r['value']:,}" if isinstance(r["value"], int) else str(r["value"]), share)
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("code")(code)
+    app.command("summary")(summary)
