@@ -58,9 +58,9 @@ def show_errors(labels: list[dict], preds: dict[str, list], limit: int) -> None:
     shown = 0
     for r in labels:
         p = [e for e in preds[r["id"]] if not e.negated]
-        gold = sorted((e["type"], (e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"))
-                      for e in r["events"])
-        got = sorted((e.plover, e.source.country, e.target.country if e.target else None) for e in p)
+        gold = sorted(((e["type"], (e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"))
+                       for e in r["events"]), key=str)
+        got = sorted(((e.plover, e.source.country, e.target.country if e.target else None) for e in p), key=str)
         if gold == got:
             continue
         print(f"\n## {r['id']}: {r['text'][:240]}")

@@ -45,6 +45,24 @@ def _dominant_country(mentions: list) -> str | None:
     return next(c for c, n in counts.items() if n == best)
 
 
+def contiguous(head: Token, toks: list[Token]) -> tuple[int, int]:
+    """Token index range [a, b] around `head` made only of `toks`, without edge punctuation.
+
+    Keeps a phrase from swallowing a relative clause between commas ("The US, which armed ...,")."""
+    ids = {t.i for t in toks}
+    a = b = head.i
+    while a - 1 in ids:
+        a -= 1
+    while b + 1 in ids:
+        b += 1
+    doc = head.doc
+    while a < head.i and (doc[a].is_punct or doc[a].dep_ == "cc"):
+        a += 1
+    while b > head.i and (doc[b].is_punct or doc[b].dep_ == "cc"):
+        b -= 1
+    return a, b
+
+
 class Binder:
     """Per-document state: mentions by character offset, a coreference tracker, a quote speaker."""
 
@@ -78,6 +96,41 @@ class Binder:
         return actor
 
     # -- roles -------------------------------------------------------------------------------
+    def bind_wide(self, head: Token, offset: int) -> tuple[Actor | None, bool]:
+        """Like `bind`, then any actor named inside the whole phrase (targets: "attempts in the UN
+        security council", "positions of the regime"), relative clauses excepted."""
+        actor, coref = self.bind(head, offset)
+        if actor is not None:
+            return actor, coref
+        skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in skip]
+        if len(toks) <= 1:
+            return None, False
+        s = offset + min(t.idx for t in toks)
+        e = offset + max(t.idx + len(t.text) for t in toks)
+        for m in self.mentions_in(s, e):
+            if m.kind == "agent":
+                continue
+            a = self.resolve_span(m.start, m.end, [m])
+            if a is not None and a.country:
+                return a, False
+        return None, False
+
+    def location(self, start: int, end: int, exclude: set[str]) -> Actor | None:
+        """A state the sentence places the event in: the first country/capital/place mention whose
+        code is not a participant; else the document's dominant state."""
+        for m in self.mentions_in(start, end):
+            if m.kind in ("country", "capital", "place") and m.country and len(m.country) == 3 \
+                    and m.country not in exclude:
+                a = self.resolve_span(m.start, m.end, [m])
+                if a is not None:
+                    return Actor(a.text, a.country, a.country, None, "STATE", a.name, a.id)
+        if self.dominant:
+            from realpolitik.actors import ActorResolver  # noqa: F401  (resolver owns country names)
+
+            return Actor("", self.dominant, self.dominant, None, "STATE", self.dominant, "context")
+        return None
+
     def bind(self, head: Token, offset: int) -> tuple[Actor | None, bool]:
         """Actor for the phrase headed by `head`; the flag says it came from coreference.
 
@@ -93,9 +146,11 @@ class Binder:
         core = [t for t in toks if t is head or t.dep_ != "appos" and not any(a.dep_ == "appos" for a in t.ancestors
                                                                    if a.i != head.i and a in toks)]
         bare = None
+        doc = head.doc
         for group in (core, toks):
-            s = offset + min(t.idx for t in group)
-            e = offset + max(t.idx + len(t.text) for t in group)
+            a, z = contiguous(head, group)
+            s = offset + doc[a].idx
+            e = offset + doc[z].idx + len(doc[z].text)
             actor = self.resolve_span(s, e)
             if actor is not None and actor.country is None:
                 bare = bare or actor  # "the troops": an agent without a state
@@ -104,8 +159,9 @@ class Binder:
                 return actor, False
         if bare is not None:
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
-            s = offset + min(t.idx for t in core)
-            e = offset + max(t.idx + len(t.text) for t in core)
+            a, z = contiguous(head, core)
+            s = offset + doc[a].idx
+            e = offset + doc[z].idx + len(doc[z].text)
             actor = self._coref(self.text[s:e])
             if actor is not None and actor.country:
                 return actor, True
@@ -116,8 +172,9 @@ class Binder:
             return None, False
         # No dictionary name: a description coreference may resolve ("the ministry", "troops").
         if head.pos_ in ("NOUN", "PROPN"):
-            s = offset + min(t.idx for t in core)
-            e = offset + max(t.idx + len(t.text) for t in core)
+            a, z = contiguous(head, core)
+            s = offset + doc[a].idx
+            e = offset + doc[z].idx + len(doc[z].text)
             actor = self._coref(self.text[s:e])
             if actor is not None:
                 return actor, True

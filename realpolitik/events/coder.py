@@ -26,6 +26,8 @@ from realpolitik.nlp.sentences import split_sentences
 from realpolitik.records import Actor, Event
 
 CODER_VERSION = "0.2"
+# Roots whose events without a named target take the place they happen in as the target.
+_PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20", "07"}
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -192,9 +194,14 @@ class Coder:
         sources = [(a, c) for a, c in (b.bind(t, offset) for t in f.sources) if a is not None]
         if not sources:
             return []
-        targets = [(a, c) for a, c in (b.bind(t, offset) for t in f.targets) if a is not None]
+        targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
         if f.weak and not targets and not f.notarget:
             return []
+        if not targets and f.root in _PLACE_TARGET_ROOTS:
+            # Violence and aid happen somewhere: the place (else the document's state) is the target.
+            loc = b.location(start, end, {a.country for a, _ in sources if a.country})
+            if loc is not None:
+                targets = [(loc, True)]
         speaker = None
         if f.speaker:
             speaker, _ = b.bind(f.speaker[0], offset)
