@@ -9,6 +9,6 @@ from .coref import CorefTracker
 from .dictionary import ActorDictionary
 from .entries import Coding, Entry
 from .matcher import Mention
-from .resolver import ActorResolver, with_country
+from .resolver import ActorResolver, with_country, with_sector
 
-__all__ = ["ActorDictionary", "ActorResolver", "CorefTracker", "Mention", "Entry", "Coding", "with_country"]
+__all__ = ["ActorDictionary", "ActorResolver", "CorefTracker", "Mention", "Entry", "Coding", "with_country", "with_sector"]

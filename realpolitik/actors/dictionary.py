@@ -11,7 +11,7 @@ from .text import fold
 
 # Which entry wins when two entries share the same name at the same span (higher wins).
 KIND_RANK = {"block": 9, "person": 7, "org": 6, "metonym": 6, "country": 5, "capital": 4,
-             "demonym": 4, "ethnic": 3, "agent": 1}
+             "demonym": 4, "ethnic": 3, "place": 2, "agent": 1}
 
 
 class ActorDictionary:

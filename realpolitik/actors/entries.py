@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
 # Mention kinds: which role a matched name can play in a noun phrase.
-KINDS = ("country", "capital", "demonym", "metonym", "org", "person", "agent", "ethnic", "block")
+KINDS = ("country", "capital", "demonym", "metonym", "org", "person", "agent", "ethnic", "place", "block")
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,16 @@ def load_agents(path: Path = DATA / "agents.tsv") -> list[Entry]:
     return entries
 
 
+def load_places(path: Path = DATA / "places.tsv") -> list[Entry]:
+    entries = []
+    for row in _rows(path):
+        names, country = (row + ["", ""])[:2]
+        aliases, amb = _aliases(_split(names))
+        entries.append(Entry(f"place:{country}:{aliases[0]}", "place", aliases[0],
+                             [Coding(country, country, None, "STATE")], aliases, amb))
+    return entries
+
+
 def load_blockers(path: Path = DATA / "nonactors.txt") -> list[Entry]:
     with open(path, encoding="utf-8") as fh:
         names = [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
@@ -153,7 +163,7 @@ def load_blockers(path: Path = DATA / "nonactors.txt") -> list[Entry]:
 
 def load_default() -> list[Entry]:
     return (load_countries() + load_metonyms() + load_metonyms(DATA / "ethnic.tsv", "ethnic")
-            + load_organisations() + load_people() + load_agents() + load_blockers())
+            + load_organisations() + load_people() + load_agents() + load_places() + load_blockers())
 
 
 def load_yaml(path: str | Path) -> list[Entry]:

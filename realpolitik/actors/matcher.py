@@ -25,7 +25,7 @@ class Mention:
     start: int  # char offsets into the text given to scan()
     end: int
     text: str
-    kind: str  # country, capital, demonym, metonym, org, person, agent, ethnic
+    kind: str  # country, capital, demonym, metonym, org, person, agent, ethnic, place
     entry_id: str
     country: str | None
     sector: str | None

@@ -11,16 +11,32 @@ from .entries import NON_STATE, Entry, parse_date
 from .matcher import Mention, scan
 from .text import fold
 
-OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic"}
+OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
 _MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|controlled|"
                        r"held|friendly|based|occupied|brokered|made|bound|born)\b")
+# "pro-Kurdish lawmakers", "anti-Assad rebels": the name describes a stance, not the owner.
+_PREFIX = re.compile(r"\b(pro|anti|non|ex|post|pre)-$")
+# Where a coordination or an apposition starts: the head actor is what comes before.
+_CONJ = re.compile(r"\s(and|or|&|as well as|along with|together with|with|alongside|plus)\s|\s\(|;|/|,\s")
 # Words linking an agent to the person it serves: "spokesman for Erdoğan", "adviser to Trump".
 _LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
 # Sectors an ethnic group keeps from the agent ("Kurdish civilians"); armed or ruling agents take the
 # group's own sector ("Kurdish forces" -> REB under the SDF/YPG convention).
 _ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "BUS", "LAB", "HRI", "AGR"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+
+
+def _first_conjunct_end(text: str) -> int | None:
+    m = _CONJ.search(text)
+    return m.start() if m else None
+
+
+def with_sector(actor: Actor, sector: str) -> Actor:
+    """A bare state ("Turkey") acting as its government or army: with_sector(a, "GOV") -> TURGOV."""
+    if not actor.country or actor.country in NON_STATE:
+        return actor
+    return Actor(actor.text, actor.country + sector, actor.country, sector, actor.type, actor.name, actor.id)
 
 
 def with_country(actor: Actor, country: str) -> Actor:
@@ -46,23 +62,41 @@ class ActorResolver:
         return self._country_names.get(iso3 or "", iso3 or "")
 
     # -- one actor per phrase ------------------------------------------------------------------------
-    def resolve(self, text: str, mentions: list[Mention] | None = None, date=None, offset: int = 0) -> Actor | None:
+    def resolve(self, text: str, mentions: list[Mention] | None = None, date=None, offset: int = 0,
+                bare_state_sector: str | None = None) -> Actor | None:
         """One actor for the noun phrase `text`.
 
         `mentions` are those inside the phrase, from scan(text) or from scanning a larger text, in which
         case `offset` is the phrase's start in that text. Returns None when nothing in the phrase names an
         actor. A bare agent ("the troops") gives an Actor with country None and code = sector; fill the
-        country from context with `with_country`.
+        country from context with `with_country`. A bare state ("Turkey") has no sector unless
+        `bare_state_sector` is given (sources of events are usually the government: pass "GOV").
         """
         if mentions is None:
             mentions = self.scan(text, date)
         ms = [(m.start - offset, m.end - offset, m) for m in mentions]
-        ms = [x for x in ms if x[0] >= 0 and x[1] <= len(text)]
+        ms = sorted((x for x in ms if x[0] >= 0 and x[1] <= len(text)), key=lambda x: x[0])
         if not ms:
             return None
-        ms.sort(key=lambda x: x[0])
+        actor = None
+        cut = _first_conjunct_end(text)
+        if cut is not None:
+            # "Turkish forces and Arab proxies": the first conjunct is the head of a coordination.
+            head = [x for x in ms if x[1] <= cut]
+            actor = self._resolve_span(text, head) if head else None
+            if actor is not None and actor.country is None:
+                actor = None
+        if actor is None:
+            actor = self._resolve_span(text, ms)
+        if (actor is not None and bare_state_sector and actor.sector is None and actor.type == "STATE"
+                and actor.country and actor.country not in NON_STATE):
+            actor = with_sector(actor, bare_state_sector)
+        return actor
+
+    def _resolve_span(self, text: str, ms: list) -> Actor | None:
         phrase = text.strip()
-        mods = {id(m) for s, e, m in ms if m.kind != "agent" and _MODIFIER.match(text, e)}
+        mods = {id(m) for s, e, m in ms if m.kind != "agent" and (_MODIFIER.match(text, e) or
+                                                                   _PREFIX.search(text, 0, s))}
         agents = [x for x in ms if x[2].kind == "agent"]
         persons = [x for x in ms if x[2].kind == "person" and id(x[2]) not in mods]
         owners = [x for x in ms if x[2].kind in OWNER_KINDS and id(x[2]) not in mods]
@@ -81,8 +115,10 @@ class ActorResolver:
         if not owners:
             if agents:
                 a = agents[-1][2]
+                if a.sector == "NGO":  # "rights groups", "aid agencies": non-governmental by definition
+                    return Actor(phrase, "NGO", "NGO", None, "NGO", a.name, a.entry_id)
                 return Actor(phrase, a.sector or a.code, None, a.sector, "STATE", a.name, a.entry_id)
-            m = ms[-1][2]  # only modifiers ("US-led"): better than nothing
+            m = ms[-1][2]  # only modifiers ("US-backed"): better than nothing
             return self._from_mention(phrase, m)
 
         owner_pos = owners[-1]
@@ -95,6 +131,9 @@ class ActorResolver:
             owner_pos = before[-1] if before else owners[0]
         else:
             agent = None
+            # "YPG in Afrin": without an agent the head is the first owner that is not just a place.
+            named = [o for o in owners if o[2].kind != "place"]
+            owner_pos = named[0] if named else owners[0]
         owner = owner_pos[2]
         if agent is None or owner.kind in ("metonym", "org"):
             return self._from_mention(phrase, owner)
@@ -103,8 +142,8 @@ class ActorResolver:
             return self._combine(phrase, owner.country, sector, owner.entry_id, owner.name)
         return self._combine(phrase, owner.country, agent.sector, owner.entry_id)
 
-    def resolve_phrase(self, phrase: str, date=None) -> Actor | None:
-        return self.resolve(phrase, None, date)
+    def resolve_phrase(self, phrase: str, date=None, bare_state_sector: str | None = None) -> Actor | None:
+        return self.resolve(phrase, None, date, bare_state_sector=bare_state_sector)
 
     def _combine(self, text: str, country: str | None, sector: str | None, entry_id: str, name: str = "") -> Actor:
         if country in NON_STATE:
