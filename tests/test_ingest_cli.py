@@ -100,7 +100,7 @@ def _accounting(db: Path) -> dict[str, int]:
 
 @pytest.mark.slow
 def test_killed_run_resumes_with_every_item_once(tmp_path):
-    n = 400
+    n = 800
     _write_corpus(tmp_path / "in", n)
     db = tmp_path / "k.duckdb"
     wal = Path(str(db) + ".wal")

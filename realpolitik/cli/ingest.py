@@ -43,8 +43,9 @@ def _run_with_progress(inputs, store, **kw):
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("", total=None)
 
-        def advance(done: int, total: int, src) -> None:
-            bar.update(task, completed=done, total=total, description=Path(src.location).name[:40])
+        def advance(done: int, total: int, items: int, src) -> None:
+            name = src.location if src.kind == "url" else Path(src.location).name
+            bar.update(task, completed=done, total=total, description=f"{items} items · {name[:50]}")
 
         return ingest(inputs, store, progress=advance, **kw)
 

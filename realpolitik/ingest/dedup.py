@@ -64,10 +64,11 @@ class Deduper:
             self.signatures[article_id] = sig
             self.lsh.insert(article_id, sig)
 
-    def duplicate_of(self, content_hash: str, sig: MinHash | None) -> tuple[str, float] | None:
-        """(stored article id, similarity) of the closest earlier copy, or None."""
+    def duplicate_of(self, content_hash: str, sig: MinHash | None) -> tuple[str, float | None] | None:
+        """(stored article id, similarity) of the closest earlier copy, similarity None for an
+        exact copy; None when the text is new."""
         if content_hash in self.by_hash:
-            return self.by_hash[content_hash], 1.0
+            return self.by_hash[content_hash], None
         if sig is None:
             return None
         best = None

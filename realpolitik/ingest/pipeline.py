@@ -5,8 +5,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-import duckdb
-
 from ..store import articles as db
 from ..store.db import Store
 from . import language
@@ -53,6 +51,7 @@ class _Run:
         self.store = store
         self.done = db.settled_keys(store)
         self.dedup = Deduper().load(db.signatures(store))
+        self.writer = db.IngestWriter(store)
 
     def process(self, item: Item) -> ItemResult:
         self.done.add(item.key)
@@ -73,24 +72,25 @@ class _Run:
         sig = signature(article.text)
         dup = self.dedup.duplicate_of(chash, sig)
         if dup:
-            how = "exact copy" if dup[1] >= 1.0 and chash in self.dedup.by_hash else f"near copy (similarity {dup[1]:.2f})"
-            return self._log(item, DUPLICATE, duplicate_of=dup[0], reason=how)
+            original, similarity = dup
+            how = "exact copy" if similarity is None else f"near copy (similarity {similarity:.2f})"
+            return self._log(item, DUPLICATE, duplicate_of=original, reason=how)
         article_id = "a" + chash[:16]
-        try:
-            db.store_article(
-                self.store, article, article_id=article_id, content_hash=chash,
-                minhash=to_bytes(sig) if sig is not None else None, item_key=item.key, input=item.input,
-            )
-        except duckdb.ConstraintException:
-            # Another writer stored the same text since this run loaded its index.
-            existing = db.article_by_hash(self.store, chash) or article_id
-            return self._log(item, DUPLICATE, duplicate_of=existing, reason="exact copy")
+        row = db.article_row(article, article_id, chash, to_bytes(sig) if sig is not None else None)
+        self.writer.add_article(row, item.key, item.input)
         self.dedup.add(article_id, chash, sig)
         return ItemResult(item.key, item.input, STORED, article_id=article_id, title=article.title)
 
     def _log(self, item: Item, status: str, **kw) -> ItemResult:
-        db.log_item(self.store, item.key, item.input, status, **kw)
+        self.writer.add_log(item.key, item.input, status, **kw)
         return ItemResult(item.key, item.input, status, **kw)
+
+    def finish(self, report: IngestReport) -> None:
+        self.writer.flush()
+        for result in report.results:
+            if result.item_key in self.writer.clashes:
+                result.status, result.reason = DUPLICATE, "exact copy"
+                result.duplicate_of, result.article_id = self.writer.clashes[result.item_key], None
 
 
 def ingest(
@@ -100,28 +100,36 @@ def ingest(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
-    progress: Callable[[int, int, Source], None] | None = None,
+    progress: Callable[[int, int, int, Source], None] | None = None,
 ) -> IngestReport:
     """Ingest files, directories and URLs into the store; every item ends in the ingest log once.
 
-    `progress(done, total, source)` is called after each file or URL.
+    `progress(sources_done, sources_total, items_done, source)` is called after every item.
     """
     sources, ignored = expand(list(inputs))
     report = IngestReport(ignored=ignored)
     run = _Run(store)
     opts = Options(allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
-    for n, src in enumerate(sources, start=1):
-        items = read_source(src, run.done, opts)
-        while True:
-            try:
-                item = next(items)
-            except StopIteration:
-                break
-            except Exception as exc:  # a reader bug or library crash must not sink the whole run
-                item = Item.failed(src.location, src.input, f"unexpected error: {type(exc).__name__}: {exc}")
+    try:
+        for n, src in enumerate(sources, start=1):
+            items = read_source(src, run.done, opts)
+            while True:
+                try:
+                    item = next(items)
+                except StopIteration:
+                    break
+                except Exception as exc:  # a reader bug or library crash must not sink the whole run
+                    item = Item.failed(src.location, src.input, f"unexpected error: {type(exc).__name__}: {exc}")
+                    report.results.append(run.process(item))
+                    break
                 report.results.append(run.process(item))
-                break
-            report.results.append(run.process(item))
-        if progress:
-            progress(n, len(sources), src)
+                if progress:
+                    progress(n - 1, len(sources), len(report.results), src)
+            run.writer.flush_if_stale()
+            if progress:
+                progress(n, len(sources), len(report.results), src)
+    except KeyboardInterrupt:
+        run.finish(report)  # items finished before Ctrl-C are kept
+        raise
+    run.finish(report)
     return report
