@@ -90,7 +90,7 @@ def test_summary_perfect_and_silent(records):
     rows = pu.summarize(records, scored, secs)
     assert _row(rows, "full coding (source, target, code)")["count"] == 2
     assert _row(rows, "records entirely right")["value"] == 100.0
-    assert _row(rows, "expected codes that are CAMEO codes")["value"] == 1  # 903 is not CAMEO
+    assert _row(rows, "expected codes that are CAMEO codes")["count"] == 1  # 903 is not CAMEO
     scored, secs = pu.run(records, SilentCoder())
     rows = pu.summarize(records, scored, secs)
     assert _row(rows, "expected source code")["count"] == 0
