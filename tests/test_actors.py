@@ -184,3 +184,32 @@ def test_every_un_member_has_a_demonym(r):
                  "USA", "CHN", "TUV", "NRU", "KIR", "BTN", "SWZ"]:
         assert iso3 in demonyms
     assert len(demonyms) >= 193
+
+
+@pytest.mark.parametrize("phrase,code", [
+    ("civilians in Raqqa", "SYRCVL"),
+    ("Ghouta rebels", "SYRREB"),
+    ("the YPG in Afrin", "SYRREB"),
+    ("Turkish forces and Arab proxies", "TURMIL"),
+    ("Kurdish militias (YPG) in Afrin", "SYRREB"),
+    ("pro-Kurdish lawmakers", "LEG"),
+    ("Turkish-backed rebels", "REB"),
+    ("Soviet troops", "RUSMIL"),
+    ("rights groups", "NGO"),
+    ("Turkey's national security council", "TURGOV"),
+])
+def test_places_coordination_and_modifiers(r, phrase, code):
+    a = r.resolve_phrase(phrase, "2018-02-01")
+    assert a is not None and a.code == code, (phrase, a)
+
+
+def test_non_actor_phrases_block_shorter_names(r):
+    assert codes(r, "Ships crossed the South China Sea and the Indian Ocean.") == []
+    assert r.resolve_phrase("the general election") is None
+
+
+def test_bare_state_sector_for_sources(r):
+    assert r.resolve_phrase("Turkey").code == "TUR"
+    assert r.resolve_phrase("Turkey", bare_state_sector="GOV").code == "TURGOV"
+    assert r.resolve_phrase("Turkish troops", bare_state_sector="GOV").code == "TURMIL"
+    assert r.resolve_phrase("Nato", bare_state_sector="GOV").code == "IGONATO"

@@ -79,7 +79,9 @@ class ActorDictionary:
                 # Best candidates first so the matcher can stop at the first that fits the context.
                 ordered = sorted(cands, key=lambda c: (self.layers[c[0]], KIND_RANK.get(self.entries[c[0]].kind, 0)),
                                  reverse=True)
-                a.add_word(key, (len(key), tuple(ordered)))
+                # Positions of the capitals each alias requires, precomputed for the case check.
+                a.add_word(key, (len(key), tuple((i, al, tuple(j for j, ch in enumerate(al) if ch.isupper()))
+                                                  for i, al in ordered)))
             a.make_automaton()
             self._automaton = a
         return self._automaton

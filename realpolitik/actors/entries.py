@@ -49,6 +49,8 @@ class Entry:
         """
         if not self.codings:
             return None
+        if len(self.codings) == 1 and not self.codings[0].dated:
+            return self.codings[0]  # the common case: one undated coding
         dated = [c for c in self.codings if c.dated]
         undated = [c for c in self.codings if not c.dated]
         if day is None:

@@ -8,7 +8,7 @@ from .dictionary import ActorDictionary
 from .entries import parse_date
 
 NULL_CODES = {"---", "+++", "###"}  # PETRARCH: this name is not an actor
-from .text import case_ok, fold
+from .text import fold
 
 # Words before an ambiguous name that make it a date or a common word ("in May", "on the Hunt").
 _TEMPORAL = {"in", "on", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
@@ -71,10 +71,9 @@ def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
             continue
         if end < n and text[end].isalnum():
             continue
-        span = text[start:end]
-        for idx, alias in cands:
-            if not case_ok(alias, span):
-                continue
+        for idx, alias, caps in cands:
+            if caps and not all(text[start + j].isupper() for j in caps):
+                continue  # "US" in the dictionary, "us" in the text
             entry = d.entries[idx]
             if alias in entry.ambiguous and not _ambiguous_ok(text, folded, start, end):
                 continue

@@ -135,7 +135,7 @@ class ActorResolver:
             named = [o for o in owners if o[2].kind != "place"]
             owner_pos = named[0] if named else owners[0]
         owner = owner_pos[2]
-        if agent is None or owner.kind in ("metonym", "org"):
+        if agent is None or owner.kind == "org" or (owner.kind == "metonym" and owner.sector):
             return self._from_mention(phrase, owner)
         if owner.kind == "ethnic":
             sector = agent.sector if agent.sector in _ETHNIC_KEEPS_AGENT else owner.sector
