@@ -116,7 +116,7 @@ class Binder:
                 return a, False
         return None, False
 
-    def location(self, start: int, end: int, exclude: set[str]) -> Actor | None:
+    def location(self, start: int, end: int, exclude: set[str], dominant: bool = True) -> Actor | None:
         """A state the sentence places the event in: the first country/capital/place mention whose
         code is not a participant; else the document's dominant state."""
         for m in self.mentions_in(start, end):
@@ -125,10 +125,16 @@ class Binder:
                 a = self.resolve_span(m.start, m.end, [m])
                 if a is not None:
                     return Actor(a.text, a.country, a.country, None, "STATE", a.name, a.id)
-        if self.dominant:
-            from realpolitik.actors import ActorResolver  # noqa: F401  (resolver owns country names)
-
+        if self.dominant and dominant:
             return Actor("", self.dominant, self.dominant, None, "STATE", self.dominant, "context")
+        return None
+
+    def context_actor(self, exclude: set[str]) -> Actor | None:
+        """The state most recently acting in the document (for "the airstrikes" with no doer named)."""
+        hist = getattr(self.coref, "history", None) or []
+        for actor, _ in reversed(hist[-12:]):
+            if actor.country and len(actor.country) == 3 and actor.country not in exclude:
+                return actor
         return None
 
     def bind(self, head: Token, offset: int) -> tuple[Actor | None, bool]:

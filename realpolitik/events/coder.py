@@ -28,6 +28,11 @@ from realpolitik.records import Actor, Event
 CODER_VERSION = "0.2"
 # Roots whose events without a named target take the place they happen in as the target.
 _PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20", "07"}
+# Sectors whose members are rarely political actors in their own right (the labelling guide codes
+# generic people only when they protest): their events are dropped, except protests.
+_APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
+# Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
+_SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -192,14 +197,26 @@ class Coder:
         if tax is None:
             return []
         sources = [(a, c) for a, c in (b.bind(t, offset) for t in f.sources) if a is not None]
+        targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
+        if not sources and f.context:
+            # "The overnight airstrikes": the doer is the state the article has just been about.
+            ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})
+            if ctx_actor is not None:
+                sources = [(ctx_actor, True)]
+        sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root == "14"]
+        if f.root == "01":
+            sources = [(a, c) for a, c in sources if a.sector in _SPEAKER_SECTORS]
         if not sources:
             return []
-        targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
         if f.weak and not targets and not f.notarget:
             return []
         if not targets and f.root in _PLACE_TARGET_ROOTS:
             # Violence and aid happen somewhere: the place (else the document's state) is the target.
-            loc = b.location(start, end, {a.country for a, _ in sources if a.country})
+            head = f.trigger[0] if f.nominal else f.anchor
+            sub = list(head.subtree)
+            busy = {a.country for a, _ in sources if a.country}
+            loc = b.location(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text), busy, False) \
+                or b.location(start, end, busy)
             if loc is not None:
                 targets = [(loc, True)]
         speaker = None

@@ -48,6 +48,7 @@ class Frame:
     has_event_comp: bool = False  # a say-verb whose complement held an event
     obj_token: Token | None = None  # object noun that selected the pattern
     quote: Span | None = None  # what was said (for statements)
+    context: bool = False  # a nominal event that may take its doer from the document context
     dropped: bool = False
 
     @property
@@ -118,6 +119,12 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
         if obj is not None and obj in targets and not patients:
             targets.remove(obj)  # the object selected the pattern; it is not the target actor
+        if obj is not None and not pat.notarget:
+            # "sought Russia's backing", "sought the aid of X": the object's owner is the target.
+            targets.extend(R.children(obj, "poss"))
+            for prep in R.children(obj, "prep"):
+                if prep.lower_ == "of":
+                    targets.extend(R.pobjs(prep))
         trig = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
         frames.append(Frame(
             code=pat.code, anchor=tok, trigger=sorted(trig, key=lambda t: t.i), sources=sources,
@@ -187,7 +194,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # "was killed in a US airstrike": the noun explains a verb; its own modifiers give the doer.
         pass
     base = dict(code=pat.code, anchor=tok, trigger=trigger, negated=neg, modality=mod, nominal=True,
-                weak=pat.weak, place=pat.place, confidence=0.55 if pat.weak else 0.7)
+                weak=pat.weak, place=pat.place, confidence=0.55 if pat.weak else 0.7,
+                context=pat.context)
     if between:
         out = []
         for a in between:
@@ -264,6 +272,9 @@ def parse_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second event.
     covered |= {t.i for f in verbs for t in f.sources}
     nouns = noun_frames(sent, lex, covered)
+    # "ordered a humanitarian pause", "launched an offensive": the noun is the event, not the verb.
+    carried = {f.trigger[0].i for f in nouns if len(f.trigger) > 1}
+    verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
     frames = verbs + nouns
     relate(frames, lex)
     for f in frames:

@@ -59,6 +59,7 @@ class NounPattern:
     between: bool = False
     weak: bool = False
     place: bool = False
+    context: bool = False  # may take its doer from the document context
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Lexicon:
                     head=words[-1], code=str(p["code"]), mods=tuple(words[:-1]),
                     need=tuple(_as_list(p.get("mod"))), prep=tuple(_as_list(p.get("prep"))),
                     between=bool(p.get("between")), weak=bool(p.get("weak")), place=bool(p.get("place")),
+                    context=bool(p.get("context")),
                 )
                 lex.nouns.setdefault(words[-1], []).append(np_)
         for pats in lex.nouns.values():
