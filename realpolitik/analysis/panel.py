@@ -66,15 +66,19 @@ def load_panel(store, start: dt.date, end: dt.date, weight: str = "events", max_
     actors = [r[0] for r in con.execute(
         f"SELECT DISTINCT x FROM (SELECT source_country AS x FROM {rel} WHERE {ok}"
         f" UNION SELECT target_country FROM {rel} WHERE {ok}) ORDER BY x", {"start": start, "end": end}).fetchall()]
+    roots = ", ".join(f"'{r}'" for r in ROOTS)
+    if rel == "dyad_daily":  # already one row per (day, dyad, root): no re-aggregation needed
+        inner = f"SELECT source_country AS s, target_country AS t, date, cameo_root, {w} AS n FROM {rel} WHERE {ok}"
+    else:
+        inner = (f"SELECT source_country AS s, target_country AS t, date, cameo_root, sum({w}) AS n FROM {rel}"
+                 f" WHERE {ok} AND cameo_root IN ({roots}) GROUP BY ALL")
     res = con.execute(
         f"""
-        SELECT CAST(list_position($names, s) - 1 AS INTEGER) AS si,
-               CAST(list_position($names, t) - 1 AS INTEGER) AS ti,
-               CAST(date - $start AS INTEGER) AS d, CAST(cameo_root AS INTEGER) - 1 AS r, CAST(n AS FLOAT) AS n
-        FROM (SELECT source_country AS s, target_country AS t, date, cameo_root, sum({w}) AS n
-              FROM {rel}
-              WHERE {ok} AND cameo_root IN ({", ".join(f"'{r}'" for r in ROOTS)})
-              GROUP BY ALL)
+        WITH nm AS (SELECT unnest($names) AS name, CAST(generate_subscripts($names, 1) - 1 AS INTEGER) AS id)
+        SELECT a.id AS si, b.id AS ti, CAST(date - $start AS INTEGER) AS d,
+               CAST(cameo_root AS INTEGER) - 1 AS r, CAST(n AS FLOAT) AS n
+        FROM ({inner}) ev JOIN nm a ON ev.s = a.name JOIN nm b ON ev.t = b.name
+        WHERE cameo_root IN ({roots})
         """,
         {"names": actors, "start": start, "end": end},
     ).fetchnumpy()
@@ -165,19 +169,22 @@ def series_for(panel: Panel, dyads: np.ndarray) -> dict:
 def features(src: dict, o: int, h: int, lookback: int) -> dict[str, np.ndarray]:
     """Feature blocks at origin o: 'shared' (n, F), 'root' (n, 20, 4), 'quad' (n, 4, 4), plus baselines."""
     Q = _quad_matrix()
+    lo = max(0, o - lookback)  # only the lookback window is read: slice before copying
+    o = o - lo
     if "panel" in src:
         p, idx = src["panel"], src["dyads"]
-        own_x, rec_x = p.own[idx], p.own[p.rev[idx]]
+        own_x, rec_x = p.own[idx, lo:lo + o], p.own[p.rev[idx], lo:lo + o]
         own, rec = _stats(own_x, o, h, lookback), _stats(rec_x, o, h, lookback)
-        out_s, in_s = _stats(p.out, o, h, lookback), _stats(p.inn, o, h, lookback)
+        out_s, in_s = _stats(p.out[:, lo:lo + o], o, h, lookback), _stats(p.inn[:, lo:lo + o], o, h, lookback)
         a_out = {k: v[p.src[idx]] for k, v in out_s.items()}
         a_in = {k: v[p.src[idx]] for k, v in in_s.items()}
         b_out = {k: v[p.tgt[idx]] for k, v in out_s.items()}
         b_in = {k: v[p.tgt[idx]] for k, v in in_s.items()}
     else:
-        own_x = src["own"]
-        own, rec = _stats(own_x, o, h, lookback), _stats(src["recip"], o, h, lookback)
-        a_out, a_in, b_out, b_in = (_stats(src[k], o, h, lookback) for k in ("a_out", "a_in", "b_out", "b_in"))
+        own_x = src["own"][:, lo:lo + o]
+        own, rec = _stats(own_x, o, h, lookback), _stats(src["recip"][:, lo:lo + o], o, h, lookback)
+        a_out, a_in, b_out, b_in = (_stats(src[k][:, lo:lo + o], o, h, lookback)
+                                    for k in ("a_out", "a_in", "b_out", "b_in"))
     hist = _hist(own_x, o, h, lookback)
     hist_q = _hist(own_x @ Q, o, h, lookback)
     lq = lambda v: np.log1p(np.maximum(v, 0.0) @ Q)  # noqa: E731  quad-class sums, log scale
