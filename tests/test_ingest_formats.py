@@ -194,3 +194,12 @@ def test_guardian_articles(store, shared_data):
     assert counts["stored"] + counts["duplicate"] == 189
     assert counts["stored"] >= 180
     assert store.scalar("SELECT count(DISTINCT source) FROM articles") == 1
+
+
+def test_xhtml_page_saved_as_xml_and_html_without_extension(store, tmp_path):
+    page = (FIX / "page.html").read_text()
+    (tmp_path / "page.xml").write_text('<?xml version="1.0" encoding="utf-8"?>\n' + page.split("\n", 1)[1])
+    (tmp_path / "page-noext").write_text(page.replace("Morocco and Spain agree", "Morocco and Spain agreed"))
+    report = ingest([str(tmp_path / "page.xml"), str(tmp_path / "page-noext")], store)
+    assert [r.status for r in report.results] == ["stored", "duplicate"]
+    assert store.scalar("SELECT title FROM articles") == "Morocco and Spain agree to expand ferry links"

@@ -22,7 +22,9 @@ KINDS = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 
 
 @dataclass
@@ -105,6 +107,8 @@ def _read_file(src: Source, done: set[str], opts: Options) -> Iterator[Item]:
     data = read_bytes(path, None if kind == "feed" else opts.max_bytes)
     if kind == "unknown":
         kind = _sniff(data)
+    elif kind == "feed" and path.suffix.lower() == ".xml" and _HTML_START.match(data[:2048]):
+        kind = "html"  # an XHTML page saved as .xml
     elif kind in ("text", "markdown") and looks_like_feed(data):
         kind = "feed"
     if kind == "feed":
