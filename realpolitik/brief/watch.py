@@ -1,0 +1,131 @@
+"""What to watch: shift alerts and the next-move forecast from `realpolitik.analysis`.
+
+Both analyses are optional for a brief. When one is missing or cannot run on the store (too little
+history to train a forecast, say), the brief leaves that part out with a note saying why, and for
+the forecast falls back to the historical baseline counted in the brief's own window: the
+Jeffreys-smoothed share (k + 0.5) / (n + 1) of the last n seven-day windows in which the dyad did
+that kind of thing. Every line cites the coded events behind it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..analysis.common import ActorFilter
+from .load import EventRow
+from .model import Citer, Line
+from .names import Name, actor_name, filter_name
+from .phrasing import Phraser, phrases, quad_noun, root_noun
+from .sections import matches
+from .stories import Story
+
+ROOTS = [f"{i:02d}" for i in range(1, 21)]
+
+
+def _code_in(filters: list[ActorFilter], code: str | None) -> bool:
+    if not code:
+        return False
+    return any(matches(f, {"code": code, "country": code[:3]}) for f in filters)
+
+
+def _name_for(key: str, evidence_code: str | None) -> Name:
+    if key in ("IGO", "NGO", "IMG", "MNC") and evidence_code:
+        return actor_name(evidence_code)
+    return filter_name(key)
+
+
+def shift_lines(store, filters: list[ActorFilter], events: dict[str, EventRow], start: dt.date, end: dt.date,
+                ph: Phraser, citer: Citer, notes: list[str], k: int = 3) -> list[Line]:
+    try:
+        from ..analysis.shifts import shifts
+
+        alerts = shifts(store, start, end, freq="week", min_events=3, limit=50, evidence=3)
+    except Exception as exc:  # an analysis failure must not sink the brief
+        notes.append(f"Shift alerts were left out: {exc}")
+        return []
+    mid = start + (end - start) / 2
+    keep = []
+    for a in alerts:
+        ev = [e for e in a.get("evidence", []) if e["event_id"] in events]
+        if not ev or not all(_code_in(filters, e["source"]) and _code_in(filters, e["target"]) for e in ev):
+            continue
+        keep.append((a, ev))
+    # Recent breaks matter most for what comes next; older ones fill in if there are none.
+    keep.sort(key=lambda x: (x[0]["period"] + dt.timedelta(days=6) < mid, -x[0]["surprise"]))
+    lines = []
+    table = phrases()["watch"]
+    for a, ev in keep[:k]:
+        s = _name_for(a["source"], ev[0]["source"])
+        t = _name_for(a["target"], ev[0]["target"])
+        text = table[a["direction"]].format(
+            S_poss=s.possessive, T=t.text, quad=quad_noun(a["quad_class"]), period=ph.day(a["period"]),
+            observed=a["observed"], baseline=a["baseline_mean"], p=f"{a['p_value']:.2g}")
+        mentions = [m for e in ev for m in events[e["event_id"]].mentions[:1]]
+        lines.append(Line(text[:1].upper() + text[1:], citer.cite(mentions), data={
+            "kind": "shift", "source": a["source"], "target": a["target"], "quad_class": a["quad_class"],
+            "period": a["period"].isoformat(), "direction": a["direction"], "observed": a["observed"],
+            "baseline_mean": a["baseline_mean"], "p_value": a["p_value"], "significant": a["significant"],
+            "event_ids": [e["event_id"] for e in ev]}))
+    if not lines:
+        notes.append("No shift alerts involving these actors: their weekly counts stayed within their own baselines.")
+    return lines
+
+
+def _dyad_events(stories: list[Story], fa: ActorFilter, fb: ActorFilter) -> list[EventRow]:
+    return sorted((e for s in stories for e in s.events if matches(fa, e.source) and matches(fb, e.target)),
+                  key=lambda e: (e.date, e.event_id))
+
+
+def forecast_lines(store, fa: ActorFilter, fb: ActorFilter, stories: list[Story], end: dt.date,
+                   ph: Phraser, citer: Citer, notes: list[str], k: int = 2) -> list[Line]:
+    dyad = _dyad_events(stories, fa, fb)
+    if not dyad:
+        return []
+    s, t = filter_name(fa.value), filter_name(fb.value)
+    table = phrases()["watch"]
+
+    def evidence(root: str | None) -> list:
+        hits = [e for e in dyad if root is None or e.cameo_root == root] or dyad
+        return hits[-1].mentions[:1]
+
+    try:
+        from ..analysis.forecast import forecast
+
+        f = forecast(store, fa.value, fb.value, end + dt.timedelta(days=1), horizon="7d", details=True)
+    except Exception as exc:
+        notes.append(f"Forecast for {s.text} toward {t.text} left out: {exc}. The lines below use the historical baseline only.")
+        return _baseline_only(dyad, s, t, end, ph, citer, k)
+    probs = f["cameo_root"]
+    hist = (f.get("baselines") or {}).get("historical") or [None] * 24
+    pers = (f.get("baselines") or {}).get("persistence") or [None] * 24
+    lines = []
+    for root in sorted(ROOTS, key=lambda r: (-probs.get(r, 0), r))[:k]:
+        i = ROOTS.index(root)
+        text = table["forecast"].format(days=7, S=s.text, T=t.text, root_noun=root_noun(root), p=probs[root],
+                                        base=hist[i] or 0.0, persist=pers[i] or 0.0)
+        lines.append(Line(text, citer.cite(evidence(root)), data={
+            "kind": "forecast", "source": fa.value, "target": fb.value, "cameo_root": root, "p": probs[root],
+            "historical": hist[i], "persistence": pers[i], "as_of": f["as_of"]}))
+    quads = f.get("quad_class") or {}
+    if quads:
+        q = max(quads, key=lambda q: (quads[q], q))
+        base = hist[20 + int(q) - 1] if len(hist) >= 24 and hist[20 + int(q) - 1] is not None else 0.0
+        lines.append(Line(table["forecast_quad"].format(quad=quad_noun(int(q)), S=s.text, T=t.text, p=quads[q], base=base),
+                          citer.cite(evidence(None)), data={"kind": "forecast_quad", "quad_class": int(q), "p": quads[q]}))
+    return lines
+
+
+def _baseline_only(dyad: list[EventRow], s: Name, t: Name, end: dt.date, ph: Phraser, citer: Citer, k: int) -> list[Line]:
+    first = min(e.date for e in dyad)
+    n = max(1, ((end - first).days + 1 + 6) // 7)
+    weeks: dict[str, set[int]] = {}
+    for e in dyad:
+        weeks.setdefault(e.cameo_root, set()).add((end - e.date).days // 7)
+    lines = []
+    for root in sorted(weeks, key=lambda r: (-len(weeks[r]), r))[:k]:
+        hits = len(weeks[root])
+        p = (hits + 0.5) / (n + 1)
+        text = phrases()["watch"]["baseline_only"].format(S=s.text, T=t.text, root_noun=root_noun(root), k=hits, n=n, p=p)
+        last = [e for e in dyad if e.cameo_root == root][-1]
+        lines.append(Line(text[:1].upper() + text[1:], citer.cite(last.mentions[:1]), data={
+            "kind": "baseline", "cameo_root": root, "weeks_with": hits, "weeks": n, "p": round(p, 4)}))
+    return lines
