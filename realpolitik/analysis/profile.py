@@ -21,7 +21,7 @@ from .common import ROOTS, AnalysisError, actor_filter, parse_date, root_table, 
 SCHEMES = {"cameo_root": "cameo_root", "plover": "plover"}
 
 
-def log_odds_z(focal: dict, rest: dict, background: dict, prior: float = 500.0) -> dict[str, tuple[float, float]]:
+def log_odds_z(focal: dict, rest: dict, background: dict, prior: float = 100.0) -> dict[str, tuple[float, float]]:
     """Category -> (delta, z) per Monroe et al. (2008); `prior` is a0, the prior's total pseudo-count."""
     cats = sorted(set(focal) | set(rest) | set(background))
     bg_total = sum(background.values()) or 1.0
@@ -38,7 +38,7 @@ def log_odds_z(focal: dict, rest: dict, background: dict, prior: float = 500.0) 
 
 
 def profile(store, a: str, toward: str | None = None, start=None, end=None, weight: str = "events",
-            level: str = "country", top: int = 5, examples: int = 2, prior: float = 500.0) -> dict:
+            level: str = "country", top: int = 5, examples: int = 2, prior: float = 100.0) -> dict:
     """Mix by counterpart, distinctive tactics with z-scores, and example events for each."""
     if level not in ("country", "code"):
         raise AnalysisError(f"level {level!r}: use country or code")

@@ -181,11 +181,21 @@ def _to_events(counts, src, tgt, countries, style, quads, cfg, rng) -> pa.Table:
 def write_events(store, table: pa.Table, sentences: bool = False) -> int:
     """Bulk-insert an events Arrow table (by column name); optionally one mention per event."""
     con = store.con
+    has_sentence = "sentence" in table.column_names
     con.register("_sim_events", table)
     try:
         with store.transaction():
-            con.execute("INSERT INTO events BY NAME SELECT * FROM _sim_events")
-            if sentences:
+            con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (sentence) FROM _sim_events" if has_sentence
+                        else "INSERT INTO events BY NAME SELECT * FROM _sim_events")
+            if has_sentence:
+                con.execute(
+                    """
+                    INSERT INTO mentions (mention_id, event_id, article_id, sentence_index, sentence)
+                    SELECT 'm-' || event_id, event_id, 'a-' || event_id, 0, sentence
+                    FROM _sim_events WHERE sentence IS NOT NULL
+                    """
+                )
+            elif sentences:
                 # A readable sentence per event so example/evidence output has text to show.
                 con.execute(
                     """
@@ -204,3 +214,28 @@ def simulate_into(store, cfg: SimConfig | None = None, sentences: bool = False) 
     sim = simulate(cfg)
     write_events(store, sim.events, sentences=sentences)
     return sim
+
+
+def events_table(rows: list[dict]) -> pa.Table:
+    """Hand-written events -> an Arrow table for `write_events`.
+
+    Each row needs date, source, target (codes) and root; country defaults to the code's first three
+    letters, Goldstein/quad/PLOVER/label come from the taxonomy; optional: event_id, cameo,
+    num_mentions, negated, sentence (kept in a `sentence` column that `write_events` turns into a mention).
+    """
+    rt = root_table()
+    out = []
+    for i, r in enumerate(rows):
+        root = r["root"]
+        meta = rt[root]
+        out.append({
+            "event_id": r.get("event_id", f"e{i}"),
+            "date": dt.date.fromisoformat(r["date"]) if isinstance(r["date"], str) else r["date"],
+            "source_code": r["source"], "source_country": r.get("source_country", r["source"][:3]),
+            "target_code": r["target"], "target_country": r.get("target_country", r["target"][:3]),
+            "cameo": r.get("cameo", root), "cameo_root": root, "cameo_label": meta["label"],
+            "quad_class": meta["quad_class"], "goldstein": meta["goldstein"], "plover": meta["plover"],
+            "negated": bool(r.get("negated", False)), "num_mentions": int(r.get("num_mentions", 1)),
+            "origin": "test", "sentence": r.get("sentence"),
+        })
+    return pa.Table.from_pylist(out)

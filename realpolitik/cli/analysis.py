@@ -133,7 +133,7 @@ def register(app: typer.Typer) -> None:
         level: Level = typer.Option(Level.country, "--level", help="Counterparts by country or by actor code."),
         top: int = typer.Option(5, "--top", min=1, help="Distinctive tactics to list per comparison."),
         examples: int = typer.Option(2, "--examples", min=0, help="Example events per tactic."),
-        prior: float = typer.Option(500.0, "--prior", min=1.0, help="Dirichlet prior strength a0 (pseudo-events)."),
+        prior: float = typer.Option(100.0, "--prior", min=1.0, help="Dirichlet prior strength a0 (pseudo-events)."),
         db: Path = DB, start: Optional[str] = FROM, end: Optional[str] = TO, weight: Weight = WEIGHT,
         fmt: Fmt = FORMAT, out: Optional[Path] = OUT, plot: Optional[Path] = PLOT,
     ) -> None:
