@@ -52,3 +52,13 @@ def test_role_without_dictionary_uses_observed_words(r):
 def test_empty_tracker_resolves_nothing():
     t = CorefTracker()
     assert t.resolve("he") is None and t.resolve("the alliance") is None
+
+
+def test_places_are_not_it_and_bare_agents_are_not_the_group(r):
+    t = CorefTracker(r)
+    observe_all(r, t, ["Turkey", "Afrin"], "2018-02-01")
+    assert t.resolve("it").code == "TUR"
+    t.observe(r.resolve_phrase("the rebels"), "the rebels")  # no country: cannot be "the group"
+    assert t.resolve("the group") is None
+    observe_all(r, t, ["the YPG"], "2018-02-01")
+    assert t.resolve("the militia").code == "SYRREB"

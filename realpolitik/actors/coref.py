@@ -84,13 +84,16 @@ class CorefTracker:
         return next(((a, None) for a in self._recent() if a.type == "PERSON"), None)
 
     def _thing(self, _arg):
-        return next(((a, None) for a in self._recent() if a.type != "PERSON" and a.country), None)
+        # Places ("Afrin") are where things happen, not what "it"/"they" refer to.
+        return next(((a, None) for a in self._recent()
+                     if a.type != "PERSON" and a.country and not a.id.startswith("place:")), None)
 
     def _code(self, prefix):
         return next(((a, None) for a in self._recent() if a.code.startswith(prefix)), None)
 
     def _group(self, _arg):
-        return next(((a, None) for a in self._recent() if a.type == "IMG" or a.sector == "REB"), None)
+        return next(((a, None) for a in self._recent()
+                     if a.country and (a.type == "IMG" or a.sector == "REB")), None)
 
     def _state(self, sector):
         for a in self._recent():

@@ -50,14 +50,16 @@ def plural(phrase: str) -> str:
     low = last.lower()
     if not last or not last[-1].isalpha():
         return phrase
-    if low.endswith("man"):
-        last = last[:-3] + ("MEN" if last.isupper() else "men")
+    if last.isupper() and len(last) > 1:
+        last = last + "s"  # acronyms: MPs, NGOs
+    elif low.endswith("man"):
+        last = last[:-3] + "men"
     elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
         last = last[:-1] + "ies"
     elif low.endswith(("s", "x", "ch", "sh", "z")):
         last = last + "es"
     else:
-        last = last + ("S" if last.isupper() and len(last) > 1 else "s")
+        last = last + "s"
     return f"{head} {last}" if head else last
 
 
