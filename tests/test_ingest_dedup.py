@@ -95,3 +95,13 @@ def test_every_article_has_exactly_one_stored_log_row(store):
         "(SELECT 1 FROM articles a WHERE a.article_id = l.duplicate_of)"
     )
     assert (orphans, dangling, bad_dups) == (0, 0, 0)
+
+
+def test_stored_file_that_went_missing_keeps_its_log_row(store, tmp_path):
+    f = tmp_path / "gone.txt"
+    shutil.copy(FIX / "titled.txt", f)
+    ingest([str(f)], store)
+    f.unlink()
+    report = ingest([str(f)], store)
+    assert report.results[0].status == "unchanged"
+    assert store.rows("SELECT status FROM ingest_log") == [{"status": "stored"}]

@@ -54,9 +54,11 @@ class _Run:
         self.writer = db.IngestWriter(store)
 
     def process(self, item: Item) -> ItemResult:
-        self.done.add(item.key)
-        if item.status == UNCHANGED:
+        # A settled key is never logged again: not when an input is given twice, and not when a
+        # file stored earlier has since gone missing (that would orphan its article).
+        if item.status == UNCHANGED or item.key in self.done:
             return ItemResult(item.key, item.input, UNCHANGED)
+        self.done.add(item.key)
         if item.article is None:
             return self._log(item, item.status or FAILED, reason=item.reason)
         article = item.article
