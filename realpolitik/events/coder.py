@@ -28,6 +28,9 @@ from realpolitik.records import Actor, Event
 CODER_VERSION = "0.2"
 # Roots whose events without a named target take the place they happen in as the target.
 _PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20", "07"}
+# Roots that, in the passive without a doer ("was arrested", "were accused"), are acts of the state
+# where they happen.
+_STATE_ACTS = {"17"}
 # Sectors whose members are rarely political actors in their own right (the labelling guide codes
 # generic people only when they protest): their events are dropped, except protests.
 _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
@@ -165,11 +168,11 @@ class Coder:
 
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
-        frames = parse_frames(sent, self.lexicon)
+        q = quote_at(ctx["quotes"], start, end)
+        frames = parse_frames(sent, self.lexicon, quoted=q is not None)
         if not frames:
             return []
         b: Binder = ctx["binder"]
-        q = quote_at(ctx["quotes"], start, end)
         b.quote_speaker = self._speaker(ctx, q)
         text = ctx["text"]
         out: list[tuple[Frame, Event]] = []
@@ -197,7 +200,15 @@ class Coder:
         if tax is None:
             return []
         sources = [(a, c) for a, c in (b.bind(t, offset) for t in f.sources) if a is not None]
+        if f.from_speaker and b.quote_speaker is not None:
+            sources = [(b.quote_speaker, True)]
         targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
+        if not sources and f.agentless and f.root in _STATE_ACTS:
+            # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
+            busy = {a.country for a, _ in targets if a.country}
+            loc = b.location(start, end, set(), True)
+            if loc is not None:
+                sources = [(loc, True)]
         if not sources and f.context:
             # "The overnight airstrikes": the doer is the state the article has just been about.
             ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})

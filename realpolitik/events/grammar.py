@@ -49,6 +49,8 @@ class Frame:
     obj_token: Token | None = None  # object noun that selected the pattern
     quote: Span | None = None  # what was said (for statements)
     context: bool = False  # a nominal event that may take its doer from the document context
+    from_speaker: bool = False  # the source is the speaker of the quote the sentence is in
+    agentless: bool = False  # a passive without "by" ("was arrested")
     dropped: bool = False
 
     @property
@@ -131,6 +133,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             targets=targets, negated=R.negated(tok) or R.subject_negated(tok), modality=R.modality(tok),
             comp=pat.comp, weak=pat.weak, place=pat.place, notarget=pat.notarget,
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
+            agentless=bool(patients) and not sources,
         ))
     return frames
 
@@ -181,6 +184,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
             between = R.pobjs(prep)
         elif w in pat.prep or (not pat.prep and w in _CONFLICT_PREPS):
             targets.extend(R.pobjs(prep))
+    for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
+        sources = R.agents(acl) + sources
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.light_verbs:
         s, _ = R.subject_roles(head)
@@ -190,9 +195,10 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 targets.extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in ("ROOT", "conj", "relcl"):
-        # "was killed in a US airstrike": the noun explains a verb; its own modifiers give the doer.
-        pass
+    elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not sources \
+            and head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist", "lead"):
+        # "went further in criticism of X", "joined in the attack": the verb's subject is the doer.
+        sources, _ = R.subject_roles(head.head)
     base = dict(code=pat.code, anchor=tok, trigger=trigger, negated=neg, modality=mod, nominal=True,
                 weak=pat.weak, place=pat.place, confidence=0.55 if pat.weak else 0.7,
                 context=pat.context)
@@ -266,7 +272,49 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
             cur = g
 
 
-def parse_frames(sent: Span, lex: Lexicon) -> list[Frame]:
+# "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).
+_OBLIGATION_AUX = {"should", "must", "ought"}
+_OBLIGATION_VERBS = {"need", "have"}  # "needs to", "has to"
+
+
+def _obligation(verb: Token) -> list[Token] | None:
+    """The trigger words when `verb` is phrased as an obligation, else None."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _OBLIGATION_AUX]
+    if aux and not R.negated(verb):
+        return aux + [verb]
+    if verb.lemma_.lower() in _OBLIGATION_VERBS and any(c.dep_ == "xcomp" for c in verb.children) \
+            and not R.negated(verb):
+        return [verb]
+    return None
+
+
+def obligation_frames(sent: Span, frames: list[Frame], quoted: bool) -> list[Frame]:
+    """Appeals phrased as obligations: in the complement of a say-verb (source = the sayer), or as
+    the main clause of a quoted sentence (`quoted`; the coder gives the quote's speaker as source)."""
+    out = []
+    for f in frames:
+        if f.comp != "say" or f.weak:
+            continue
+        for c in f.anchor.children:
+            if c.dep_ in ("ccomp", "parataxis") and R.is_verbal(c):
+                for v in [c] + [x for x in c.conjuncts if R.is_verbal(x)]:
+                    trig = _obligation(v)
+                    subj, patients = R.subject_roles(v)
+                    if trig and subj:
+                        f.has_event_comp = True
+                        out.append(Frame(code="020", anchor=v, trigger=trig, sources=list(f.sources),
+                                         targets=subj, confidence=0.55, modality="action"))
+    if quoted:
+        root = sent.root
+        trig = _obligation(root)
+        subj, _ = R.subject_roles(root)
+        if trig and subj and not any(f.anchor.i == root.i for f in frames):
+            out.append(Frame(code="020", anchor=root, trigger=trig, sources=[], targets=subj,
+                             confidence=0.5, from_speaker=True))
+    return out
+
+
+def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second event.
@@ -277,6 +325,7 @@ def parse_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
     frames = verbs + nouns
     relate(frames, lex)
+    frames += obligation_frames(sent, frames, quoted)
     for f in frames:
         if f.comp == "say" and f.code.startswith("01"):
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
