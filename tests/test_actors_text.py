@@ -20,6 +20,8 @@ def test_plural_rules():
     assert plural("bus") == "buses"
     assert plural("PM") == "PMs"
     assert plural("NGO") == "NGOs"
+    assert plural("minister of defence") == "ministers of defence"
+    assert plural("congressmen") == "congressmen"
 
 
 def test_case_rule():

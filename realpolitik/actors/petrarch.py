@@ -168,7 +168,7 @@ def load_agents(path: str | Path) -> list[Entry]:
             head = head[: pm.start()] + head[pm.end():]
         forms = _expand(head.strip(), macros)
         if plurals_given is None:
-            forms += [plural(f) for f in forms]
+            forms += [plural(f.lower().replace("_", " ")) for f in forms]
         else:
             forms += [f for p in plurals_given for f in _expand(p, macros)]
         aliases = [a for a in dict.fromkeys(_name(f) for f in forms) if a]

@@ -46,10 +46,13 @@ def is_word_char(ch: str) -> bool:
 
 def plural(phrase: str) -> str:
     """Regular English plural of the last word ("defence minister" -> "defence ministers")."""
+    if " of " in phrase:  # "minister of defence" -> "ministers of defence"
+        first, _, rest = phrase.partition(" of ")
+        return f"{plural(first)} of {rest}"
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
-    if not last or not last[-1].isalpha():
-        return phrase
+    if not last or not last[-1].isalpha() or low.endswith("men"):
+        return phrase  # "men" forms are plural already
     if last.isupper() and len(last) > 1:
         last = last + "s"  # acronyms: MPs, NGOs
     elif low.endswith("man"):
