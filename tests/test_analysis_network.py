@@ -1,0 +1,63 @@
+import json
+
+import networkx as nx
+import pytest
+
+from realpolitik.analysis import AnalysisError, export_graph, network
+from realpolitik.analysis.simulate import events_table, write_events
+
+
+@pytest.fixture
+def blocs(store):
+    """Two cooperating blocs {AAA,BBB,CCC} and {DDD,EEE,FFF}, fighting each other through CCC->DDD."""
+    rows = []
+    coop_pairs = [("AAA", "BBB"), ("BBB", "AAA"), ("BBB", "CCC"), ("CCC", "AAA"),
+                  ("DDD", "EEE"), ("EEE", "FFF"), ("FFF", "DDD"), ("EEE", "DDD")]
+    for s, t in coop_pairs:
+        rows += [{"date": "2024-05-01", "source": s, "target": t, "root": "06"}] * 4
+    rows += [{"date": "2024-05-02", "source": "CCC", "target": "DDD", "root": "19"}] * 3
+    rows += [{"date": "2024-05-02", "source": "CCC", "target": "DDD", "root": "04"}]
+    rows += [{"date": "2024-05-03", "source": "AAA", "target": "FFF", "root": "13", "num_mentions": 5}]
+    rows += [{"date": "2024-05-03", "source": "AAA", "target": "AAAGOV", "root": "04"}]  # self-loop: dropped
+    for i, r in enumerate(rows):
+        r["event_id"] = f"n{i}"
+    write_events(store, events_table(rows))
+    return store
+
+
+def test_edges_and_node_measures(blocs):
+    res = network(blocs)
+    g = res["graph"]
+    assert set(g.nodes) == {"AAA", "BBB", "CCC", "DDD", "EEE", "FFF"}
+    assert g["CCC"]["DDD"]["conflict"] == 3 and g["CCC"]["DDD"]["coop"] == 1
+    assert g["AAA"]["BBB"]["coop"] == 4 and g["AAA"]["BBB"]["conflict"] == 0
+    assert not g.has_edge("AAA", "AAA")
+    nodes = {n["actor"]: n for n in res["nodes"]}
+    assert nodes["CCC"]["out_degree"] == 2 and nodes["CCC"]["conflict_out"] == 3
+    assert sum(n["pagerank_coop"] for n in res["nodes"]) == pytest.approx(1.0, abs=1e-4)
+    # CCC and DDD are the only bridge between the blocs on the cooperation layer.
+    assert nodes["CCC"]["betweenness_coop"] > nodes["AAA"]["betweenness_coop"]
+    assert sorted(map(tuple, res["communities"])) == [("AAA", "BBB", "CCC"), ("DDD", "EEE", "FFF")]
+    assert nodes["AAA"]["community"] == nodes["CCC"]["community"] != nodes["EEE"]["community"]
+
+
+def test_min_events_and_mentions_weight(blocs):
+    assert not network(blocs, min_events=2)["graph"].has_edge("AAA", "FFF")
+    g = network(blocs, weight="mentions", min_events=2)["graph"]
+    assert g["AAA"]["FFF"]["conflict"] == 5
+
+
+def test_exports_round_trip(blocs, tmp_path):
+    g = network(blocs)["graph"]
+    for suffix in ("graphml", "gexf", "json"):
+        path = export_graph(g, tmp_path / f"g.{suffix}")
+        if suffix == "graphml":
+            back = nx.read_graphml(path)
+        elif suffix == "gexf":
+            back = nx.read_gexf(path)
+        else:
+            back = nx.node_link_graph(json.loads(path.read_text()), edges="links")
+        assert set(back.nodes) == set(g.nodes)
+        assert back.number_of_edges() == g.number_of_edges()
+    with pytest.raises(AnalysisError, match="graphml"):
+        export_graph(g, tmp_path / "g.txt")
