@@ -213,3 +213,11 @@ def test_bare_state_sector_for_sources(r):
     assert r.resolve_phrase("Turkey", bare_state_sector="GOV").code == "TURGOV"
     assert r.resolve_phrase("Turkish troops", bare_state_sector="GOV").code == "TURMIL"
     assert r.resolve_phrase("Nato", bare_state_sector="GOV").code == "IGONATO"
+
+
+def test_country_names_used_as_first_names(r):
+    got = codes(r, "Chad Wolf said Jordan Bardella met officials from Jordan and Chad.", "2023-01-01")
+    assert ("Chad Wolf", "USAELI") in got
+    assert ("Jordan Bardella", "FRAOPP") in got
+    assert ("Jordan", "JOR") in got and ("Chad", "TCD") in got
+    assert codes(r, "Israel Katz spoke.", "2025-01-01") == [("Israel Katz", "ISRGOV")]

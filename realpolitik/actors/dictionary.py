@@ -6,7 +6,7 @@ from pathlib import Path
 import ahocorasick
 
 from .entries import Entry
-from .loaders import load_default, load_yaml
+from .loaders import load_default, load_given_names, load_yaml
 from .text import fold
 
 # Which entry wins when two entries share the same name at the same span (higher wins).
@@ -28,12 +28,15 @@ class ActorDictionary:
         self._automaton = None
         self._keys: dict[str, list[tuple[int, str]]] = {}
         self._ids: dict[str, int] = {}
+        self.given_names: set[str] = set()  # country names that also serve as first names
         if entries:
             self.extend(entries)
 
     @classmethod
     def default(cls) -> "ActorDictionary":
-        return cls(load_default())
+        d = cls(load_default())
+        d.given_names = load_given_names()
+        return d
 
     def extend(self, entries: list[Entry]) -> "ActorDictionary":
         for e in entries:

@@ -161,6 +161,11 @@ def load_blockers(path: Path = DATA / "nonactors.txt") -> list[Entry]:
     return [Entry("block:nonactors", "block", "non-actor", [], names)]
 
 
+def load_given_names(path: Path = DATA / "given_names.txt") -> set[str]:
+    with open(path, encoding="utf-8") as fh:
+        return {ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")}
+
+
 def load_default() -> list[Entry]:
     return (load_countries() + load_metonyms() + load_metonyms(DATA / "ethnic.tsv", "ethnic")
             + load_organisations() + load_people() + load_agents() + load_places() + load_blockers())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .dictionary import ActorDictionary
@@ -18,6 +19,9 @@ _OPENERS = "\"'([\u201c\u2018 "
 _PERSON_NEXT = {"said", "says", "told", "added", "warned", "insisted", "argued", "claimed", "has", "had",
                 "was", "is", "will", "would", "could", "wants", "wanted", "announced", "urged", "called",
                 "met", "spoke", "tweeted", "wrote", "'s"}
+
+
+_NEXT_CAP = re.compile(r" [A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
             entry = d.entries[idx]
             if alias in entry.ambiguous and not _ambiguous_ok(text, folded, start, end):
                 continue
+            if entry.kind == "country" and alias in d.given_names and _NEXT_CAP.match(text, end):
+                continue  # "Chad Wolf": a first name
             coding = None if entry.kind == "block" else entry.coding_at(day)
             if coding is None and entry.kind != "block":
                 continue  # e.g. a PETRARCH entry restricted to other dates

@@ -6,7 +6,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from ..records import Actor
-from .dictionary import ActorDictionary
+from .dictionary import KIND_RANK, ActorDictionary
 from .entries import NON_STATE, Entry, parse_date
 from .matcher import Mention, scan
 from .text import fold
@@ -178,7 +178,11 @@ class ActorResolver:
             for a in self._by_code(q):
                 add(a)
         key = fold(q)
-        for idx, _alias in self.dictionary.candidates(key):
+        d = self.dictionary
+        # Later layers (user files) first, then the more specific kinds, as in matching.
+        ranked = sorted(d.candidates(key), key=lambda c: (d.layers[c[0]], KIND_RANK.get(d.entries[c[0]].kind, 0)),
+                        reverse=True)
+        for idx, _alias in ranked:
             e = self.dictionary.entries[idx]
             if e.kind not in ("agent", "block"):
                 add(self.actor_of(e))
