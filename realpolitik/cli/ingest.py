@@ -68,6 +68,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Read news into the store: English articles are stored once; duplicates, other languages and
         bad inputs are logged. Re-running on the same inputs changes nothing. Exits 1 if any item failed."""
+        if fmt is Format.parquet and out is None:
+            raise CliError("--format parquet needs an output file (-o FILE)")  # before the work, not after
         store = _open(db)
         try:
             report = _run_with_progress(inputs, store, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
