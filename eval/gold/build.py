@@ -202,7 +202,16 @@ def main(argv: list[str]) -> int:
                     if r["split"] == split:
                         out = {k: r[k] for k in ("id", "date", "text", "events", "split")}
                         fh.write(json.dumps(out, ensure_ascii=False) + "\n")
-    print(summary(rows))
+    table = summary(rows)
+    readme = HERE / "README.md"
+    if "--check" not in argv and readme.exists():
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- counts:start -->", "<!-- counts:end -->"
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            _, tail = rest.split(end, 1)
+            readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+    print(table)
     return 0
 
 
