@@ -50,6 +50,8 @@ def test_failures_exit_non_zero_after_summary(tmp_path):
     assert re.search(r"error: \S*bad\.jsonl#L2: malformed JSON on line 2: ", result.stderr)
     assert re.search(r"error: \S*gone\.txt: no such file or directory", result.stderr)
     assert "stored" in result.stdout and "failed" in result.stdout  # the summary table is printed
+    table = CliRunner().invoke(app, ["status", "--db", str(db)])
+    assert table.exit_code == 0 and "failed items" in table.stdout and "no such file" in table.stdout
     listing = CliRunner().invoke(app, ["status", "--db", str(db), "--failures", "--format", "jsonl"])
     items = [json.loads(line)["item"] for line in listing.stdout.splitlines()]
     assert len(items) == 2 and any(i.endswith("bad.jsonl#L2") for i in items)
