@@ -221,3 +221,9 @@ def test_country_names_used_as_first_names(r):
     assert ("Jordan Bardella", "FRAOPP") in got
     assert ("Jordan", "JOR") in got and ("Chad", "TCD") in got
     assert codes(r, "Israel Katz spoke.", "2025-01-01") == [("Israel Katz", "ISRGOV")]
+
+
+def test_unreadable_dates_do_not_break_scanning(r):
+    assert [m.code for m in r.scan("Trump spoke", "not a date")] == ["USAGOV"]
+    assert r.resolve_phrase("Trump", "2019-04-05T10:00:00Z").code == "USAGOV"
+    assert r.scan("", "2020-01-01") == []

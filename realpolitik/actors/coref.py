@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 
 from ..records import Actor
-from .entries import NON_STATE, parse_date
+from .entries import NON_STATE, safe_date
 from .text import fold
 
 _RULES_FILE = Path(__file__).resolve().parent / "data" / "coref.tsv"
@@ -121,7 +121,7 @@ class CorefTracker:
         if self.resolver is not None:
             entry = self.resolver.dictionary.by_id(actor.id)
             if entry is not None:
-                c = entry.coding_at(parse_date(self.date))
+                c = entry.coding_at(safe_date(self.date))
                 if c is not None:
                     parts.append(c.role)
         return fold(" ".join(parts))

@@ -98,6 +98,14 @@ def parse_date(value) -> dt.date | None:
     raise ValueError(f"unrecognised date: {value!r}")
 
 
+def safe_date(value) -> dt.date | None:
+    """parse_date, but None for anything unreadable (dates from the wild must not stop coding)."""
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
 def split_code(code: str, sectors: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """CAMEO code -> (country, sector): 'RUSGOV' -> ('RUS', 'GOV'), 'IGONATO' -> ('IGO', None)."""
     code = code.strip().upper()

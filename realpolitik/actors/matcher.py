@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dictionary import ActorDictionary
-from .entries import parse_date
+from .entries import safe_date
 
 NULL_CODES = {"---", "+++", "###"}  # PETRARCH: this name is not an actor
 from .text import fold
@@ -64,7 +64,7 @@ def _ambiguous_ok(text: str, folded: str, start: int, end: int) -> bool:
 
 
 def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
-    day: dt.date | None = parse_date(date) if date is not None else None
+    day: dt.date | None = safe_date(date)
     folded = fold(text)
     n = len(text)
     found = []  # (start, end, entry index, alias)

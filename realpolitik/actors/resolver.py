@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from ..records import Actor
 from .dictionary import KIND_RANK, ActorDictionary
-from .entries import NON_STATE, Entry, parse_date
+from .entries import NON_STATE, Entry, safe_date
 from .matcher import Mention, scan
 from .text import fold
 
@@ -158,7 +158,7 @@ class ActorResolver:
 
     # -- lookup for the CLI/API -------------------------------------------------------------------
     def actor_of(self, entry: Entry, text: str | None = None, date=None) -> Actor | None:
-        c = entry.coding_at(parse_date(date))
+        c = entry.coding_at(safe_date(date))
         if c is None:
             return None
         return Actor(text or entry.name, c.code, c.country, c.sector, c.type, entry.name, entry.id)
