@@ -125,7 +125,7 @@ def _headline(order, names, stories, top, start, end, ph, citer) -> tuple[str, L
     if lead_sentence.startswith(("On ", "Reports ", "The ")):  # proper names keep their capital
         lead_sentence = lead_sentence[:1].lower() + lead_sentence[1:]
     outlets = {m.outlet for s in stories for m in s.mentions}
-    reports = len({(m.article_id, m.sentence_index) for s in stories for m in s.mentions})
+    reports = len({m.article_id for s in stories for m in s.mentions})
     text = ph.line("deks", headline, None, start=day(start, True), end=day(end, True), reports=reports,
                    outlets=len(outlets), stories=len(stories), actors=join([names[f.value] for f in order]).text,
                    lead_sentence="most salient, " + lead_sentence)
@@ -176,4 +176,5 @@ def _empty(filters, names, start, end, topic) -> Brief:
     dek = t["dek"].format(actors=who, start=when[0], end=when[1], topic=f" on “{topic}”" if topic else "")
     return Brief(t["headline"].format(actors=who), Line(dek), (start, end),
                  [{"code": f.value, "name": names[f.value].text} for f in filters], topic=topic, empty=True,
-                 notes=["No events: the store holds no coded, reported events for this selection."])
+                 method={"salience": SALIENCE},
+                 notes=["The store holds no coded, reported events for this selection."])

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..analysis.common import ActorFilter, actor_filter
+from ..analysis.common import ActorFilter
 
 NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 
@@ -96,6 +96,8 @@ def resolve_actor(arg: str) -> ActorFilter:
     if len(code) == 3 and code.isalpha() and country_name(code):
         return ActorFilter(text, "country", code)
     found = _lookup(text)
+    if text.isupper() and not _exact_alias(text):
+        found = [a for a in found if (a.code or "").upper() == code]  # no fuzzy guesses for codes
     if any((a.code or "").upper() == code for a in found) or (code[:3] in NON_STATE and len(code) > 3):
         return ActorFilter(text, "code", code)
     if found:
@@ -104,7 +106,18 @@ def resolve_actor(arg: str) -> ActorFilter:
         if a.type == "STATE" and c == (a.country or ""):
             return ActorFilter(text, "country", c)
         return ActorFilter(text, "code", c)
-    return actor_filter(text)  # codes the dictionary does not know still work as plain prefixes
+    raise AnalysisError(f"actor {arg!r}: not a known country code, actor code or name")
+
+
+def _exact_alias(text: str) -> bool:
+    try:
+        from ..actors.text import fold
+        from ..analysis.common import _resolver
+        from ..actors import ActorResolver
+
+        return bool(_resolver(ActorResolver).dictionary.candidates(fold(text)))
+    except Exception:
+        return False
 
 
 def filters_for(actors: list[str]) -> list[ActorFilter]:
