@@ -85,3 +85,16 @@ def test_bad_inputs():
         actor_filter("")
     assert actor_filter("RUS").sql("source") == "source_country = 'RUS'"
     assert actor_filter("IGONATO").sql("target") == "starts_with(target_code, 'IGONATO')"
+
+
+def test_names_resolve_through_the_actor_dictionary():
+    from realpolitik.analysis.common import _lookup
+
+    if not _lookup("Russia"):
+        pytest.skip("actor dictionary not available")
+    assert actor_filter("Russia").sql("source") == "source_country = 'RUS'"
+    nato = _lookup("NATO")[0].code
+    assert actor_filter("NATO").value == nato  # an acronym known under another code
+    assert actor_filter("RUSGOV").kind == "code"  # a code stays a code
+    with pytest.raises(AnalysisError, match="not found"):
+        actor_filter("Atlantis Liberation Front of Nowhere")

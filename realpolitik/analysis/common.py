@@ -47,9 +47,11 @@ def actor_filter(arg: str) -> ActorFilter:
     text = (arg or "").strip()
     if not text:
         raise AnalysisError("actor: empty actor argument")
-    if _CODE.match(text):
-        return ActorFilter(text, "country" if len(text) == 3 else "code", text)
     actors = _lookup(text)
+    if _CODE.match(text) and not (actors and not any((x.code or "").startswith(text) for x in actors)):
+        # A code: 'RUS', 'RUSGOV'. Acronyms the dictionary knows under another code (NATO -> IGONATO,
+        # WHO -> IGOWHO) fall through to the looked-up actor instead.
+        return ActorFilter(text, "country" if len(text) == 3 else "code", text)
     if not actors:
         raise AnalysisError(f"actor {arg!r}: not a code and not found in the actor dictionary")
     a = actors[0]
