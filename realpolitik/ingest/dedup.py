@@ -5,10 +5,11 @@ near-duplicate is caught whether its original came in this run or an earlier one
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from .text import shingles
 
@@ -24,11 +25,17 @@ THRESHOLD = 0.5
 MIN_SHINGLES = 8
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    # Deriving the permutations costs more than hashing a short article; derive them once.
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    sig = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    sig = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     sig.update_batch(grams)
     return sig
 
@@ -37,9 +44,9 @@ def to_bytes(sig: MinHash) -> bytes:
     return sig.hashvalues.tobytes()
 
 
-def from_bytes(blob: bytes) -> MinHash:
-    values = np.frombuffer(blob, dtype=np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=values)
+def from_bytes(blob: bytes) -> LeanMinHash:
+    """A stored signature; the lean form skips re-deriving permutations, which dominates start-up."""
+    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME)
 
 
 class Deduper:
