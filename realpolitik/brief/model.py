@@ -68,6 +68,7 @@ class Section:
     mix: list[dict] = field(default_factory=list)  # plover, label, first_half, second_half (shares)
     change: list[Line] = field(default_factory=list)
     quotes: list[Line] = field(default_factory=list)
+    name: str = ""  # the actor's name as it reads mid-sentence ("the United States")
 
 
 @dataclass

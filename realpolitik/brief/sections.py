@@ -49,9 +49,10 @@ def section(f: ActorFilter, name: Name, stories: list[Story], start: dt.date, en
     counts = _types(own)
     top = [t for t, _ in counts.most_common(2)]
     lead_cites = citer.cite([m for t in top for m in _example(own, t)])
-    lead = Line(ph.line("section_leads", f.value, name, n=len(own), mix=listing([plover_noun(t) for t in top])),
+    lead = Line(ph.line("section_leads", f.value, name, n=len(own),
+                        developments="development" if len(own) == 1 else "developments", mix=listing([plover_noun(t) for t in top])),
                 lead_cites, data={"stories": len(own), "types": dict(counts)})
-    sec = Section(capitalise(name.text), f.value, lead)
+    sec = Section(capitalise(name.text), f.value, lead, name=name.text)
 
     for st in ranked(own):
         if len(sec.actions) >= max_actions:

@@ -12,7 +12,8 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "feb", "jan", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "said", "told", "says",
              # wire-copy boilerplate that says nothing about the topic
              "week", "statement", "reporters", "officials", "official", "spokesman", "spokeswoman", "media",
-             "social", "news", "agency", "agencies", "wire", "day", "today", "yesterday", "year", "time"}
+             "social", "news", "agency", "agencies", "wire", "day", "today", "yesterday", "year", "time",
+             "held", "made", "took", "met", "added", "called", "including", "according"}
 
 
 def keyphrases(texts: list[str], exclude: set[str], k: int = 8) -> list[str]:
@@ -33,8 +34,9 @@ def keyphrases(texts: list[str], exclude: set[str], k: int = 8) -> list[str]:
             continue
         if all(w[:1].isupper() for w in phrase.split()):
             continue  # names of people and places: the actor tags already carry who is involved
-        if phrase.lower() in (o.lower() for o in out):
-            continue
+        taken = {w for o in out for w in re.findall(r"[\w'-]+", o.lower())}
+        if taken & set(words):
+            continue  # overlaps a phrase already chosen ("held talks", "talks"): keep tags distinct
         out.append(phrase)
         if len(out) >= k:
             break

@@ -92,7 +92,9 @@ def forecast_lines(store, fa: ActorFilter, fb: ActorFilter, stories: list[Story]
 
         f = forecast(store, fa.value, fb.value, end + dt.timedelta(days=1), horizon="7d", details=True)
     except Exception as exc:
-        notes.append(f"Forecast for {s.text} toward {t.text} left out: {exc}. The lines below use the historical baseline only.")
+        note = f"The forecast model was left out ({exc}); the forecast lines use the historical baseline only."
+        if note not in notes:
+            notes.append(note)
         return _baseline_only(dyad, s, t, end, ph, citer, k)
     probs = f["cameo_root"]
     hist = (f.get("baselines") or {}).get("historical") or [None] * 24
