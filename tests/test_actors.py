@@ -227,3 +227,9 @@ def test_unreadable_dates_do_not_break_scanning(r):
     assert [m.code for m in r.scan("Trump spoke", "not a date")] == ["USAGOV"]
     assert r.resolve_phrase("Trump", "2019-04-05T10:00:00Z").code == "USAGOV"
     assert r.scan("", "2020-01-01") == []
+
+
+def test_possessor_is_not_the_head(r):
+    assert r.resolve_phrase("Turkey's AKP").code == "TURGOV"
+    assert r.resolve_phrase("Iraq\u2019s Kurdistan region").code == "IRQREB"
+    assert r.resolve_phrase("Russia's Vladimir Putin", "2020-01-01").type == "PERSON"

@@ -17,6 +17,7 @@ _MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|arme
                        r"held|friendly|based|occupied|brokered|made|bound|born)\b")
 # "pro-Kurdish lawmakers", "anti-Assad rebels": the name describes a stance, not the owner.
 _PREFIX = re.compile(r"\b(pro|anti|non|ex|post|pre)-$")
+_POSSESSIVE = re.compile(r"['\u2019]s?\s")
 # Where a coordination or an apposition starts: the head actor is what comes before.
 _CONJ = re.compile(r"\s(and|or|&|as well as|along with|together with|with|alongside|plus)\s|\s\(|;|/|,\s")
 # Words linking an agent to the person it serves: "spokesman for Erdoğan", "adviser to Trump".
@@ -132,8 +133,10 @@ class ActorResolver:
         else:
             agent = None
             # "YPG in Afrin": without an agent the head is the first owner that is not just a place.
-            named = [o for o in owners if o[2].kind != "place"]
-            owner_pos = named[0] if named else owners[0]
+            named = [o for o in owners if o[2].kind != "place"] or owners
+            # ... unless it is a possessor: "Turkey's AKP", "Iraq's Kurdistan region".
+            heads = [o for o in named if not _POSSESSIVE.match(text, o[1])] or named
+            owner_pos = heads[0]
         owner = owner_pos[2]
         if agent is None or owner.kind == "org" or (owner.kind == "metonym" and owner.sector):
             return self._from_mention(phrase, owner)
