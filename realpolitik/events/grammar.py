@@ -19,6 +19,9 @@ from realpolitik.events.lexicon import Lexicon, NounPattern, VerbPattern, phrase
 # Prepositions that introduce a target when a pattern names none, by CAMEO root family.
 _CONFLICT_PREPS = ("against", "on", "at", "into", "toward", "towards", "upon")
 _COOP_PREPS = ("with", "to", "for")
+# Roots where the object that selects a pattern is also the target ("expelled Russian diplomats",
+# "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
+_OBJECT_IS_TARGET = {"08", "16", "17", "18"}
 
 # Complement root -> code under a governing verb, per reading (CAMEO's own structure: 03x mirrors
 # 06/07/08/04, 02x/10x mirror them as appeals, 12x as refusals, 13x threatens 16-20).
@@ -119,8 +122,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             continue  # "US-backed forces": a modifier, not a reported act
         sources, patients = R.subject_roles(tok)
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
-        if obj is not None and obj in targets and not patients:
-            targets.remove(obj)  # the object selected the pattern; it is not the target actor
+        if obj is not None and obj in targets and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
+            targets.remove(obj)  # the object selected the pattern ("sent aid"); it is not the target
         if obj is not None and not pat.notarget:
             # "sought Russia's backing", "sought the aid of X": the object's owner is the target.
             targets.extend(R.children(obj, "poss"))
@@ -258,7 +261,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     if gf.comp != "accuse":
                         gf.code = _derive(gf.comp, gf.code, f.code)
                     if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
-                        gf.targets = list(f.targets)  # "threatened to attack Kurdish forces"
+                        # "threatened to attack Kurdish forces", "refused to release the sailors"
+                        gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
                     f.dropped = True
                     break
             modal = lex.modal_verbs.get(g.lemma_.lower())

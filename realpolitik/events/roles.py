@@ -14,11 +14,23 @@ MODAL_INTENT = {"will", "shall", "'ll"}
 NEGATORS = {"not", "n't", "never", "no", "nt"}
 
 
+def _misattached_subject(noun: Token) -> bool:
+    """The small English parser often reads "X expelled diplomats and Britain imposed ..." with
+    "Britain" as a conjunct of "diplomats"; a conjunct noun directly followed by a conjoined verb is
+    really that verb's subject."""
+    nxt = noun.i + 1
+    if nxt >= len(noun.doc) or noun.dep_ != "conj":
+        return False
+    v = noun.doc[nxt]
+    return v.dep_ == "conj" and is_verbal(v) and not any(c.dep_.startswith("nsubj") for c in v.children)
+
+
 def expand(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Jordan and Britain" -> both)."""
     out = [tok]
     for c in tok.conjuncts:
-        if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+        if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") \
+                and not _misattached_subject(c):
             out.append(c)
     return out
 
@@ -69,10 +81,15 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         return expand(s), []
     dep = verb.dep_
     head = verb.head
+    if dep == "conj" and verb.i > 0 and _misattached_subject(verb.doc[verb.i - 1]):
+        return expand(verb.doc[verb.i - 1]), []
     if dep == "conj" and is_verbal(head):
         return subject_roles(head, depth + 1)
     if dep in ("xcomp",) or (dep == "advcl" and verb.tag_ in ("VBG", "VB")):
-        return subject_roles(head, depth + 1)
+        src, pat = subject_roles(head, depth + 1)
+        if not src and pat and dep == "xcomp":
+            return pat, []  # "Turkey is expected to launch": the raised subject acts
+        return src, pat
     if dep == "pcomp" and head.dep_ == "prep":  # "by attacking", "after meeting"
         return subject_roles(head.head, depth + 1) if is_verbal(head.head) else ([], [])
     if dep == "relcl":
