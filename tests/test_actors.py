@@ -233,3 +233,10 @@ def test_possessor_is_not_the_head(r):
     assert r.resolve_phrase("Turkey's AKP").code == "TURGOV"
     assert r.resolve_phrase("Iraq\u2019s Kurdistan region").code == "IRQREB"
     assert r.resolve_phrase("Russia's Vladimir Putin", "2020-01-01").type == "PERSON"
+
+
+def test_apposition_names_the_office_holder(r):
+    a = r.resolve_phrase("Turkey\u2019s president, Recep Tayyip Erdo\u011fan", "2018-01-01")
+    assert (a.type, a.name, a.code) == ("PERSON", "Recep Tayyip Erdo\u011fan", "TURGOV")
+    a = r.resolve_phrase("the Turkish government, Nato", "2018-01-01")
+    assert a.code == "TURGOV"

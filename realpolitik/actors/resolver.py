@@ -87,6 +87,12 @@ class ActorResolver:
             actor = self._resolve_span(text, head) if head else None
             if actor is not None and actor.country is None:
                 actor = None
+            rest = [x for x in ms if x[0] >= cut]
+            if (actor is not None and actor.type != "PERSON" and rest and rest[0][2].kind == "person"
+                    and rest[0][2].country == actor.country and text[cut:cut + 2] in (", ", " (")):
+                # Apposition naming the office holder: "Turkey's president, Recep Tayyip Erdoğan".
+                p = rest[0][2]
+                actor = Actor(text.strip(), p.code, p.country, p.sector, "PERSON", p.name, p.entry_id)
         if actor is None:
             actor = self._resolve_span(text, ms)
         if (actor is not None and bare_state_sector and actor.sector is None and actor.type == "STATE"
