@@ -1,0 +1,104 @@
+"""Grammar frames, lexicon, sentence splitting, quotes and the pre-filter (no actor dictionaries)."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.events.grammar import parse_frames
+from realpolitik.events.lexicon import Lexicon, default_lexicon, noun_forms, verb_forms
+from realpolitik.events.quotes import find_quotes, quote_at
+from realpolitik.nlp.prefilter import TriggerScanner, has_referent
+from realpolitik.nlp.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return default_lexicon()
+
+
+def frames(nlp, lex, text):
+    return parse_frames(nlp(text)[:], lex)
+
+
+def test_lexicon_loads_all_roots_and_yaml_particles(lex):
+    roots = {p.code[:2] for pats in lex.verbs.values() for p in pats}
+    roots |= {p.code[:2] for pats in lex.nouns.values() for p in pats}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}
+    call_on = [p for p in lex.verbs["call"] if "on" in p.part]
+    assert call_on and call_on[0].comp == "request"  # YAML 1.1 must not turn "on" into True
+    assert sum(len(v) for v in lex.verbs.values()) > 300
+
+
+def test_inflections():
+    assert {"bans", "banned", "banning"} <= verb_forms("ban")
+    assert {"carries", "carried"} <= verb_forms("carry")
+    assert {"imposes", "imposed", "imposing"} <= verb_forms("impose")
+    assert {"fought"} <= verb_forms("fight", ["fought"])
+    assert noun_forms("airstrike") == {"airstrike", "airstrikes"}
+
+
+@pytest.mark.slow
+def test_passive_roles(nlp, lex):
+    fs = frames(nlp, lex, "The rebels were attacked by government troops.")
+    f = next(f for f in fs if f.code.startswith("19"))
+    assert [t.text for t in f.sources] == ["troops"] and [t.text for t in f.targets] == ["rebels"]
+
+
+@pytest.mark.slow
+def test_relative_clause_subject_is_the_modified_noun(nlp, lex):
+    fs = frames(nlp, lex, "The US, which has armed the YPG, urged Turkey to show restraint.")
+    armed = next(f for f in fs if f.anchor.text == "armed")
+    assert [t.text for t in armed.sources] == ["US"]
+
+
+@pytest.mark.slow
+def test_xcomp_under_request_is_absorbed(nlp, lex):
+    fs = frames(nlp, lex, "Britain urged Iran to release the prisoners.")
+    assert len(fs) == 1 and fs[0].code == "025"  # appeal to yield (release)
+    assert [t.text for t in fs[0].targets] == ["Iran"]
+
+
+@pytest.mark.slow
+def test_failed_to_negates(nlp, lex):
+    fs = frames(nlp, lex, "The army failed to capture the town.")
+    assert fs and all(f.negated for f in fs)
+
+
+@pytest.mark.slow
+def test_light_verb_gives_nominal_event_its_doer(nlp, lex):
+    fs = frames(nlp, lex, "Israel launched an offensive against Hamas.")
+    f = next(f for f in fs if f.nominal)
+    assert f.code.startswith("19") and [t.text for t in f.sources] == ["Israel"]
+    assert [t.text for t in f.targets] == ["Hamas"]
+    assert not any(not x.nominal and x.anchor.text == "launched" for x in fs)
+
+
+def test_sentence_splitter_keeps_abbreviations():
+    text = "Gen. Smith met U.S. officials on Monday. Mr. Jones left.\nNew paragraph here"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Gen. Smith met U.S. officials on Monday.", "Mr. Jones left.", "New paragraph here"]
+
+
+def test_sentence_splitter_after_closing_quote():
+    text = "“We will win,” he said. “They will lose.” Then he left."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "“We will win,” he said.", "“They will lose.”", "Then he left."]
+
+
+def test_quotes_find_speakers_after_and_before():
+    text = ("“We will crush the terrorists in Afrin,” Erdoğan said. Lavrov told reporters: "
+            "“The US is playing with fire in Syria.” “That is nonsense,” said the spokesman.")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["Erdoğan", "Lavrov", "the spokesman"]
+    assert qs[1].text_in(text).startswith("The US is playing")
+    s = text.index("Lavrov")
+    assert quote_at(qs, text.index("The US"), text.index("Syria.") + 6) is qs[1]
+    assert quote_at(qs, s, s + 6) is None
+
+
+def test_prefilter_whole_words(lex):
+    scan = TriggerScanner(lex.surface_forms())
+    found = {w for _, _, w in scan.find("Russia attacked; the attackers imposed sanctions.")}
+    assert {"attacked", "imposed", "sanctions"} <= found and "attackers" not in found
+    assert not scan.has_trigger("The weather was sunny.")
+    assert has_referent("They met on Monday.") and not has_referent("Paris is lovely.")
