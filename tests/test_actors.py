@@ -107,6 +107,8 @@ def test_people_by_date(r):
     assert r.resolve_phrase("Hakan Fidan", "2020-01-01").code == "TURSPY"
     assert r.resolve_phrase("Hakan Fidan", "2024-01-01").code == "TURGOV"
     assert r.resolve_phrase("Stoltenberg", "2020-01-01").code == "IGONATO"
+    a = r.resolve_phrase("Emwazi", "2019-03-01")  # after his death: still Isis, no office sector
+    assert (a.code, a.sector) == ("IMGISIS", None)
     assert r.resolve_phrase("the Taliban", "2019-01-01").code == "AFGREB"
     assert r.resolve_phrase("the Taliban", "2022-01-01").code == "AFGGOV"
 

@@ -69,9 +69,12 @@ class Entry:
         ref = max(before, key=lambda c: c.start or dt.date.min) if before else min(
             dated, key=lambda c: c.start or dt.date.max)
         country = ref.country
+        if country in NON_STATE or not country:
+            # People of organisations keep the organisation's code: news still calls them "Isis's
+            # Emwazi" or "former UN chief Ban"; a former office gives no sector of its own.
+            return Coding(ref.code, country, None, ref.type, None, None, "former " + ref.role if ref.role else "")
         sector = self.out_of_office
-        # Former heads of organisations keep the organisation's code; state people become country+ELI.
-        code = country + sector if country and country not in NON_STATE else ref.code
+        code = country + sector
         return Coding(code, country, sector, ref.type, None, None, "former " + ref.role if ref.role else "")
 
 
