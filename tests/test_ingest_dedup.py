@@ -105,3 +105,38 @@ def test_stored_file_that_went_missing_keeps_its_log_row(store, tmp_path):
     report = ingest([str(f)], store)
     assert report.results[0].status == "unchanged"
     assert store.rows("SELECT status FROM ingest_log") == [{"status": "stored"}]
+
+
+def test_writer_turns_a_concurrent_copy_into_a_duplicate(store):
+    from realpolitik.records import Article
+    from realpolitik.store.articles import IngestWriter, article_row
+    from realpolitik.ingest.text import content_hash
+
+    text = "Qatar said on Sunday it would host new talks between the two sides."
+    chash = content_hash(text)
+    first = IngestWriter(store)
+    first.add_article(article_row(Article(text=text), "a" + chash[:16], chash, None), "k1", "in")
+    first.add_log("k0", "in", "skipped", reason="empty text")
+    first.flush()
+    # a second writer that did not see the first one's article
+    second = IngestWriter(store)
+    second.add_article(article_row(Article(text=text.upper()), "a" + chash[:16], chash, None), "k2", "in")
+    second.add_log("k3", "in", "failed", reason="no such file")
+    second.flush()
+    assert second.clashes == {"k2": "a" + chash[:16]}
+    log = {r["item_key"]: (r["status"], r["duplicate_of"]) for r in store.rows("SELECT * FROM ingest_log")}
+    assert log == {"k0": ("skipped", None), "k1": ("stored", None), "k2": ("duplicate", "a" + chash[:16]),
+                   "k3": ("failed", None)}
+    assert store.scalar("SELECT count(*) FROM articles") == 1
+
+
+def test_reader_crash_fails_one_input_only(store, monkeypatch, tmp_path):
+    from realpolitik.ingest import sources
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(sources, "page_article", boom)
+    report = ingest([str(FIX / "page.html"), str(FIX / "titled.txt")], store)
+    assert [(r.status, r.reason) for r in report.results] == [
+        ("failed", "unexpected error: RuntimeError: parser exploded"), ("stored", None)]

@@ -62,7 +62,10 @@ def _insert(con, sql: str, rows: list[dict[str, Any]], schema: pa.Schema) -> Non
     try:
         con.execute(sql.format(table=name))
     finally:
-        con.unregister(name)
+        try:
+            con.unregister(name)
+        except duckdb.Error:
+            pass  # in an aborted transaction; the next register() replaces the view anyway
 
 
 class IngestWriter:
