@@ -22,7 +22,7 @@ SPECIAL = {"IGO", "NGO", "IMG"}
 
 def expected_type(cameo: str) -> str:
     if cameo[:2] == "08":
-        return "RETREAT" if cameo[:3] in {"084", "085", "086", "087"} else "CONCEDE"
+        return "RETREAT" if cameo[:3] == "087" else "CONCEDE"
     return TYPE_BY_ROOT[cameo[:2]]
 
 

@@ -16,9 +16,8 @@ EXPECTED_PLOVER_BY_ROOT = {
 
 def expected_plover(code: str) -> str:
     if code[:2] == "08":
-        if len(code) == 2 or code[:3] in ("080", "081", "082", "083"):
-            return "CONCEDE"
-        return "RETREAT"
+        # Releases and lifted sanctions are concessions; only military de-escalation (087) is a retreat.
+        return "RETREAT" if code[:3] == "087" else "CONCEDE"
     return EXPECTED_PLOVER_BY_ROOT[code[:2]]
 
 
@@ -101,7 +100,7 @@ def test_modes_and_helpers():
     assert tx.cameo("073").plover_mode == "humanitarian"
     assert {c.code for c in tx.children("023")} == {"0231", "0232", "0233", "0234"}
     retreat = {c.code for c in tx.codes_for_plover("retreat")}
-    assert "084" in retreat and "083" not in retreat
+    assert "0874" in retreat and "084" not in retreat and "083" not in retreat
     assert tx.plover_for("1823") == "ASSAULT" and tx.plover_for("xx") is None
 
 

@@ -79,7 +79,7 @@ def cameo_root(code: str) -> str:
 def plover_type(code: str) -> str:
     root = cameo_root(code)
     if root == "08":
-        return "RETREAT" if code[:3] in {"084", "085", "086", "087"} else "CONCEDE"
+        return "RETREAT" if code[:3] == "087" else "CONCEDE"
     return TYPE_BY_ROOT[root]
 
 
