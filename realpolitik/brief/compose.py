@@ -70,7 +70,7 @@ def _write(store, actors, topic, start, end, n_glance, max_sections) -> Brief:
     order = _actor_order(filters, stories)
     brief = Brief("", Line(""), (start, end), [{"code": f.value, "name": names[f.value].text} for f in order],
                   topic=topic, method={"salience": SALIENCE, "actors_chosen_by": chosen_by,
-                                        "merge": "same dyad and CAMEO root, within 3 days, TF-IDF cosine >= 0.3"})
+                                        "merge": "same dyad and CAMEO root, within 3 days, TF-IDF cosine >= 0.2"})
     # Headline first so its story is cited as passage 1.
     top = ranked(stories)
     brief.headline, brief.dek = _headline(order, names, stories, top, start, end, ph, citer)

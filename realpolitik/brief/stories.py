@@ -107,7 +107,7 @@ def _event_vectors(events: list[EventRow]) -> np.ndarray:
     return np.array(out)
 
 
-def cluster(events: list[EventRow], days: int = 3, min_cosine: float = 0.3) -> list[Story]:
+def cluster(events: list[EventRow], days: int = 3, min_cosine: float = 0.2) -> list[Story]:
     """Merge events that report the same story; stories come back in date order."""
     events = sorted(events, key=lambda e: (e.date, e.event_id))
     V = _event_vectors(events)

@@ -1,0 +1,199 @@
+"""Briefs: citations resolve to the reporting sentences, actor sets hold, stories merge, text is safe."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from realpolitik.brief import write_brief
+from realpolitik.brief.model import Brief, Line
+from test_brief_store import ARTICLES, EVENTS, build
+
+ALL = "RUS,USA,UKR,NATO"
+
+
+@pytest.fixture
+def db(store):
+    build(store)
+    return store
+
+
+def lines(b: Brief) -> list[Line]:
+    out = [b.dek, *b.glance, *b.watch]
+    for s in b.sections:
+        out += [s.lead, *s.actions, *s.change, *s.quotes]
+    return out
+
+
+def test_every_citation_resolves_to_a_sentence_with_the_trigger_or_quote(db):
+    b = write_brief(db, ALL)
+    passages = {p.n: p for p in b.passages}
+    assert passages and b.glance and b.sections
+    mentions = {r["mention_id"]: r for r in db.rows(
+        "SELECT m.*, a.text FROM mentions m JOIN articles a USING (article_id)")}
+    for line in lines(b):
+        assert line.cites, f"uncited line: {line.text}"
+        for n in line.cites:
+            p = passages[n]
+            assert p.mention_ids
+            for mid in p.mention_ids:
+                m = mentions[mid]
+                # The passage is the stored sentence, and it sits where the store says in the article.
+                assert (m["article_id"], m["sentence_index"]) == (p.article_id, p.sentence_index)
+                assert m["text"][m["char_start"]:m["char_end"]] == p.sentence
+                assert m["trigger"] in p.sentence or (m["quote"] and m["quote"] in p.sentence)
+            # What the HTML marks is exactly a cited trigger.
+            assert p.marks and all(p.sentence[a:b_] in {mentions[x]["trigger"] for x in p.mention_ids}
+                                   for a, b_ in p.marks)
+
+
+def test_quotes_carry_speaker_and_outlet(db):
+    b = write_brief(db, ALL)
+    quotes = [q for s in b.sections for q in s.quotes]
+    texts = " ".join(q.text for q in quotes)
+    assert "“We will not accept any deal made behind our backs”" in texts
+    zel = next(q for q in quotes if "behind our backs" in q.text)
+    assert "Volodymyr Zelensky" in zel.text and "Continental Post" in zel.text
+    assert zel.data["direct"] is True
+
+
+def test_brief_over_an_actor_set_mentions_no_event_outside_it(db):
+    b = write_brief(db, "RUS,USA")
+    cited = {e for p in b.passages for e in p.event_ids}
+    by_id = {e[0]: e for e in EVENTS}
+    assert cited
+    for eid in cited:
+        _, _, src, tgt, *_ = by_id[eid]
+        assert src[1] in ("RUS", "USA")
+        assert tgt is None or tgt[1] in ("RUS", "USA")
+    text = b.to_markdown() + json.dumps(b.to_dict())
+    for outside in ("ev-china-meet", "ev-odesa", "ev-pause", "Beijing", "Odesa", "paused"):
+        assert outside not in text
+
+
+def test_negated_events_are_left_out(db):
+    b = write_brief(db, ALL)
+    assert "ev-not-agree" not in json.dumps(b.to_dict())
+
+
+def test_merged_story_lists_all_its_sources(db):
+    b = write_brief(db, "RUS,USA", glance=6)
+    merged = [l for l in lines(b) if "story" in l.data and {"ev-talks-1", "ev-talks-2"} <= set(l.data["event_ids"])]
+    assert merged, "the two Riyadh reports should be one story"
+    passages = {p.n: p for p in b.passages}
+    for line in merged:
+        assert sorted(line.data["outlets"]) == ["Baltic Ledger", "Meridian Wire"]
+        assert {passages[n].article_id for n in line.cites} >= {"a1", "a2"}
+    glance = [l for l in b.glance if l in merged]
+    assert glance and "Baltic Ledger" in glance[0].text and "Meridian Wire" in glance[0].text
+    # Each article appears once among the sources.
+    ids = [s.article_id for s in b.sources]
+    assert len(ids) == len(set(ids)) and {"a1", "a2"} <= set(ids)
+
+
+def test_empty_window_gives_a_no_events_brief(db):
+    b = write_brief(db, ALL, start="2024-01-01", end="2024-01-31")
+    assert b.empty and not b.passages and not b.glance
+    assert "No events" in b.headline or "No coded events" in b.dek.text
+    assert "No events" in b.to_markdown()
+    assert "No events" in b.to_html()
+    assert b.to_dict()["empty"] is True
+
+
+def test_empty_store_gives_a_no_events_brief(store):
+    b = write_brief(store)
+    assert b.empty and "No" in b.headline
+
+
+_CODE = re.compile(r"\b(?:[A-Z]{3}){1,3}\b|\b\d{2,4}\b")
+
+
+def test_no_raw_codes_in_the_prose(db):
+    b = write_brief(db, ALL)
+    codes = {e[2][0] for e in EVENTS} | {e[3][0] for e in EVENTS if e[3]} | {e[2][1] for e in EVENTS}
+    codes |= {e[4] for e in EVENTS}
+    prose = [b.headline, *(l.text for l in lines(b)), *b.tags["actors"], *b.tags["topics"]]
+    for s in b.sections:
+        prose += [s.title, s.name]
+    for text in prose:
+        quoted = re.sub(r"“[^”]*”", "", text)  # the speaker's own words are not our prose
+        found = {t for t in _CODE.findall(quoted) if t in codes}
+        assert not found, f"raw code {found} in: {text}"
+
+
+def test_agreement_and_names_in_prose(db):
+    b = write_brief(db, ALL)
+    titles = [s.title for s in b.sections]
+    assert "The United States" in titles and "NATO" in titles and "Russia" in titles
+    text = " ".join(l.text for l in lines(b))
+    assert "the US government" in text or "the United States" in text
+    assert "Russian forces" in text
+    nato = next(s for s in b.sections if s.title == "NATO")
+    assert re.search(r"\b1 development\b", nato.lead.text)
+
+
+def test_html_escapes_article_text(db):
+    b = write_brief(db, ALL)
+    html = b.to_html()
+    assert "<script>" not in html.lower()
+    assert "&lt;script&gt;" in html
+    md = b.to_markdown()
+    assert "<script>" not in md.lower()
+    # Self-contained: no external stylesheets, scripts or fonts.
+    assert not re.search(r"<(link|script)\b", html, re.I)
+    assert "<mark>" in html and 'href="#p1"' in html and 'id="p1"' in html
+
+
+def test_topic_filters_sentences(db):
+    b = write_brief(db, ALL, topic="Odesa")
+    assert b.passages and all("Odesa" in p.sentence or "Odesa" in p.title for p in b.passages)
+    none = write_brief(db, ALL, topic="no such topic words here")
+    assert none.empty
+
+
+def test_without_actors_the_most_active_dyads_are_chosen(db):
+    b = write_brief(db)
+    assert b.method["actors_chosen_by"] == "most active dyads"
+    codes = {a["code"] for a in b.actors}
+    assert {"RUS", "USA"} <= codes
+    assert not b.empty
+
+
+def test_same_store_same_brief(db):
+    assert write_brief(db, ALL).to_markdown() == write_brief(db, ALL).to_markdown()
+
+
+def test_window_and_json_shape(db):
+    b = write_brief(db, ALL, start="2025-03-01", end="2025-03-31")
+    d = b.to_dict()
+    assert d["window"] == ["2025-03-01", "2025-03-31"]
+    dates = [p["date"] for p in d["passages"]]
+    assert dates and all("2025-03-01" <= x <= "2025-03-31" for x in dates)
+    assert all(p["anchor"] == f"p{p['n']}" for p in d["passages"])
+    json.dumps(d)  # plain JSON throughout
+
+
+def test_analysis_failure_degrades_to_a_note(db, monkeypatch):
+    import importlib
+
+    fc = importlib.import_module("realpolitik.analysis.forecast")
+    sh = importlib.import_module("realpolitik.analysis.shifts")
+
+    def boom(*a, **k):
+        raise RuntimeError("model unavailable")
+
+    monkeypatch.setattr(fc, "forecast", boom)
+    monkeypatch.setattr(sh, "shifts", boom)
+    b = write_brief(db, ALL)
+    assert any("model unavailable" in n for n in b.notes)
+    assert all(l.data.get("kind") == "baseline" for l in b.watch)
+    assert b.glance and b.sections
+
+
+def test_sources_cover_every_cited_article_once(db):
+    b = write_brief(db, ALL)
+    cited = {p.article_id for p in b.passages}
+    assert {s.article_id for s in b.sources} == cited
+    for s in b.sources:
+        assert s.title == ARTICLES[s.article_id][1] and s.outlet == ARTICLES[s.article_id][0]
