@@ -110,9 +110,15 @@ def load_organisations(path: Path = DATA / "organisations.tsv") -> list[Entry]:
     return list(grouped.values())
 
 
-def load_people(path: Path = DATA / "people.tsv") -> list[Entry]:
+def _people_rows(paths):
+    # people.tsv plus regional tables (people_*.tsv); one person may have rows in several files.
+    for path in paths or sorted(DATA.glob("people*.tsv")):
+        yield from _rows(path)
+
+
+def load_people(paths: list[Path] | None = None) -> list[Entry]:
     grouped: OrderedDict[str, Entry] = OrderedDict()
-    for row in _rows(path):
+    for row in _people_rows(paths):
         name, aliases_cell, country, sector, role, start, end = (row + [""] * 7)[:7]
         aliases, amb = _aliases([name] + _split(aliases_cell))
         org = country.upper()
