@@ -160,15 +160,15 @@ def register_lookups(store: Store) -> None:
 def actor_sql(code: str, country: str, sector: str, prefix: str) -> dict[str, str]:
     """SQL expressions splitting a CAMEO actor code into country / sector / type.
 
-    `code`, `country`, `sector` are SQL expressions over one row (may be empty strings);
+    `code`, `country`, `sector` are SQL expressions over one row (NULL when empty);
     `prefix` is the `code` column of `rp_countries` LEFT JOINed on the code's first 3 letters
     (a join, not an IN-subquery per row, keeps millions of rows fast). Country: the explicit
     country column, else that prefix. Sector: the explicit type column, else the next 3 letters.
     """
-    c = f"nullif(trim({code}), '')"
-    ctry = f"coalesce(nullif(trim({country}), ''), {prefix})"
+    c = code
+    ctry = f"coalesce({country}, {prefix})"
     sect = (
-        f"coalesce(nullif(trim({sector}), ''), "
+        f"coalesce({sector}, "
         f"CASE WHEN {prefix} IS NOT NULL THEN nullif(substr({c}, 4, 3), '') ELSE left({c}, 3) END)"
     )
     typ = (

@@ -44,8 +44,8 @@ def stream_rows(
 ) -> Iterator[tuple[pa.Table, list[tuple[int, str]]]]:
     """Yield (table of string columns + `_line`, [(line, reason) for rows with a bad column count]).
 
-    Every row comes back as strings: values are validated and cast in SQL, where a bad value
-    becomes an error row rather than an exception that would stop the whole file.
+    Every row comes back as strings (NULL for an empty field): values are validated and cast in
+    SQL, where a bad value becomes an error row rather than an exception stopping the file.
     """
     bad: list[tuple[int, str]] = []
     expected = len(columns)
@@ -61,9 +61,10 @@ def stream_rows(
         delimiter="\t", quote_char=False, double_quote=False, ignore_empty_lines=False,
         invalid_row_handler=on_invalid,
     )
+    # Empty fields become NULL here, in native code, so SQL needs no nullif/trim per value.
     convert = pcsv.ConvertOptions(
-        column_types={c: pa.string() for c in columns}, strings_can_be_null=False,
-        quoted_strings_can_be_null=False,
+        column_types={c: pa.string() for c in columns}, strings_can_be_null=True,
+        null_values=[""], quoted_strings_can_be_null=False,
     )
     all_bad: list[int] = []
     seen = 0
@@ -93,3 +94,43 @@ def stream_rows(
                 yield flush()
         if pending or bad:
             yield flush()
+
+
+def prefetch(items: Iterator, depth: int = 1) -> Iterator:
+    """Run `items` in a background thread, `depth` items ahead: pyarrow parses the next batch
+    (releasing the GIL) while DuckDB inserts the current one."""
+    import queue
+    import threading
+
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        q.put(("item", item), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            q.put(("end", done))
+        except BaseException as exc:  # handed to the consumer, raised there
+            q.put(("error", exc))
+
+    thread = threading.Thread(target=work, daemon=True, name="tsv-prefetch")
+    thread.start()
+    try:
+        while True:
+            kind, value = q.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        thread.join(timeout=5)
