@@ -10,8 +10,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..analysis.common import ActorFilter
+from ..analysis.common import ActorFilter, AnalysisError
 
 NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 
@@ -83,10 +84,27 @@ def actor_key(a: dict | None) -> str:
     return a.get("code") or country
 
 
+@lru_cache(maxsize=1)
+def _resolver():
+    from ..actors import ActorResolver
+
+    return ActorResolver()
+
+
+def _lookup(text: str) -> tuple[list, bool]:
+    """(actors found, whether the text is an exact name or alias rather than a fuzzy guess)."""
+    try:
+        from ..actors.text import fold
+
+        r = _resolver()
+        return list(r.lookup(text)), bool(r.dictionary.candidates(fold(text)))
+    except Exception:  # no dictionary: only country codes and codes can be used
+        return [], False
+
+
 def resolve_actor(arg: str) -> ActorFilter:
     """'RUS' -> every Russian actor; 'RUSGOV' -> that code as a prefix; 'NATO' or 'Russia' -> looked up
     in the actor dictionary ('NATO' is IGONATO, not a code of its own). AnalysisError if unknown."""
-    from ..analysis.common import AnalysisError, _lookup
     from .names import country_name
 
     text = (arg or "").strip()
@@ -95,8 +113,8 @@ def resolve_actor(arg: str) -> ActorFilter:
     code = text.upper()
     if len(code) == 3 and code.isalpha() and country_name(code):
         return ActorFilter(text, "country", code)
-    found = _lookup(text)
-    if text.isupper() and not _exact_alias(text):
+    found, exact = _lookup(text)
+    if text.isupper() and not exact:
         found = [a for a in found if (a.code or "").upper() == code]  # no fuzzy guesses for codes
     if any((a.code or "").upper() == code for a in found) or (code[:3] in NON_STATE and len(code) > 3):
         return ActorFilter(text, "code", code)
@@ -107,17 +125,6 @@ def resolve_actor(arg: str) -> ActorFilter:
             return ActorFilter(text, "country", c)
         return ActorFilter(text, "code", c)
     raise AnalysisError(f"actor {arg!r}: not a known country code, actor code or name")
-
-
-def _exact_alias(text: str) -> bool:
-    try:
-        from ..actors.text import fold
-        from ..analysis.common import _resolver
-        from ..actors import ActorResolver
-
-        return bool(_resolver(ActorResolver).dictionary.candidates(fold(text)))
-    except Exception:
-        return False
 
 
 def filters_for(actors: list[str]) -> list[ActorFilter]:

@@ -3,8 +3,8 @@
     python -m realpolitik.brief.screenshot [--db /tmp/rp-brief.duckdb] [-o docs/brief-screenshot.png]
 
 Without --db it ingests and codes the bundled sample corpus into a fresh database under /tmp (with
-the `realpolitik` CLI of this environment), so it never touches a shared `out/` folder. The page is
-opened with a citation clicked, so the picture shows the highlighted passage as well as the top.
+the `realpolitik` CLI of this environment), so it never touches a shared `out/` folder. The picture is
+the top of the page: headline, dek, At a Glance and the first section.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def sample_db(path: Path) -> Path:
     return path
 
 
-def shoot(html: str, png: Path, width: int = 1000, height: int = 1400, cite: int | None = 1) -> None:
+def shoot(html: str, png: Path, width: int = 1000, height: int = 1400) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,11 +46,6 @@ def shoot(html: str, png: Path, width: int = 1000, height: int = 1400, cite: int
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(page_file.as_uri())
                 page.screenshot(path=str(png), full_page=False)
-                if cite is not None and page.locator(f"a.cite[href='#p{cite}']").count():
-                    # A second picture with a citation followed, next to the first one.
-                    page.locator(f"a.cite[href='#p{cite}']").first.click()
-                    page.wait_for_timeout(200)
-                    page.screenshot(path=str(png.with_name(png.stem + "-passage.png")), full_page=False)
             finally:
                 browser.close()
 
