@@ -59,7 +59,13 @@ class Simulation:
 
 def simulate(cfg: SimConfig | None = None) -> Simulation:
     """Generate one stream; deterministic for a given config (seeded numpy Generator)."""
-    cfg = cfg or SimConfig()
+    countries, shifts, batches = simulate_batches(cfg or SimConfig())
+    return Simulation(pa.concat_tables(list(batches)), countries, shifts)
+
+
+def simulate_batches(cfg: SimConfig, chunk_days: int = 90):
+    """(countries, planted shifts, iterator of event tables per `chunk_days`): for streams too big
+    to hold as one table. The counts are simulated up front; rows are expanded chunk by chunk."""
     rng = np.random.default_rng(cfg.seed)
     n = min(cfg.n_countries, len(COUNTRIES))
     countries = COUNTRIES[:n]
@@ -115,14 +121,22 @@ def simulate(cfg: SimConfig | None = None) -> Simulation:
 
     for s in shifts:
         s["date"] = dt.date.fromisoformat(cfg.start) + dt.timedelta(days=s.pop("day"))
-    table = _to_events(counts, src, tgt, countries, style, quads, cfg, rng)
-    return Simulation(table, list(countries), shifts)
+
+    def batches():
+        first_id = 0
+        for t0 in range(0, cfg.days, chunk_days):
+            table = _to_events(counts[t0:t0 + chunk_days], src, tgt, countries, style, quads, cfg, rng, t0, first_id)
+            first_id += table.num_rows
+            yield table
+
+    return list(countries), shifts, batches()
 
 
-def _to_events(counts, src, tgt, countries, style, quads, cfg, rng) -> pa.Table:
+def _to_events(counts, src, tgt, countries, style, quads, cfg, rng, day0: int = 0, first_id: int = 0) -> pa.Table:
     """Expand (day, dyad, quad) counts into one row per event, all vectorised."""
     day_i, dyad_i, quad_i = np.nonzero(counts)
-    reps = counts[day_i, dyad_i, quad_i]
+    day_i = day_i + day0
+    reps = counts[day_i - day0, dyad_i, quad_i]
     day = np.repeat(day_i, reps)
     dyad = np.repeat(dyad_i, reps)
     quad = np.repeat(quad_i, reps) + 1
@@ -139,41 +153,43 @@ def _to_events(counts, src, tgt, countries, style, quads, cfg, rng) -> pa.Table:
         pick = (u[sel, None] > cdf[s_country[sel]]).sum(1)
         root_idx[sel] = cols[np.minimum(pick, len(cols) - 1)]
     rt = root_table()
-    roots = np.array(ROOTS)
-    gold = np.array([rt[r]["goldstein"] for r in ROOTS])[root_idx]
-    plover = np.array([rt[r]["plover"] for r in ROOTS])[root_idx]
-    labels = np.array([rt[r]["label"] for r in ROOTS])[root_idx]
-    cc = np.array(countries)
-    s_cty = cc[src[dyad]]
-    t_cty = cc[tgt[dyad]]
-    s_sec = SECTORS[rng.integers(0, len(SECTORS), total)]
-    t_sec = SECTORS[rng.integers(0, len(SECTORS), total)]
+    n_sec = len(SECTORS)
+    # Strings are built by index into small dictionaries (Arrow take), not as numpy unicode arrays:
+    # 10M rows stay a few hundred MB instead of several GB.
+    codes = pa.array([c + sec for c in countries for sec in SECTORS])
+    s_code = src[dyad] * n_sec + rng.integers(0, n_sec, total)
+    t_code = tgt[dyad] * n_sec + rng.integers(0, n_sec, total)
+    cty = pa.array(list(countries))
+    secs = pa.array(list(SECTORS))
+
+    def take(values, idx) -> pa.Array:
+        return pc.take(values if isinstance(values, pa.Array) else pa.array(values), pa.array(idx))
+
     start = np.datetime64(cfg.start, "D")
-    ids = pc.binary_join_element_wise(
-        f"sim{cfg.seed}-", pa.array(np.arange(total)).cast(pa.string()), ""
-    )
-    root_arr = pa.array(roots[root_idx])
+    ids = pc.binary_join_element_wise(f"sim{cfg.seed}-", pa.array(np.arange(first_id, first_id + total)).cast(pa.string()), "")
+    root_arr = take(ROOTS, root_idx)
+    state = pa.array(["STATE"]).take(pa.array(np.zeros(total, dtype=np.int8)))
     return pa.table(
         {
             "event_id": ids,
             "date": pa.array(start + day.astype("timedelta64[D]")),
-            "source_code": pa.array(np.char.add(s_cty, s_sec)),
-            "source_country": pa.array(s_cty),
-            "source_sector": pa.array(s_sec),
-            "source_type": pa.array(np.full(total, "STATE")),
-            "target_code": pa.array(np.char.add(t_cty, t_sec)),
-            "target_country": pa.array(t_cty),
-            "target_sector": pa.array(t_sec),
-            "target_type": pa.array(np.full(total, "STATE")),
+            "source_code": take(codes, s_code),
+            "source_country": take(cty, s_code // n_sec),
+            "source_sector": take(secs, s_code % n_sec),
+            "source_type": state,
+            "target_code": take(codes, t_code),
+            "target_country": take(cty, t_code // n_sec),
+            "target_sector": take(secs, t_code % n_sec),
+            "target_type": state,
             "cameo": root_arr,
             "cameo_root": root_arr,
-            "cameo_label": pa.array(labels),
+            "cameo_label": take([rt[r]["label"] for r in ROOTS], root_idx),
             "quad_class": pa.array(quad.astype(np.int8)),
-            "goldstein": pa.array(gold),
-            "plover": pa.array(plover),
+            "goldstein": pa.array(np.array([rt[r]["goldstein"] for r in ROOTS])[root_idx]),
+            "plover": take([rt[r]["plover"] for r in ROOTS], root_idx),
             "negated": pa.array(rng.random(total) < cfg.negated_share),
             "num_mentions": pa.array(rng.geometric(0.4, total).astype(np.int32)),
-            "origin": pa.array(np.full(total, "synthetic")),
+            "origin": pa.array(["synthetic"]).take(pa.array(np.zeros(total, dtype=np.int8))),
         }
     )
 
