@@ -242,3 +242,20 @@ def test_apposition_names_the_office_holder(r):
     assert (a.type, a.name, a.code) == ("PERSON", "Recep Tayyip Erdo\u011fan", "TURGOV")
     a = r.resolve_phrase("the Turkish government, Nato", "2018-01-01")
     assert a.code == "TURGOV"
+
+
+def test_offsets_survive_line_breaks_and_double_spaces(r):
+    import random
+
+    rng = random.Random(7)
+    words = ["Vladimir Putin", "the Kremlin", "officials", "Theresa May", "said", "in", "London", "Nato", "and"]
+    for _ in range(50):
+        text = ""
+        for w in rng.choices(words, k=12):
+            w = w.replace(" ", rng.choice([" ", "  ", "\n", " \n "]))
+            text += w + rng.choice([" ", "  ", "\n\n", ", "])
+        for m in r.scan(text, "2017-01-01"):
+            assert text[m.start:m.end] == m.text
+            assert " ".join(m.text.split()) in {" ".join(w.split()) for w in words}
+    ms = r.scan("Vladimir\nPutin met  the\n\nKremlin", "2017-01-01")
+    assert [m.code for m in ms] == ["RUSGOV", "RUSGOV"]

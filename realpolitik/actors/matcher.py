@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .dictionary import ActorDictionary
@@ -22,6 +23,7 @@ _PERSON_NEXT = {"said", "says", "told", "added", "warned", "insisted", "argued",
 
 
 _NEXT_CAP = re.compile(r" [A-Z][a-z]")
+_RUNS = re.compile(r"  +")
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,56 @@ def _ambiguous_ok(text: str, folded: str, start: int, end: int) -> bool:
     return True
 
 
+def _squeeze(text: str, folded: str) -> tuple[str, str, list[int], list[int]] | None:
+    """Collapse runs of spaces (after folding: also newlines, tabs) so "Prince of\nDol Amroth" and
+    "Vladimir  Putin" match. Returns both squeezed strings and the map back to original offsets."""
+    runs = [(m.start(), m.end()) for m in _RUNS.finditer(folded)]
+    if not runs:
+        return None
+    t_parts, f_parts, marks, removed = [], [], [], []
+    prev, gone = 0, 0
+    for a, b in runs:
+        t_parts.append(text[prev:a + 1])
+        f_parts.append(folded[prev:a + 1])
+        gone += b - a - 1
+        marks.append(a + 1 - (gone - (b - a - 1)))  # squeezed index where the removal happened
+        removed.append(gone)
+        prev = b
+    t_parts.append(text[prev:])
+    f_parts.append(folded[prev:])
+    return "".join(t_parts), "".join(f_parts), marks, removed
+
+
 def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
     day: dt.date | None = safe_date(date)
     folded = fold(text)
+    squeezed = _squeeze(text, folded)
+    if squeezed is None:
+        spans = _find(d, text, folded, day)
+        to_orig = None
+    else:
+        s_text, s_folded, marks, removed = squeezed
+        spans = _find(d, s_text, s_folded, day)
+
+        def to_orig(i: int) -> int:
+            k = bisect_right(marks, i)
+            return i + (removed[k - 1] if k else 0)
+    out = []
+    for start, end, idx, c in spans:
+        entry = d.entries[idx]
+        if entry.kind == "block" or c.code in NULL_CODES:
+            continue  # the span is taken, but it names no actor (on this date)
+        if to_orig is not None:
+            start, end = to_orig(start), to_orig(end - 1) + 1
+        out.append(Mention(start, end, text[start:end], entry.kind, entry.id, c.country, c.sector, c.code,
+                           c.type, entry.name, c.role))
+    return out
+
+
+def _find(d: ActorDictionary, text: str, folded: str, day) -> list[tuple]:
+    """(start, end, entry index, coding) of the chosen matches, in text order."""
     n = len(text)
-    found = []  # (start, end, entry index, alias)
+    found = []
     for end_idx, (length, cands) in d.automaton.iter(folded):
         start = end_idx - length + 1
         end = end_idx + 1
@@ -99,11 +146,4 @@ def scan(d: ActorDictionary, text: str, date=None) -> list[Mention]:
         taken[start:end] = b"\x01" * (end - start)
         chosen.append(f)
     chosen.sort(key=lambda f: f[0])
-    out = []
-    for start, end, idx, c in chosen:
-        entry = d.entries[idx]
-        if entry.kind == "block" or c.code in NULL_CODES:
-            continue  # the span is taken, but it names no actor (on this date)
-        out.append(Mention(start, end, text[start:end], entry.kind, entry.id, c.country, c.sector, c.code,
-                           c.type, entry.name, c.role))
-    return out
+    return chosen

@@ -52,8 +52,10 @@ def _name(raw: str) -> str:
     """PETRARCH name to an alias: words joined by '_' become spaces; case only kept for acronyms."""
     name = " ".join(raw.replace("_", " ").split())
     letters = re.sub(r"[^A-Za-z]", "", name)
-    if " " not in name and 0 < len(letters) <= 4 and name.upper() == name:
-        return name  # UN, IMF, U.N.: match only in capitals
+    # PETRARCH writes every name in capitals, so acronyms must be guessed: up to three letters, or
+    # dotted (UN, IMF, U.N.). Longer names ("IRAN", "BREE", "NATO") match in any case.
+    if " " not in name and name.upper() == name and 0 < len(letters) and (len(letters) <= 3 or "." in name):
+        return name
     return name.lower()
 
 
