@@ -101,3 +101,25 @@ def test_phoenix_files_load(shared_data):
     assert r.resolve_phrase("the Kremlin").code == "RUSGOV"
     entries = load_petrarch(d / "Phoenix.agents.txt")
     assert any(e.codings[0].code.startswith("COP") for e in entries)
+
+
+@pytest.mark.shared
+def test_unit_test_records_codes_are_found(validate, shared_data):
+    """Most source/target codes of PETR.UnitTest.records.xml are a mention's code, or a country
+    mention's code followed by an agent's, in the sentence (on the sentence's date)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(shared_data / "petrarch2" / "text" / "PETR.UnitTest.records.xml").getroot()
+    total = found = 0
+    for s in root.iter("Sentence"):
+        codes = [ec.get(k) for ec in s.findall("EventCoding") for k in ("sourcecode", "targetcode")]
+        codes = [c for c in codes if c and c != "---"]
+        if not codes:
+            continue
+        ms = validate.scan((s.findtext("Text") or "").strip(), s.get("date"))
+        have = {m.code for m in ms}
+        have |= {a.code + b.code for a in ms if a.kind != "agent" for b in ms if b.kind == "agent"}
+        total += len(codes)
+        found += sum(c in have for c in codes)
+    assert total > 500
+    assert found / total >= 0.9
