@@ -1,0 +1,50 @@
+"""FastAPI dependencies shared by the routers: a store cursor per request, common query options."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Iterator, Optional
+
+from fastapi import Depends, HTTPException, Query, Request
+
+from .security import require_read
+from .storeaccess import StoreView
+
+
+def get_store(request: Request) -> Iterator[StoreView]:
+    view = request.app.state.hub.view()
+    try:
+        yield view
+    finally:
+        view.close()
+
+
+def reader(request: Request, _: None = Depends(require_read)) -> Iterator[StoreView]:
+    """A store cursor for a request that passed the read check."""
+    yield from get_store(request)
+
+
+class Weight(str, enum.Enum):
+    events = "events"
+    mentions = "mentions"
+
+
+class Freq(str, enum.Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class Level(str, enum.Enum):
+    country = "country"
+    code = "code"
+
+
+class Window:
+    """`from` / `to` (inclusive days) as query parameters, checked for order."""
+
+    def __init__(self, start: Optional[dt.date] = Query(None, alias="from", description="First day, YYYY-MM-DD."),
+                 end: Optional[dt.date] = Query(None, alias="to", description="Last day, YYYY-MM-DD.")):
+        if start and end and start > end:
+            raise HTTPException(400, f"from {start} is after to {end}")
+        self.start, self.end = start, end

@@ -1,0 +1,48 @@
+"""Every error leaves the API as JSON `{"error": "..."}` with a 4xx status that says what is wrong."""
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..analysis import AnalysisError
+
+log = logging.getLogger("realpolitik.web")
+
+
+class NotAvailable(Exception):
+    """A pipeline stage the endpoint needs is not installed or not working yet: 501."""
+
+
+def _where(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie", "form")]
+    return ".".join(parts) or "request"
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    out = []
+    for e in exc.errors():
+        out.append(f"{_where(e.get('loc', ()))}: {e.get('msg', 'invalid')}")
+    return "; ".join(out) or "invalid request"
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        return JSONResponse({"error": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        return JSONResponse({"error": validation_message(exc)}, status_code=422)
+
+    @app.exception_handler(AnalysisError)
+    async def analysis_error(request: Request, exc: AnalysisError):
+        return JSONResponse({"error": str(exc)}, status_code=422)
+
+    @app.exception_handler(NotAvailable)
+    async def not_available(request: Request, exc: NotAvailable):
+        return JSONResponse({"error": str(exc)}, status_code=501)
