@@ -197,3 +197,32 @@ def test_sources_cover_every_cited_article_once(db):
     assert {s.article_id for s in b.sources} == cited
     for s in b.sources:
         assert s.title == ARTICLES[s.article_id][1] and s.outlet == ARTICLES[s.article_id][0]
+
+
+def test_topic_without_actors_picks_dyads_within_the_topic(db):
+    b = write_brief(db, topic="Odesa")
+    assert not b.empty
+    assert {a["code"] for a in b.actors} == {"RUS", "UKR"}
+
+
+def test_forecast_lines_show_probability_and_baselines(db, monkeypatch):
+    import importlib
+
+    fc = importlib.import_module("realpolitik.analysis.forecast")
+    roots = {f"{i:02d}": 0.01 for i in range(1, 21)}
+    roots.update({"04": 0.62, "11": 0.35})
+
+    def fake(store, a, b, as_of, horizon="7d", details=False, **kw):
+        hist = [0.1] * 24
+        hist[3] = 0.4
+        return {"as_of": str(as_of), "horizon": horizon, "source": a, "target": b, "cameo_root": roots,
+                "quad_class": {"1": 0.7, "2": 0.1, "3": 0.4, "4": 0.05}, "expected_goldstein": 1.0,
+                "baselines": {"historical": hist, "persistence": [0.2] * 24}}
+
+    monkeypatch.setattr(fc, "forecast", fake)
+    b = write_brief(db, "RUS,USA")
+    fl = [l for l in b.watch if l.data.get("kind") == "forecast"]
+    assert fl and fl[0].data["cameo_root"] == "04"
+    assert "62%" in fl[0].text and "40%" in fl[0].text and "talks or meetings" in fl[0].text
+    assert all(l.cites for l in b.watch)
+    assert any(l.data.get("kind") == "forecast_quad" and "verbal cooperation" in l.text for l in b.watch)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from ..analysis.common import ActorFilter, parse_date
+from ..analysis.common import ActorFilter, AnalysisError, parse_date
 from .load import data_window, load_events, resolve_actor, top_dyads
 from .model import Brief, Citer, Line, Source
 from .names import adjective, filter_name, join
@@ -53,10 +53,7 @@ def _write(store, actors, topic, start, end, n_glance, max_sections) -> Brief:
     chosen_by = "given"
     if not filters and start and end:
         chosen_by = "most active dyads"
-        keys: list[str] = []
-        for s, t, _ in top_dyads(store, start, end, k=3):
-            keys += [k for k in (s, t) if k not in keys]
-        filters = [resolve_actor(k) for k in keys[:4]]
+        filters = _busiest(store, start, end, topic)
     names = {f.value: filter_name(f.value) for f in filters}
     events = load_events(store, filters, start, end, topic) if (start and end and filters) else []
     if not events:
@@ -93,6 +90,28 @@ def _write(store, actors, topic, start, end, n_glance, max_sections) -> Brief:
     brief.tags = {"actors": [names[f.value].text for f in order], "topics": topics(stories),
                   "keyphrases": keyphrases(_texts(store, brief.sources), set(names_text) | {s.outlet for s in brief.sources})}
     return brief
+
+
+def _busiest(store, start, end, topic) -> list[ActorFilter]:
+    """Actors of the three most reported dyads (within the topic, when one is given)."""
+    if topic:
+        counts: Counter = Counter()
+        for e in load_events(store, [], start, end, topic):
+            if e.target_key and e.source_key != e.target_key and e.source.get("country") and e.target.get("country"):
+                counts[(e.source_key, e.target_key)] += len(e.mentions)
+        dyads = [d for d, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:3]]
+    else:
+        dyads = [(s, t) for s, t, _ in top_dyads(store, start, end, k=3)]
+    keys: list[str] = []
+    for s, t in dyads:
+        keys += [k for k in (s, t) if k not in keys]
+    filters = []
+    for k in keys[:4]:
+        try:
+            filters.append(resolve_actor(k))
+        except AnalysisError:  # a code the dictionary cannot name is no main actor of a brief
+            continue
+    return filters
 
 
 def _actor_order(filters: list[ActorFilter], stories: list[Story]) -> list[ActorFilter]:

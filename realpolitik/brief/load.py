@@ -150,7 +150,8 @@ def top_dyads(store, start: dt.date | None, end: dt.date | None, k: int = 3) -> 
                         THEN e.target_code ELSE e.target_country END AS t,
                    e.event_id
             FROM events e JOIN mentions m ON m.event_id = e.event_id
-            WHERE NOT coalesce(e.negated, false) AND {_window(start, end)} AND e.target_code IS NOT NULL
+            WHERE NOT coalesce(e.negated, false) AND {_window(start, end)}
+              AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
         )
         WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t AND length(s) >= 3 AND length(t) >= 3
         GROUP BY s, t ORDER BY reports DESC, n DESC, s, t LIMIT ?
