@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from realpolitik.analysis import backtest, dyad, forecast, network, profile, refresh_dyad_daily, shifts
+from realpolitik.analysis.forecast import clear_cache
 from realpolitik.analysis.simulate import SimConfig, simulate_batches, write_events
 from realpolitik.store import open_store
 
@@ -92,9 +93,12 @@ def main(n_events: int = 10_000_000, rebuild: bool = False, repeat: int = 3, wit
             "profile RUS (all)": lambda: profile(store, "RUS"),
             "network country 90d": lambda: network(store, start=hi.replace(month=max(1, hi.month - 3)), min_events=20),
             "shifts week": lambda: shifts(store),
-            "forecast USA-RUS 7d": lambda: forecast(store, "USA", "RUS", as_of, "7d"),
-            "forecast USA-RUS 1d": lambda: forecast(store, "USA", "RUS", as_of, "1d"),
-            "forecast USA-RUS 30d": lambda: forecast(store, "USA", "RUS", as_of, "30d"),
+            # cold: the model cache is cleared first, so these include training the pooled model
+            "forecast USA-RUS 7d (cold)": lambda: (clear_cache(), forecast(store, "USA", "RUS", as_of, "7d")),
+            "forecast USA-RUS 1d (cold)": lambda: (clear_cache(), forecast(store, "USA", "RUS", as_of, "1d")),
+            "forecast USA-RUS 30d (cold)": lambda: (clear_cache(), forecast(store, "USA", "RUS", as_of, "30d")),
+            # warm: another dyad at the same as-of and horizon reuses the trained model
+            "forecast CHN-USA 7d (model cached)": lambda: forecast(store, "CHN", "USA", as_of, "7d"),
         }
         for name, fn in cases.items():
             s = _time(fn, repeat)

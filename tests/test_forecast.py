@@ -104,3 +104,24 @@ def test_simulation_is_deterministic_and_sized():
     assert a.events.equals(b.events)
     n = a.events.num_rows
     assert 0.6 * 400 * 60 < n < 1.4 * 400 * 60
+
+
+def test_model_cache_is_reused_and_invalidated_by_new_events(sim_store, tmp_path):
+    from realpolitik.analysis.forecast import _CACHE, clear_cache
+    from realpolitik.store import open_store
+
+    store, sim = sim_store
+    a, b = _busy_dyad(store)
+    clear_cache()
+    first = forecast(store, a, b, "2024-07-01", "7d")
+    assert len(_CACHE) == 1
+    forecast(store, b, a, "2024-07-01", "7d")  # another dyad, same model
+    assert len(_CACHE) == 1
+    other = open_store(tmp_path / "c.duckdb")
+    write_events(other, sim.events)
+    assert forecast(other, a, b, "2024-07-01", "7d") == first  # same data, same answer
+    n = len(_CACHE)
+    write_events(other, events_table([{"date": "2024-06-30", "source": a, "target": b, "root": "20"}] * 30))
+    changed = forecast(other, a, b, "2024-07-01", "7d")
+    assert len(_CACHE) == n + 1 and changed["cameo_root"]["20"] > first["cameo_root"]["20"]
+    other.close()

@@ -15,7 +15,9 @@ Expected Goldstein is the probability-weighted mean Goldstein score of the roots
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import warnings
+from collections import OrderedDict
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -25,6 +27,7 @@ from threadpoolctl import threadpool_limits
 
 from .common import QUADS, ROOTS, AnalysisError, actor_filter, data_range, parse_date, root_table
 from .panel import features, labels, load_pair, load_panel
+from .rollup import events_signature
 
 HORIZONS = {"1d": 1, "7d": 7, "30d": 30}
 N_TARGETS = 24
@@ -122,6 +125,37 @@ def _train(panel, o_end: int, h: int, lookback: int, origins: int, step: int) ->
     return TacticForecaster().fit(X, Y)
 
 
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+CACHE_SIZE = 8
+
+
+def _trained(store, as_of: dt.date, h: int, weight: str, L: int, J: int, s: int, max_dyads: int) -> TacticForecaster:
+    """The pooled model does not depend on the dyad asked about, so it is cached per store state,
+    as-of, horizon and settings: a second forecast for another dyad skips training. The key holds
+    the events signature, so new events invalidate it."""
+    key = (str(getattr(store, "path", id(store))), events_signature(store), as_of, h, weight, L, J, s, max_dyads)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    start = as_of - dt.timedelta(days=h + (J - 1) * s + L)
+    panel = load_panel(store, start, as_of, weight, max_dyads=max_dyads)
+    if len(panel.selected) < 5:
+        raise AnalysisError("forecast: fewer than 5 active dyads before --as-of; not enough data to train")
+    model = _train(panel, panel.days, h, L, J, s)
+    with _CACHE_LOCK:
+        _CACHE[key] = model
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return model
+
+
+def clear_cache() -> None:
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
 def _to_result(p: np.ndarray, as_of, horizon, a, b) -> dict:
     rt = root_table()
     pr = {r: round(float(p[i]), 4) for i, r in enumerate(ROOTS)}
@@ -143,13 +177,7 @@ def forecast(store, a: str, b: str, as_of, horizon: str = "7d", weight: str = "e
     if as_of is None:
         as_of = (data_range(store)[1] or dt.date.today()) + dt.timedelta(days=1)
     L, J, s = _plan(h, lookback, origins, step)
-    start = as_of - dt.timedelta(days=h + (J - 1) * s + L)
-    panel = load_panel(store, start, as_of, weight, max_dyads=max_dyads,
-                       must=(fa.value, fb.value) if fa.kind == fb.kind == "country" else None)
-    if len(panel.selected) < 5:
-        raise AnalysisError("forecast: fewer than 5 active dyads before --as-of; not enough data to train")
-    T = panel.days
-    model = _train(panel, T, h, L, J, s)
+    model = _trained(store, as_of, h, weight, L, J, s, max_dyads)
     pair = load_pair(store, fa, fb, as_of - dt.timedelta(days=L), as_of, weight)
     blocks = features(pair, L, h, L)
     p = model.predict(blocks)[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 SIGNATURE_KEY = "dyad_daily_signature"
 
 
-def _signature(store) -> str:
+def events_signature(store) -> str:
     n, m, d = store.execute("SELECT count(*), coalesce(sum(num_mentions), 0), max(date) FROM events").fetchone()
     return f"{n}:{m}:{d}"
 
@@ -25,7 +25,7 @@ def refresh_dyad_daily(store, force: bool = False) -> bool:
     """Rebuild the roll-up when events changed since the last refresh; True if it was rebuilt."""
     if store.read_only or not _has_table(store):
         return False
-    sig = _signature(store)
+    sig = events_signature(store)
     if not force and store.scalar("SELECT value FROM meta WHERE key = ?", [SIGNATURE_KEY]) == sig:
         return False
     with store.transaction() as con:
@@ -49,7 +49,7 @@ def refresh_dyad_daily(store, force: bool = False) -> bool:
 def is_fresh(store) -> bool:
     if not _has_table(store):
         return False
-    return store.scalar("SELECT value FROM meta WHERE key = ?", [SIGNATURE_KEY]) == _signature(store)
+    return store.scalar("SELECT value FROM meta WHERE key = ?", [SIGNATURE_KEY]) == events_signature(store)
 
 
 def daily_source(store, weight: str) -> tuple[str, str, str]:
