@@ -259,3 +259,9 @@ def test_offsets_survive_line_breaks_and_double_spaces(r):
             assert " ".join(m.text.split()) in {" ".join(w.split()) for w in words}
     ms = r.scan("Vladimir\nPutin met  the\n\nKremlin", "2017-01-01")
     assert [m.code for m in ms] == ["RUSGOV", "RUSGOV"]
+
+
+def test_run_by_gives_country_not_sector(r):
+    assert r.resolve_phrase("the Hamas-run health ministry", "2024-01-10").code == "PSEGOV"
+    assert r.resolve_phrase("Kurdish-held areas") is not None
+    assert r.resolve_phrase("Isis-held territory").code == "IMGISIS"

@@ -13,8 +13,11 @@ from .text import fold
 
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
-_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|controlled|"
-                       r"held|friendly|based|occupied|brokered|made|bound|born)\b")
+_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|based|"
+                       r"occupied|brokered|made|bound|born)\b")
+# "the Hamas-run health ministry" is in Gaza but is not Hamas's armed wing: the name gives the
+# country, the agent the sector.
+_RUN_BY = re.compile(r"-(run|controlled|held|governed|ruled|administered)\b")
 # "pro-Kurdish lawmakers", "anti-Assad rebels": the name describes a stance, not the owner.
 _PREFIX = re.compile(r"\b(pro|anti|non|ex|post|pre)-$")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
@@ -144,6 +147,8 @@ class ActorResolver:
             heads = [o for o in named if not _POSSESSIVE.match(text, o[1])] or named
             owner_pos = heads[0]
         owner = owner_pos[2]
+        if agent is not None and owner.country not in NON_STATE and _RUN_BY.match(text, owner_pos[1]):
+            return self._combine(phrase, owner.country, agent.sector, owner.entry_id)
         if agent is None or owner.kind == "org" or (owner.kind == "metonym" and owner.sector):
             return self._from_mention(phrase, owner)
         if owner.kind == "ethnic":
