@@ -1,7 +1,8 @@
 """Text folding keeps offsets; plurals; the case rule."""
 from __future__ import annotations
 
-from realpolitik.actors.text import case_ok, fold, plural
+from realpolitik.actors import ActorResolver
+from realpolitik.actors.text import fold, plural
 
 
 def test_fold_preserves_length_and_unifies_variants():
@@ -24,7 +25,8 @@ def test_plural_rules():
     assert plural("congressmen") == "congressmen"
 
 
-def test_case_rule():
-    assert case_ok("US", "US") and not case_ok("US", "us") and not case_ok("US", "Us")
-    assert case_ok("Nato", "NATO") and case_ok("Nato", "Nato") and not case_ok("Nato", "nato")
-    assert case_ok("soldiers", "Soldiers")
+def test_case_rule_capitals_in_a_name_must_be_capitals_in_text():
+    r = ActorResolver()
+    assert [m.code for m in r.scan("US and Us and us")] == ["USA"]
+    assert [m.code for m in r.scan("NATO, Nato and nato")] == ["IGONATO", "IGONATO"]
+    assert [m.code for m in r.scan("Soldiers and soldiers")] == ["MIL", "MIL"]

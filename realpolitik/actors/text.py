@@ -64,12 +64,3 @@ def plural(phrase: str) -> str:
     else:
         last = last + "s"
     return f"{head} {last}" if head else last
-
-
-def case_ok(alias: str, span: str) -> bool:
-    """Every capital letter of the alias must be a capital in the text ("US" never matches "us",
-    "Turkey" never matches "turkey"); lowercase alias letters accept either case."""
-    for a, s in zip(alias, span):
-        if a.isupper() and not s.isupper():
-            return False
-    return True
