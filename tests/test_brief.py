@@ -223,6 +223,6 @@ def test_forecast_lines_show_probability_and_baselines(db, monkeypatch):
     b = write_brief(db, "RUS,USA")
     fl = [l for l in b.watch if l.data.get("kind") == "forecast"]
     assert fl and fl[0].data["cameo_root"] == "04"
-    assert "62%" in fl[0].text and "40%" in fl[0].text and "talks or meetings" in fl[0].text
+    assert "62%" in fl[0].text and "40%" in fl[0].text and "will hold talks with the United States" in fl[0].text
     assert all(l.cites for l in b.watch)
     assert any(l.data.get("kind") == "forecast_quad" and "verbal cooperation" in l.text for l in b.watch)

@@ -45,6 +45,8 @@ def shift_lines(store, filters: list[ActorFilter], events: dict[str, EventRow], 
     mid = start + (end - start) / 2
     keep = []
     for a in alerts:
+        if a["source"] == a["target"] and a["source"] not in ("IGO", "NGO", "IMG", "MNC"):
+            continue  # a state's dealings with itself (government vs. its own forces) are not relations
         ev = [e for e in a.get("evidence", []) if e["event_id"] in events]
         if not ev or not all(_code_in(filters, e["source"]) and _code_in(filters, e["target"]) for e in ev):
             continue
@@ -102,10 +104,10 @@ def forecast_lines(store, fa: ActorFilter, fb: ActorFilter, stories: list[Story]
     lines = []
     for root in sorted(ROOTS, key=lambda r: (-probs.get(r, 0), r))[:k]:
         i = ROOTS.index(root)
-        text = table["forecast"].format(days=7, S=s.text, T=t.text, root_noun=root_noun(root), p=probs[root],
+        text = table["forecast"].format(days=7, S=s.text, act_base=_act(root, t, "base"), p=probs[root],
                                         base=hist[i] or 0.0, persist=pers[i] or 0.0)
         lines.append(Line(text, citer.cite(evidence(root)), data={
-            "kind": "forecast", "source": fa.value, "target": fb.value, "cameo_root": root, "p": probs[root],
+            "kind": "forecast", "label": root_noun(root), "source": fa.value, "target": fb.value, "cameo_root": root, "p": probs[root],
             "historical": hist[i], "persistence": pers[i], "as_of": f["as_of"]}))
     quads = f.get("quad_class") or {}
     if quads:
@@ -114,6 +116,11 @@ def forecast_lines(store, fa: ActorFilter, fb: ActorFilter, stories: list[Story]
         lines.append(Line(table["forecast_quad"].format(quad=quad_noun(int(q)), S=s.text, T=t.text, p=quads[q], base=base),
                           citer.cite(evidence(None)), data={"kind": "forecast_quad", "quad_class": int(q), "p": quads[q]}))
     return lines
+
+
+def _act(root: str, target: Name, form: str) -> str:
+    """The root's plainest phrasing (its first variant) with the target filled in."""
+    return phrases()["roots"][root][0][form].format(T=target.text)
 
 
 def _baseline_only(dyad: list[EventRow], s: Name, t: Name, end: dt.date, ph: Phraser, citer: Citer, k: int) -> list[Line]:
@@ -126,8 +133,8 @@ def _baseline_only(dyad: list[EventRow], s: Name, t: Name, end: dt.date, ph: Phr
     for root in sorted(weeks, key=lambda r: (-len(weeks[r]), r))[:k]:
         hits = len(weeks[root])
         p = (hits + 0.5) / (n + 1)
-        text = phrases()["watch"]["baseline_only"].format(S=s.text, T=t.text, root_noun=root_noun(root), k=hits, n=n, p=p)
+        text = phrases()["watch"]["baseline_only"].format(S=s.text, act=_act(root, t, "past"), k=hits, n=n, p=p)
         last = [e for e in dyad if e.cameo_root == root][-1]
         lines.append(Line(text[:1].upper() + text[1:], citer.cite(last.mentions[:1]), data={
-            "kind": "baseline", "cameo_root": root, "weeks_with": hits, "weeks": n, "p": round(p, 4)}))
+            "kind": "baseline", "label": root_noun(root), "cameo_root": root, "weeks_with": hits, "weeks": n, "p": round(p, 4)}))
     return lines
