@@ -20,6 +20,7 @@ from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
+from realpolitik.nlp.fastlemma import FastLemmas
 from realpolitik.nlp.model import disabled_for_parsing, load_parser
 from realpolitik.nlp.prefilter import TriggerScanner, has_referent
 from realpolitik.nlp.sentences import split_sentences
@@ -75,11 +76,15 @@ class Coder:
         self.resolver = ActorResolver(dictionary)
         self.version = f"realpolitik-coder/{CODER_VERSION} lexicon/{_lexicon_hash()} model/{model}"
         self.stats = {"sentences": 0, "parsed": 0}
+        self._lemmas: FastLemmas | None = None  # set when we load our own (fast) parser
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_parser(self.model)
+            # Our own pipeline: parse without NER, attribute_ruler and lemmatizer; FastLemmas
+            # fills the lemmas the lexicon needs (about twice as fast on news text).
+            self._nlp = load_parser(self.model, fast=True)
+            self._lemmas = FastLemmas.from_forms(*self.lexicon.lemma_tables())
         return self._nlp
 
     # -- public API ------------------------------------------------------------------------
@@ -137,7 +142,10 @@ class Coder:
         texts = [c["text"][s:e] for c in ctxs for (s, e), want in zip(c["spans"], c["todo"]) if want]
         nlp = self.nlp
         with nlp.select_pipes(disable=disabled_for_parsing(nlp)):
-            parsed = iter(list(nlp.pipe(texts, batch_size=self.batch_size)))
+            docs = list(nlp.pipe(texts, batch_size=self.batch_size))
+        if self._lemmas is not None:
+            docs = [self._lemmas(d) for d in docs]
+        parsed = iter(docs)
         for c in ctxs:
             d = c["doc"]
             doc_id = str(d.get("id") or d.get("doc_id") or "doc")

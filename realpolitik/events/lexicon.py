@@ -70,6 +70,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     modal_verbs: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, list[str]] = field(default_factory=dict)
+    irregular_plurals: dict[str, list[str]] = field(default_factory=dict)
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -79,6 +80,7 @@ class Lexicon:
         lex = cls()
         lex.classes = {k: tuple(_as_list(v)) for k, v in (nd.get("classes") or {}).items()}
         lex.light_verbs = frozenset(_as_list(nd.get("light_verbs")))
+        lex.irregular_plurals = {str(k).lower(): _as_list(v) for k, v in (nd.get("irregular_plurals") or {}).items()}
         lex.modal_verbs = {str(k).lower(): str(v) for k, v in (vd.get("modal_verbs") or {}).items()}
         lex.irregular = {str(k).lower(): _as_list(v) for k, v in (vd.get("irregular") or {}).items()}
         for p in vd.get("patterns") or []:
@@ -132,6 +134,18 @@ class Lexicon:
         return forms
 
 
+    def lemma_tables(self) -> tuple[list[tuple[str, set[str]]], list[tuple[str, set[str]]]]:
+        """(verb lemma, forms) and (noun lemma, forms) for every word the grammar looks up by lemma."""
+        extra_verbs = set(self.modal_verbs) | set(self.light_verbs) | set(self.irregular) | {
+            "need", "have", "be", "do", "fail"}
+        verbs = [(v, verb_forms(v, self.irregular.get(v, ()))) for v in set(self.verbs) | extra_verbs]
+        heads = set(self.nouns)
+        for items in self.classes.values():
+            heads.update(it.split()[-1] for it in items)
+        nouns = [(n, noun_forms(n) | set(self.irregular_plurals.get(n, ()))) for n in heads]
+        return verbs, nouns
+
+
 def phrase_matches(words: list[str], items: Iterable[str]) -> bool:
     """`words` = modifiers + head lemma of a noun phrase; an item matches its tail."""
     for it in items:
@@ -154,17 +168,16 @@ def verb_forms(lemma: str, irregular: Iterable[str] = ()) -> set[str]:
     else:
         suffix_s = "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"
         f |= {lemma + suffix_s, lemma + "ed", lemma + "ing"}
-        if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
-                and lemma[-3] not in _VOWELS:
-            f |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # ban -> banned
+        if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS:
+            f |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # ban -> banned, equip -> equipped
     return f
 
 
 def noun_forms(head: str) -> set[str]:
     if head.endswith("y") and len(head) > 2 and head[-2] not in _VOWELS:
         return {head, head[:-1] + "ies"}
-    if head.endswith(("s", "sh", "ch", "x", "z")):
-        return {head, head + "es"}
+    if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return {head, head + "es", head + "s"}
     return {head, head + "s"}
 
 

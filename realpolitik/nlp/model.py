@@ -17,11 +17,19 @@ from realpolitik.config import DEFAULT_MODEL
 _NOT_NEEDED = ("ner", "entity_ruler", "entity_linker", "textcat", "textcat_multilabel", "spancat")
 
 
+# With `fast=True` the lemmas and coarse POS come from realpolitik.nlp.fastlemma instead.
+_LEMMA_PIPES = ("attribute_ruler", "lemmatizer")
+
+
 @lru_cache(maxsize=4)
-def load_parser(model: str = DEFAULT_MODEL) -> Language:
-    """The pipeline `model` without the components the coder does not need (cached per process)."""
+def load_parser(model: str = DEFAULT_MODEL, fast: bool = False) -> Language:
+    """The pipeline `model` without the components the coder does not need (cached per process).
+
+    `fast` also drops attribute_ruler and lemmatizer (the caller must then fill lemmas and POS,
+    see fastlemma.FastLemmas); they cost about as much as the parser itself."""
+    exclude = list(_NOT_NEEDED) + (list(_LEMMA_PIPES) if fast else [])
     try:
-        return spacy.load(model, exclude=list(_NOT_NEEDED))
+        return spacy.load(model, exclude=exclude)
     except OSError as exc:  # a clear message beats spaCy's generic "can't find model"
         raise OSError(
             f"spaCy pipeline {model!r} is not installed; install it or pass model=... "
