@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -19,6 +19,7 @@ from .api import actors, analysis, briefs, events, ingest
 from .jobs import JobRunner
 from .pages import explore, overview, views
 from .pages.common import templates
+from .plotly_css import stylesheet
 from .security import LimitsAndHeaders
 from .settings import Settings
 from .storeaccess import StoreHub
@@ -71,6 +72,12 @@ def create_app(settings: Settings) -> FastAPI:
     swagger = swagger_dir()
     if swagger:
         app.mount("/vendor/swagger", StaticFiles(directory=swagger), name="swagger")
+
+    @app.get("/vendor/plotly.css", include_in_schema=False)
+    def plotly_css():
+        path = plotly_js()
+        css = stylesheet(path) if path else ""
+        return Response(css, media_type="text/css", headers={"Cache-Control": "public, max-age=86400"})
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request):

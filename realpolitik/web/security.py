@@ -10,7 +10,8 @@ from __future__ import annotations
 import hmac
 import json
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 COOKIE = "realpolitik_token"
 
@@ -51,7 +52,11 @@ def require_read(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_write(request: Request) -> None:
+# Declared so the OpenAPI spec (and Swagger's "Authorize" button) shows how writes authenticate.
+bearer = HTTPBearer(auto_error=False, description="The server's token (REALPOLITIK_TOKEN or printed at start).")
+
+
+def require_write(request: Request, _: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
     """Dependency for writes: the token in the Authorization header, always."""
     if not request.headers.get("authorization"):
         raise HTTPException(401, "writes need the token: Authorization: Bearer TOKEN",
