@@ -45,7 +45,16 @@ def corpus(quick: bool = False) -> tuple[str, list[dict]]:
 
 
 def _peak_mb() -> float:
+    """Peak RSS of this process (VmHWM: ru_maxrss would carry the parent's peak over exec) plus
+    the largest worker's (RUSAGE_CHILDREN is a max over children, not a sum). spaCy's forked
+    workers share the parent's model pages, so the baseline figure is an upper bound."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                own = int(line.split()[1])
+    except OSError:
+        pass
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return (own + kids) / 1024
 
