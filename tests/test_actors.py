@@ -265,3 +265,10 @@ def test_run_by_gives_country_not_sector(r):
     assert r.resolve_phrase("the Hamas-run health ministry", "2024-01-10").code == "PSEGOV"
     assert r.resolve_phrase("Kurdish-held areas") is not None
     assert r.resolve_phrase("Isis-held territory").code == "IMGISIS"
+
+
+def test_stateless_agents(r):
+    assert r.resolve_phrase("the jihadists").code == "IMG"
+    assert r.resolve_phrase("Syrian jihadists").code == "SYRREB"
+    assert r.resolve_phrase("Isis jihadis").code == "IMGISIS"
+    assert r.resolve_phrase("aid agencies").code == "NGO"

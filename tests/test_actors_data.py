@@ -8,7 +8,7 @@ from realpolitik.actors import ActorDictionary
 from realpolitik.actors.entries import NON_STATE
 
 SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "MED", "EDU", "BUS", "CVL", "REF",
-           "LAB", "ELI", "HLH", "REL", "UAF", "CRM", "INS", "AGR", "DEV", "ENV", "HRI", "NGO"}
+           "LAB", "ELI", "HLH", "REL", "UAF", "CRM", "INS", "AGR", "DEV", "ENV", "HRI", "NGO", "IMG"}
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,8 @@ _LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
 # Sectors an ethnic group keeps from the agent ("Kurdish civilians"); armed or ruling agents take the
 # group's own sector ("Kurdish forces" -> REB under the SDF/YPG convention).
 _ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "BUS", "LAB", "HRI", "AGR"}
+# Agents that name a kind of non-state body; with a state they become that state's sector.
+_STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 
 
@@ -120,13 +122,14 @@ class ActorResolver:
                 return Actor(phrase, p.code, p.country, p.sector, "PERSON", p.name, p.entry_id)
             if p.country in NON_STATE:
                 return Actor(phrase, p.code, p.country, p.sector, p.country, p.name, p.entry_id)
-            return self._combine(phrase, p.country, agent.sector, p.entry_id)
+            return self._combine(phrase, p.country, _STATELESS_AGENT.get(agent.sector, agent.sector), p.entry_id)
 
         if not owners:
             if agents:
                 a = agents[-1][2]
-                if a.sector == "NGO":  # "rights groups", "aid agencies": non-governmental by definition
-                    return Actor(phrase, "NGO", "NGO", None, "NGO", a.name, a.entry_id)
+                if a.sector in _STATELESS_AGENT:
+                    # "rights groups" are NGOs and "jihadists" a non-state armed group by definition
+                    return Actor(phrase, a.sector, a.sector, None, a.sector, a.name, a.entry_id)
                 return Actor(phrase, a.sector or a.code, None, a.sector, "STATE", a.name, a.entry_id)
             m = ms[-1][2]  # only modifiers ("US-backed"): better than nothing
             return self._from_mention(phrase, m)
@@ -148,13 +151,15 @@ class ActorResolver:
             owner_pos = heads[0]
         owner = owner_pos[2]
         if agent is not None and owner.country not in NON_STATE and _RUN_BY.match(text, owner_pos[1]):
-            return self._combine(phrase, owner.country, agent.sector, owner.entry_id)
+            return self._combine(phrase, owner.country, _STATELESS_AGENT.get(agent.sector, agent.sector),
+                                 owner.entry_id)
         if agent is None or owner.kind == "org" or (owner.kind == "metonym" and owner.sector):
             return self._from_mention(phrase, owner)
         if owner.kind == "ethnic":
             sector = agent.sector if agent.sector in _ETHNIC_KEEPS_AGENT else owner.sector
             return self._combine(phrase, owner.country, sector, owner.entry_id, owner.name)
-        return self._combine(phrase, owner.country, agent.sector, owner.entry_id)
+        sector = _STATELESS_AGENT.get(agent.sector, agent.sector)
+        return self._combine(phrase, owner.country, sector, owner.entry_id)
 
     def resolve_phrase(self, phrase: str, date=None, bare_state_sector: str | None = None) -> Actor | None:
         return self.resolve(phrase, None, date, bare_state_sector=bare_state_sector)
