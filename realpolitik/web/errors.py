@@ -43,6 +43,12 @@ def install(app: FastAPI) -> None:
     async def analysis_error(request: Request, exc: AnalysisError):
         return JSONResponse({"error": str(exc)}, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # A bug somewhere in the pipeline: logged with its traceback, answered as JSON without it.
+        log.exception("error serving %s %s", request.method, request.url.path)
+        return JSONResponse({"error": f"internal error ({type(exc).__name__}); see the server log"}, status_code=500)
+
     @app.exception_handler(NotAvailable)
     async def not_available(request: Request, exc: NotAvailable):
         return JSONResponse({"error": str(exc)}, status_code=501)
