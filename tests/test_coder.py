@@ -101,8 +101,13 @@ def test_plans_to_marks_intent(coder):
 
 
 def test_expected_to_is_hypothetical_with_raised_subject(coder):
-    ev = code(coder, "Turkey is expected to launch an offensive against the YPG.")
-    hit = find(ev, "19", "TUR", "SYR")
+    text = "Turkey is expected to launch an offensive against the YPG."
+    assert code(coder, text) == []  # speculation is not coded by default
+    coder.hypothetical = True
+    try:
+        hit = find(code(coder, text), "19", "TUR", "SYR")
+    finally:
+        coder.hypothetical = False
     assert hit and hit[0].modality == "hypothetical"
 
 

@@ -120,6 +120,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         pat, obj = m
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # "US-backed forces": a modifier, not a reported act
+        if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl"):
+            continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
         sources, patients = R.subject_roles(tok)
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
         if obj is not None and obj in targets and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
