@@ -144,6 +144,7 @@ def quotes(f: ActorFilter, own: list[Story], ph: Phraser, citer: Citer, k: int) 
             text = ph.line("quote_frames", m.mention_id, None, quote=q, speaker=who.text,
                            speaker_cap=who.cap, outlet=m.outlet, date=date)
         else:
+            q = re.sub(r"^(?:that|and that)\s+", "", q, flags=re.I)  # the clause already starts "said that"
             text = f"{who.cap} said that {q} ({m.outlet}, {date})."
         out.append(Line(text, citer.cite([m]), data={"speaker": who.text, "outlet": m.outlet, "direct": direct == 0,
                                                       "event_id": ev.event_id, "mention_id": m.mention_id}))
