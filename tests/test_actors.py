@@ -272,3 +272,11 @@ def test_stateless_agents(r):
     assert r.resolve_phrase("Syrian jihadists").code == "SYRREB"
     assert r.resolve_phrase("Isis jihadis").code == "IMGISIS"
     assert r.resolve_phrase("aid agencies").code == "NGO"
+
+
+def test_generic_party_and_parliament_names_follow_the_named_state(r):
+    assert r.resolve_phrase("Canadian Conservatives").code == "CANPTY"
+    assert r.resolve_phrase("Sweden Democrats").code == "SWEPTY"
+    assert r.resolve_phrase("the Conservatives").code == "GBRPTY"
+    assert r.resolve_phrase("US Congress").code == "USALEG"
+    assert r.resolve_phrase("the Ministry of Labour") is None

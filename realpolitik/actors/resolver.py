@@ -28,6 +28,7 @@ _LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
 # Sectors an ethnic group keeps from the agent ("Kurdish civilians"); armed or ruling agents take the
 # group's own sector ("Kurdish forces" -> REB under the SDF/YPG convention).
 _ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "BUS", "LAB", "HRI", "AGR"}
+_GENERIC_INSTITUTION = {"PTY", "LEG", "JUD"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
@@ -134,6 +135,11 @@ class ActorResolver:
             m = ms[-1][2]  # only modifiers ("US-backed"): better than nothing
             return self._from_mention(phrase, m)
 
+        for (_, e1, a), (s2, _, b) in zip(owners, owners[1:]):
+            if (b.kind == "metonym" and b.sector in _GENERIC_INSTITUTION and a.kind in ("country", "demonym")
+                    and a.country != b.country and not text[e1:s2].strip()):
+                # "Canadian Conservatives", "Indian Congress": party and parliament names recur across states.
+                return self._combine(phrase, a.country, b.sector, a.entry_id)
         owner_pos = owners[-1]
         later = [a for a in agents if a[0] >= owner_pos[1]]
         if later:
