@@ -147,6 +147,7 @@ def test_lookup_by_code_name_alias_and_fuzzy(r):
     assert r.lookup("Putin")[0].name == "Vladimir Putin"
     assert any(a.name == "Recep Tayyip Erdo\u011fan" for a in r.lookup("Erdogn"))
     assert r.lookup("") == []
+    assert r.lookup("Russian government")[0].code == "RUSGOV"
 
 
 def test_user_yaml_extends_and_overrides(tmp_path):

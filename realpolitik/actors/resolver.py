@@ -211,6 +211,10 @@ class ActorResolver:
             e = self.dictionary.entries[idx]
             if e.kind not in ("agent", "block"):
                 add(self.actor_of(e))
+        if not out:  # a phrase: "Russian government", "Nato officials"
+            a = self.resolve_phrase(q)
+            if a is not None and a.country:
+                add(a)
         if not out:
             keys = self.dictionary.keys()
             for match, score, _ in process.extract(key, keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=86):
