@@ -127,10 +127,6 @@ def resolve_actor(arg: str) -> ActorFilter:
     raise AnalysisError(f"actor {arg!r}: not a known country code, actor code or name")
 
 
-def filters_for(actors: list[str]) -> list[ActorFilter]:
-    return [resolve_actor(a) for a in actors]
-
-
 def _where(filters: list[ActorFilter]) -> str:
     if not filters:
         return "TRUE"
