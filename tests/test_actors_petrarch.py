@@ -123,3 +123,11 @@ def test_unit_test_records_codes_are_found(validate, shared_data):
         found += sum(c in have for c in codes)
     assert total > 500
     assert found / total >= 0.9
+
+
+def test_petrarch_names_keep_known_capitalisation(tmp_path):
+    p = tmp_path / "Mini.actors.txt"
+    p.write_text("TURKEY [TUR]\nCHAD [TCD]\nARNOR [ARN]\n", encoding="utf-8")
+    r = ActorResolver(ActorDictionary.default().add_petrarch(p))
+    assert [m.code for m in r.scan("We ate turkey in Turkey near chad and Arnor.")] == ["TUR", "ARN"]
+    assert [m.code for m in r.scan("arnor")] == ["ARN"]  # unknown before: any case

@@ -38,7 +38,9 @@ class ActorDictionary:
         d.given_names = load_given_names()
         return d
 
-    def extend(self, entries: list[Entry]) -> "ActorDictionary":
+    def extend(self, entries: list[Entry], adopt_case: bool = False) -> "ActorDictionary":
+        """Add entries. With `adopt_case`, caseless names (PETRARCH writes all names in capitals) take
+        the capitalisation already known for the same name, so "TURKEY" still ignores "turkey"."""
         for e in entries:
             idx = len(self.entries)
             self.entries.append(e)
@@ -46,8 +48,13 @@ class ActorDictionary:
             self._ids[e.id] = idx  # a later entry with the same id shadows the earlier one
             for alias in e.aliases:
                 key = fold(alias).strip()
-                if key:
-                    self._keys.setdefault(key, []).append((idx, alias))
+                if not key:
+                    continue
+                known = self._keys.setdefault(key, [])
+                if adopt_case and alias.islower():
+                    cased = [a for _, a in known if not a.islower()]
+                    alias = cased[0] if cased else alias
+                known.append((idx, alias))
         self._layer += 1
         self._automaton = None  # rebuilt on next scan
         return self
@@ -58,7 +65,7 @@ class ActorDictionary:
     def add_petrarch(self, path: str | Path) -> "ActorDictionary":
         from .petrarch import load_petrarch
 
-        return self.extend(load_petrarch(path))
+        return self.extend(load_petrarch(path), adopt_case=True)
 
     def by_id(self, entry_id: str) -> Entry | None:
         idx = self._ids.get(entry_id)
