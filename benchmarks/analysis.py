@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import resource
 import time
 from pathlib import Path
@@ -118,6 +119,9 @@ def main(n_events: int = 10_000_000, rebuild: bool = False, repeat: int = 3, wit
                              "ratio": round(score["model"] / score["persistence"], 4)})
                 rows.append({"name": f"analysis: backtest {h} run time ({bt['dyads']} dyads x 4 origins)",
                              "value": round(took, 2), "unit": "s", "baseline": None, "ratio": None})
+    # Timings are wall-clock: on a shared machine they scale with the load, so it is reported too.
+    rows.append({"name": "analysis: 1-min load average at end (context for timings)",
+                 "value": round(os.getloadavg()[0], 2), "unit": "procs", "baseline": os.cpu_count(), "ratio": None})
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows.append({"name": "analysis: peak RSS", "value": round(peak_mb, 1), "unit": "MB", "baseline": None, "ratio": None})
     return rows

@@ -77,7 +77,7 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
     if fb is not None and not sum(counts["cameo_root"]["focal"].values()):
         raise AnalysisError(f"actor {a!r} toward {toward!r}: no events in the window")
 
-    mix = _mix_rows(by_cp, fb, cp, store, base, fa)
+    mix = _mix_rows(by_cp)
     rt = root_table()
     distinct = []
     for s in SCHEMES:
@@ -112,7 +112,8 @@ def _n(x: float):
     return int(x) if float(x).is_integer() else round(x, 4)
 
 
-def _mix_rows(by_cp, fb, cp, store, base, fa) -> list[dict]:
+def _mix_rows(by_cp) -> list[dict]:
+    """One row per counterpart: its event count and the share of each root and PLOVER type."""
     rows = []
     for c, d in sorted(by_cp.items(), key=lambda kv: -kv[1]["events"]):
         n = d["events"]

@@ -49,6 +49,8 @@ def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, 
         return []
     end = parse_date(end, "--to") or hi
     start = parse_date(start, "--from") or end - dt.timedelta(days={"day": 7, "week": 28, "month": 90}[freq])
+    if start > end:
+        raise AnalysisError(f"--from {start} is after --to {end}")
     eval_periods = period_range(start, end, freq)
     first = eval_periods[0]
     for _ in range(baseline):
