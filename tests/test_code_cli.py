@@ -38,6 +38,7 @@ def test_pool_keeps_input_order_and_bounds_in_flight():
     docs = ({"id": f"d-{i}", "text": "attack " * (i % 3)} for i in range(60))
     spec = CoderSpec(factory=EchoCoder, options={"delay": 0.01})
     with ParallelCoder(spec, workers=2, chunk_size=4) as pc:
+        assert pc.warm_up() == 2  # both workers started, each with its coder built
         out = [(r.doc["id"], len(r.events)) for r in pc.code(docs)]
         assert pc.version == "echo/1"
     assert out == [(f"d-{i}", i % 3) for i in range(60)]

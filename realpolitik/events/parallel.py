@@ -79,6 +79,13 @@ def _worker_chunk(docs: list[dict]) -> tuple[list[tuple[list[Event], str | None]
     return _code_chunk(_WORKER_CODER, docs), str(getattr(_WORKER_CODER, "version", ""))
 
 
+def _worker_pid() -> int:
+    import time
+
+    time.sleep(0.05)  # long enough that one worker cannot take every warm-up task
+    return os.getpid()
+
+
 def _chunks(docs: Iterable[dict], size: int) -> Iterator[list[dict]]:
     chunk: list[dict] = []
     for d in docs:
@@ -125,6 +132,23 @@ class ParallelCoder:
                 initializer=_init_worker, initargs=(self.spec,),
             )
         return self._pool
+
+    def warm_up(self) -> int:
+        """Start every worker and wait until each has built its Coder (the pool otherwise
+        starts workers as work arrives), so timings measure coding, not start-up.
+        Returns the number of ready worker processes."""
+        if self.workers == 1:
+            if self._local is None:
+                self._local = self.spec.build()
+                self.version = str(getattr(self._local, "version", ""))
+            return 1
+        pool = self._pool_or_start()
+        seen: set[int] = set()
+        for _ in range(100):
+            seen |= {f.result() for f in [pool.submit(_worker_pid) for _ in range(self.workers)]}
+            if len(seen) >= self.workers:
+                break
+        return len(seen)
 
     def code(self, docs: Iterable[dict]) -> Iterator[DocResult]:
         """Yield one DocResult per input document, in input order."""
