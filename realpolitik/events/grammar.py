@@ -23,6 +23,9 @@ _COOP_PREPS = ("with", "to", "for")
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
 _OBJECT_IS_TARGET = {"08", "16", "17", "18"}
 
+# Verbal reactions whose object event is not reported as news in its own right.
+_REACTIONS = {"05", "09", "11", "12"}
+
 # Complement root -> code under a governing verb, per reading (CAMEO's own structure: 03x mirrors
 # 06/07/08/04, 02x/10x mirror them as appeals, 12x as refusals, 13x threatens 16-20).
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "01": "030"}
@@ -159,7 +162,7 @@ def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in covered:
+        if tok.pos_ != "NOUN" or tok.i in covered:  # PROPN: "Operation Olive Branch", "Syria Campaign"
             continue
         pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
         if not pats:
@@ -267,6 +270,11 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                         gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
                     f.dropped = True
                     break
+            if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB":
+                # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
+                if f.modality == "action":
+                    f.modality = "hypothetical"
+                break
             modal = lex.modal_verbs.get(g.lemma_.lower())
             if modal and gf is None:
                 if modal == "negated":
@@ -323,8 +331,10 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool) -> list[Fra
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
-    # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second event.
+    # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second
+    # event, nor one that is what a coded verb is about ("condemned Turkey's intervention").
     covered |= {t.i for f in verbs for t in f.sources}
+    covered |= {t.i for f in verbs if f.root in _REACTIONS for t in f.targets}
     nouns = noun_frames(sent, lex, covered)
     # "ordered a humanitarian pause", "launched an offensive": the noun is the event, not the verb.
     carried = {f.trigger[0].i for f in nouns if len(f.trigger) > 1}

@@ -150,8 +150,8 @@ def governor(tok: Token) -> tuple[Token | None, str]:
         return head, "comp"
     if dep == "ccomp" or (dep == "parataxis" and is_verbal(head)):
         return head, "ccomp"
-    if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return head, "comp"  # "called on Turkey to withdraw" (parsed as advcl)
+    if dep in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return head, "comp"  # "called on Turkey to withdraw" (parsed as advcl); "a force to fight"
     if dep == "pcomp" and head.dep_ == "prep":  # "accused X of attacking"
         return head.head, "comp"
     if dep == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acomp":
