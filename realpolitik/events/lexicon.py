@@ -71,6 +71,7 @@ class Lexicon:
     modal_verbs: dict[str, str] = field(default_factory=dict)
     irregular: dict[str, list[str]] = field(default_factory=dict)
     irregular_plurals: dict[str, list[str]] = field(default_factory=dict)
+    statement_cues: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO code
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -80,6 +81,9 @@ class Lexicon:
         lex = cls()
         lex.classes = {k: tuple(_as_list(v)) for k, v in (nd.get("classes") or {}).items()}
         lex.light_verbs = frozenset(_as_list(nd.get("light_verbs")))
+        for code, words in (nd.get("statement_cues") or {}).items():
+            for w in _as_list(words):
+                lex.statement_cues.setdefault(w, str(code))
         lex.irregular_plurals = {str(k).lower(): _as_list(v) for k, v in (nd.get("irregular_plurals") or {}).items()}
         lex.modal_verbs = {str(k).lower(): str(v) for k, v in (vd.get("modal_verbs") or {}).items()}
         lex.irregular = {str(k).lower(): _as_list(v) for k, v in (vd.get("irregular") or {}).items()}
