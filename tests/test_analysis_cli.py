@@ -96,3 +96,23 @@ def test_bad_input_is_a_one_line_cli_error(db, tmp_path):
     assert isinstance(res.exception, CliError) and "--from" in str(res.exception)
     res = _run("profile", "ZZZ", "--db", db)
     assert isinstance(res.exception, CliError) and "ZZZ" in str(res.exception)
+
+
+def test_each_figure_draws_its_data(db, tmp_path):
+    from realpolitik.analysis import (AnalysisError, dyad, dyad_figure, forecast, forecast_figure, network,
+                                      network_figure, profile, profile_figure, save_figure)
+    from realpolitik.store import open_store
+
+    with open_store(db, read_only=True) as s:
+        d = dyad_figure(dyad(s, "USA", "RUS"))
+        assert len(d.data) == 2 * 5  # two directions x (4 quad bars + Goldstein line)
+        p = profile_figure(profile(s, "USA", toward="RUS"))
+        assert [t.name for t in p.data] == ["vs own baseline", "vs all actors"] and len(p.data[0].y) == 20
+        net = network(s, min_events=5)
+        n = network_figure(net)
+        assert len(n.data[-1].x) == len(net["nodes"])
+        f = forecast(s, "USA", "RUS", "2024-05-01", "7d")
+        fig = forecast_figure(f)
+        assert list(fig.data[0].y) == list(f["cameo_root"].values())
+        with pytest.raises(AnalysisError, match="html"):
+            save_figure(fig, tmp_path / "f.pdf")

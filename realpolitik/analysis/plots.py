@@ -31,7 +31,8 @@ def dyad_figure(result: dict) -> go.Figure:
                                  mode="lines+markers", line=dict(color="black"), legendgroup="g",
                                  showlegend=i == 1), row=i, col=1, secondary_y=True)
         fig.update_yaxes(title_text=result.get("weight", "events"), row=i, col=1, secondary_y=False)
-        fig.update_yaxes(title_text="Goldstein", range=[-10, 10], row=i, col=1, secondary_y=True)
+        fig.update_yaxes(title_text="Goldstein", range=[-10, 10], tickmode="linear", dtick=5, showgrid=False,
+                         row=i, col=1, secondary_y=True)
     fig.update_layout(barmode="stack", title=f"{result['source']} and {result['target']} by {result['freq']}")
     return fig
 
@@ -57,13 +58,15 @@ def network_figure(result: dict) -> go.Figure:
     g: nx.DiGraph = result["graph"]
     pos = nx.spring_layout(g.to_undirected(), weight="events", seed=7) if g.number_of_nodes() else {}
     fig = go.Figure()
-    for attr, color in (("coop", "rgba(27,120,55,0.35)"), ("conflict", "rgba(178,24,43,0.35)")):
-        xs, ys = [], []
-        for u, v, d in g.edges(data=True):
-            if d[attr] > 0:
-                xs += [pos[u][0], pos[v][0], None]
-                ys += [pos[u][1], pos[v][1], None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=color, width=1), name=attr, hoverinfo="skip"))
+    # One line per dyad pair, coloured by what dominates it (drawing both layers would overlap exactly).
+    layers = {"mostly cooperation": ([], [], "rgba(27,120,55,0.45)"), "mostly conflict": ([], [], "rgba(178,24,43,0.45)")}
+    for u, v, d in g.edges(data=True):
+        xs, ys, _ = layers["mostly cooperation" if d["coop"] >= d["conflict"] else "mostly conflict"]
+        xs += [pos[u][0], pos[v][0], None]
+        ys += [pos[u][1], pos[v][1], None]
+    for name, (xs, ys, color) in layers.items():
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=color, width=1.2), name=name,
+                                 hoverinfo="skip"))
     nodes = result["nodes"]
     strength = [n["coop_out"] + n["coop_in"] + n["conflict_out"] + n["conflict_in"] for n in nodes]
     top = max(strength or [1]) or 1
