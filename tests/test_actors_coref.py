@@ -62,3 +62,9 @@ def test_places_are_not_it_and_bare_agents_are_not_the_group(r):
     assert t.resolve("the group") is None
     observe_all(r, t, ["the YPG"], "2018-02-01")
     assert t.resolve("the militia").code == "SYRREB"
+
+
+def test_the_coalition(r):
+    t = CorefTracker(r)
+    observe_all(r, t, ["the US-led coalition", "Isis", "Syria"], "2017-06-01")
+    assert t.resolve("the coalition").code == "USAMIL"

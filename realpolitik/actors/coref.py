@@ -91,6 +91,9 @@ class CorefTracker:
     def _code(self, prefix):
         return next(((a, None) for a in self._recent() if a.code.startswith(prefix)), None)
 
+    def _named(self, word):
+        return next(((a, None) for a in self._recent() if word in fold(a.name)), None)
+
     def _group(self, _arg):
         return next(((a, None) for a in self._recent()
                      if a.country and (a.type == "IMG" or a.sector == "REB")), None)
