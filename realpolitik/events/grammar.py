@@ -302,7 +302,7 @@ def _obligation(verb: Token) -> list[Token] | None:
     return None
 
 
-def obligation_frames(sent: Span, frames: list[Frame], quoted: bool) -> list[Frame]:
+def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexicon) -> list[Frame]:
     """Appeals phrased as obligations: in the complement of a say-verb (source = the sayer), or as
     the main clause of a quoted sentence (`quoted`; the coder gives the quote's speaker as source)."""
     out = []
@@ -325,7 +325,16 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool) -> list[Fra
         if trig and subj and not any(f.anchor.i == root.i for f in frames):
             out.append(Frame(code="020", anchor=root, trigger=trig, sources=[], targets=subj,
                              confidence=0.5, from_speaker=True))
+        elif QUOTED_STATEMENTS and not frames and R.is_verbal(root):
+            # A quoted sentence with nothing more specific: the speaker's statement.
+            f = Frame(code="010", anchor=root, trigger=[root], sources=[], confidence=0.4,
+                      from_speaker=True, comp="say", quote=sent)
+            _apply_cues(f, root, list(sent), lex)
+            out.append(f)
     return out
+
+
+QUOTED_STATEMENTS = True
 
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
@@ -341,7 +350,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
     frames = verbs + nouns
     relate(frames, lex)
-    frames += obligation_frames(sent, frames, quoted)
+    frames += obligation_frames(sent, frames, quoted, lex)
     for f in frames:
         if f.comp == "say" and f.code.startswith("01"):
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
