@@ -133,7 +133,8 @@ class Binder:
         """The state most recently acting in the document (for "the airstrikes" with no doer named)."""
         hist = getattr(self.coref, "history", None) or []
         for actor, _ in reversed(hist[-12:]):
-            if actor.country and len(actor.country) == 3 and actor.country not in exclude:
+            if actor.country and len(actor.country) == 3 and actor.country not in exclude \
+                    and actor.country not in ("IGO", "NGO", "MNC"):
                 return actor
         return None
 

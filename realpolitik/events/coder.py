@@ -212,6 +212,9 @@ class Coder:
         if tax is None or (f.modality == "hypothetical" and not self.hypothetical):
             return []
         sources = [(a, c) for a, c in (b.bind(t, offset) for t in f.sources) if a is not None]
+        if f.nominal:
+            # "the Afrin offensive": a place names where, not who.
+            sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
         if f.from_speaker and b.quote_speaker is not None:
             sources = [(b.quote_speaker, True)]
         targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
