@@ -48,3 +48,21 @@ class Window:
         if start and end and start > end:
             raise HTTPException(400, f"from {start} is after to {end}")
         self.start, self.end = start, end
+
+    def clamped(self, store) -> "Window":
+        """The window cut to the days the store has events for. Days outside add only empty
+        periods, and a window from year 1 to 9999 would make every analysis build millions of them."""
+        lo, hi = store.execute("SELECT min(date), max(date) FROM events").fetchone()
+        if lo is None:
+            return self
+        start, end = self.start, self.end
+        if start and start > hi:
+            start = end = start  # after all the data: one empty day
+        elif end and end < lo:
+            start = end = end  # before all the data: one empty day
+        else:
+            start = max(start, lo) if start else None
+            end = min(end, hi) if end else None
+        out = Window.__new__(Window)
+        out.start, out.end = start, end
+        return out

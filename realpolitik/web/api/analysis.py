@@ -9,7 +9,7 @@ import datetime as dt
 import enum
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 
 from .. import cache
 from ..deps import Freq, Level, Weight, Window, reader
@@ -28,6 +28,7 @@ class Horizon(str, enum.Enum):
 @router.get("/dyads/{a}/{b}", summary="A->B, B->A and combined series per period, with reciprocity")
 def dyad(a: str, b: str, freq: Freq = Freq.month, weight: Weight = Weight.events, window: Window = Depends(),
          store=Depends(reader)):
+    window = window.clamped(store)
     from ...analysis import dyad as run
 
     key = ("dyad", a, b, freq.value, window.start, window.end, weight.value)
@@ -39,6 +40,7 @@ def profile(actor: str, toward: Optional[str] = Query(None, **ACTOR), level: Lev
             top: int = Query(5, ge=1, le=50), examples: int = Query(2, ge=0, le=10),
             prior: float = Query(500.0, ge=1.0, le=1e6), weight: Weight = Weight.events,
             window: Window = Depends(), store=Depends(reader)):
+    window = window.clamped(store)
     from ...analysis import profile as run
 
     def go():
@@ -52,6 +54,7 @@ def profile(actor: str, toward: Optional[str] = Query(None, **ACTOR), level: Lev
 @router.get("/network", summary="Actors as nodes, cooperation and conflict as weighted edges, with metrics")
 def network(level: Level = Level.country, min_events: int = Query(1, ge=1, le=1_000_000),
             weight: Weight = Weight.events, window: Window = Depends(), store=Depends(reader)):
+    window = window.clamped(store)
     from ...analysis import network as run
 
     def go():
@@ -68,6 +71,7 @@ def shifts(freq: Freq = Freq.week, baseline: int = Query(12, ge=2, le=104), acto
            alpha: float = Query(0.05, gt=0, lt=1), limit: int = Query(20, ge=1, le=500),
            evidence: int = Query(3, ge=0, le=20), weight: Weight = Weight.events, window: Window = Depends(),
            store=Depends(reader)):
+    window = window.clamped(store)
     from ...analysis import shifts as run
 
     key = ("shifts", freq.value, baseline, actor, level.value, min_events, alpha, limit, evidence,
@@ -82,5 +86,9 @@ def forecast(a: str, b: str, as_of: Optional[dt.date] = Query(None, description=
              horizon: Horizon = Horizon.d7, weight: Weight = Weight.events, store=Depends(reader)):
     from ...analysis import forecast as run
 
+    if as_of is not None:
+        lo, hi = store.execute("SELECT min(date), max(date) FROM events").fetchone()
+        if lo is None or not (lo <= as_of <= hi + dt.timedelta(days=366)):
+            raise HTTPException(422, f"as_of {as_of}: must fall between the first event ({lo}) and a year after the last ({hi})")
     key = ("forecast", a, b, as_of, horizon.value, weight.value)
     return Json(cache.get_or_run(store, key, lambda: run(store, a, b, as_of, horizon.value, weight.value)))

@@ -30,6 +30,7 @@ def make_brief(store, actors: Optional[str], topic: Optional[str], window: Windo
         from ...brief import write_brief
     except ImportError as exc:
         raise NotAvailable(f"briefs are not available: {exc}") from None
+    window = window.clamped(store)
     key = ("brief", actors, topic, window.start, window.end)
     return cache.get_or_run(store, key, lambda: write_brief(store, actors or None, topic, window.start, window.end))
 

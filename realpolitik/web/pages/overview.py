@@ -72,6 +72,8 @@ def network_page(request: Request, level: Level = Level.country, min_events: int
         return r
     from ...analysis import network, network_figure
 
+    window = window.clamped(store)
+
     def go():
         res = network(store, window.start, window.end, "events", level.value, min_events)
         return {"fig": figure_block(network_figure(res)), "nodes": res["nodes"][:30], "edges": res["edges"][:30],

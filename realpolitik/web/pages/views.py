@@ -50,6 +50,8 @@ def dyad_page(request: Request, a: str, b: str, freq: Freq = Freq.week, window: 
         return r
     from ...analysis import dyad, dyad_figure, forecast, forecast_figure
 
+    window = window.clamped(store)
+
     def go_():
         res = dyad(store, a, b, freq.value, window.start, window.end)
         rows, mix = tactic_mix(res)
@@ -80,6 +82,8 @@ def actor_page(request: Request, actor: str, toward: Optional[str] = Query(None,
     if (r := login_redirect(request)):
         return r
     from ...analysis import profile, profile_figure
+
+    window = window.clamped(store)
 
     info, error = attempt(lambda: summary(store, actor, 15))
 
