@@ -107,12 +107,11 @@ def _code_file(input: Path, output: str, spec, workers: Optional[int]) -> None:
 
 
 def _code_db(db: Path, spec, workers: Optional[int], recode: bool) -> None:
-    from ..store import open_store
     from ..store.events import code_store
 
     if not db.exists():
         raise CliError(f"{db}: database not found (run `realpolitik ingest ... --db {db}` first)")
-    with open_store(db) as store:
+    with _open(db) as store:
         todo = store.rows("SELECT count(*) AS n FROM articles" + ("" if recode else " WHERE coded_at IS NULL"))[0]["n"]
         with _progress(todo, "coding") as advance:
             result = code_store(store, workers=workers, spec=spec, recode=recode,
@@ -134,14 +133,13 @@ def summary(
     top: int = typer.Option(10, "--top", help="How many dyads and actors to list."),
 ) -> None:
     """A short summary of the store: articles, events by quad class and PLOVER type, top dyads and actors."""
-    from ..store import open_store
     from ..store.events import store_summary
 
     if not db.exists():
         raise CliError(f"{db}: database not found")
     if top < 1:
         raise CliError(f"--top {top}: must be 1 or more")
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         sections = store_summary(store, top=top)
     if fmt is not Format.table:
         rows = [{"section": name, **row} for name, rows in sections.items() for row in rows]
@@ -158,6 +156,18 @@ def summary(
             share = "" if r.get("share") is None else f"{r['share']:.0%}"
             table.add_row(str(r["item"]), f"{r['value']:,}" if isinstance(r["value"], int) else str(r["value"]), share)
         console.print(table)
+
+
+def _open(db: Path, read_only: bool = False):
+    """The store, or a one-line error naming the file (e.g. locked by another process)."""
+    import duckdb
+
+    from ..store import open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except duckdb.Error as exc:
+        raise CliError(f"{db}: cannot open the database ({str(exc).splitlines()[0]})") from exc
 
 
 def register(app: typer.Typer) -> None:

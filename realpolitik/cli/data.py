@@ -26,13 +26,12 @@ class ExportFormat(str, enum.Enum):
 
 
 def _run_imports(kind: str, files: list[Path], db: Path, fn: Callable) -> None:
-    from ..store import open_store
 
     for f in files:
         if not f.is_file():
             raise CliError(f"{f}: file not found")
     results = []
-    with open_store(db) as store:
+    with _open(db) as store:
         for f in files:
             results.append(_import_one(store, f, fn))
     for r in results:
@@ -113,7 +112,6 @@ def export(
 ) -> None:
     """Export events for other tools: GDELT 2.0 layout, CSV, JSONL or monthly Parquet."""
     from ..interop.export import export_events
-    from ..store import open_store
 
     start, end = _date(date_from, "--from"), _date(date_to, "--to")
     if start and end and start > end:
@@ -122,9 +120,21 @@ def export(
         raise CliError(f"{db}: database not found")
     if fmt is not ExportFormat.parquet and output.is_dir():
         raise CliError(f"{output}: is a directory; --format {fmt.value} writes one file")
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         n = export_events(store, fmt.value, output, start, end)
     err_console.print(f"exported {n:,} events to {output} ({fmt.value})", highlight=False, soft_wrap=True)
+
+
+def _open(db: Path, read_only: bool = False):
+    """The store, or a one-line error naming the file (e.g. locked by another process)."""
+    import duckdb
+
+    from ..store import open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except duckdb.Error as exc:
+        raise CliError(f"{db}: cannot open the database ({str(exc).splitlines()[0]})") from exc
 
 
 def register(app: typer.Typer) -> None:

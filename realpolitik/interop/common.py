@@ -82,7 +82,7 @@ def first_line(path: str | Path) -> str:
     with open_data(path) as raw:
         for line in io.TextIOWrapper(raw, encoding="utf-8", errors="replace"):
             if line.strip():
-                return line.rstrip("\r\n")
+                return line.rstrip("\r\n").lstrip("\ufeff")  # a BOM is not part of a column name
     return ""
 
 
