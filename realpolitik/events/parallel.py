@@ -64,7 +64,11 @@ def _code_chunk(coder: Any, docs: list[dict]) -> list[tuple[list[Event], str | N
     """Code a chunk; if the chunk fails, retry its documents one by one so only the bad one
     is lost (and reported), not its neighbours."""
     try:
-        return [(events, None) for _, events in coder.code_docs(docs)]
+        out = [(events, None) for _, events in coder.code_docs(docs)]
+        if len(out) == len(docs):
+            return out
+        # One result per document is the contract; if it is broken, find out which one.
+        raise RuntimeError(f"coder returned {len(out)} results for {len(docs)} documents")
     except Exception:
         out = []
         for d in docs:
