@@ -85,7 +85,7 @@ def _org_codes() -> set[str]:
 
 def test_tables_exist_and_are_large():
     assert {p.name for p in TABLES} >= {"people_g20.tsv", "people_orgs.tsv"}
-    assert len(MINE) >= 800
+    assert len(MINE) >= 1000
 
 
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.name)
