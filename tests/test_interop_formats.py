@@ -141,3 +141,13 @@ def test_gdelt_columns_match_the_codebook_order():
     assert GDELT2[39] == "Actor1Geo_ADM2Code" and GDELT2[53] == "ActionGeo_CountryCode"
     assert GDELT2[55] == "ActionGeo_ADM2Code" and GDELT2[57] == "ActionGeo_Long"
     assert GDELT2[59] == "DATEADDED" and GDELT2[60] == "SOURCEURL"
+
+
+def test_cli_imports_a_partitioned_parquet_export(store, tmp_path):
+    import_icews(store, ICEWS)
+    export_events(store, "parquet", tmp_path / "pq")
+    db = tmp_path / "again.duckdb"
+    res = CliRunner().invoke(app, ["import", "events", str(tmp_path / "pq"), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    with open_store(db) as again:
+        assert again.rows("SELECT count(*) AS n FROM events")[0]["n"] == 4

@@ -25,11 +25,26 @@ class ExportFormat(str, enum.Enum):
     parquet = "parquet"
 
 
+def _expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a directory stands for the files under it (e.g. a Parquet export
+    partitioned by month), in name order."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            if not found:
+                raise CliError(f"{p}: directory holds no files")
+            out.extend(found)
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise CliError(f"{p}: file not found")
+    return out
+
+
 def _run_imports(kind: str, files: list[Path], db: Path, fn: Callable) -> None:
 
-    for f in files:
-        if not f.is_file():
-            raise CliError(f"{f}: file not found")
+    files = _expand(files)
     results = []
     with _open(db) as store:
         for f in files:
@@ -65,7 +80,7 @@ def _import_one(store, path: Path, fn: Callable):
         raise CliError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from exc
 
 
-_FILES = typer.Argument(..., help="Files to import (.zip, .gz or plain).")
+_FILES = typer.Argument(..., help="Files to import (.zip, .gz or plain); a directory means every file in it.")
 _DB = typer.Option(DEFAULT_DB, "--db", help="Database to import into (created if missing).")
 
 
