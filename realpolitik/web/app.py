@@ -43,8 +43,9 @@ def create_app(settings: Settings) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        app.state.jobs.shutdown()
-        hub.close()
+        if app.state.jobs.shutdown():
+            hub.close()
+        # else: a job still writes through the connection; the process exit releases the file.
 
     app = FastAPI(
         title="realpolitik", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,

@@ -57,9 +57,9 @@ class Window:
             return self
         start, end = self.start, self.end
         if start and start > hi:
-            start = end = start  # after all the data: one empty day
+            start = end = hi + dt.timedelta(days=1)  # after all the data: one empty day next to it
         elif end and end < lo:
-            start = end = end  # before all the data: one empty day
+            start = end = lo - dt.timedelta(days=1)  # before all the data: likewise
         else:
             start = max(start, lo) if start else None
             end = min(end, hi) if end else None

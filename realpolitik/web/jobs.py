@@ -47,6 +47,8 @@ class JobRunner:
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="realpolitik-job")
+        self._idle = threading.Event()
+        self._idle.set()
 
     def get(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
@@ -68,8 +70,14 @@ class JobRunner:
             self.jobs.pop(j.id, None)
 
     def _run(self, job: Job, work, cleanup) -> None:
+        self._idle.clear()
         job.status, job.started = "running", _now()
-        store = self.hub.view()
+        try:
+            store = self.hub.view()
+        except Exception as exc:  # the store was closed under us (server stopping)
+            job.status, job.error, job.finished = "failed", f"{type(exc).__name__}: {exc}", _now()
+            self._idle.set()
+            return
         try:
             job.result = work(job, store)
             job.status = "done"
@@ -81,9 +89,15 @@ class JobRunner:
             store.close()
             if cleanup:
                 cleanup()
+            self._idle.set()
 
-    def shutdown(self) -> None:
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Drop queued jobs and give a running one `timeout` seconds; True if none is left running."""
+        for job in self.jobs.values():
+            if job.status == "queued":
+                job.status, job.error = "failed", "server stopped before the job started"
         self._pool.shutdown(wait=False, cancel_futures=True)
+        return self._idle.wait(timeout)
 
 
 # -- the work ------------------------------------------------------------------------------------
