@@ -16,7 +16,7 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Dependents that belong to the phrase naming an actor; relative clauses, participles and most
 # prepositional phrases describe it instead (and often name other actors).
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct",
-                "appos", "flat", "npadvmod", "advmod", "predet", "hyph"}
+                "appos", "flat", "predet", "hyph"}
 
 
 def phrase_tokens(head: Token) -> list[Token]:

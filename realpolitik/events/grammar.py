@@ -31,7 +31,13 @@ _REACTIONS = {"05", "09", "11", "12"}
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "01": "030"}
 _REQUEST = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "09": "020"}
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
-_REJECT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
+_REJECT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120", "01": "011"}
+# Complement roots that make a promise a threat ("vowed to retaliate").
+_VIOLENT = {"13", "15", "16", "17", "18", "19", "20"}
+# Words that look like prepositional targets but date the event ("called on Monday").
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
+               "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+               "time", "occasion", "behalf", "basis", "condition", "sidelines", "record"}
 _THREATEN = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "1385", "15": "138"}
 
 
@@ -77,7 +83,9 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Token | None] | None:
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
+    particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
+                  and not any(o.lower_ in _TIME_WORDS for o in c.children if o.dep_ == "pobj")}
     objs = _objects(verb)
     for p in pats:
         if p.part and not particles.intersection(p.part):
@@ -155,6 +163,8 @@ def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
             continue
         if p.need and not mods.intersection(p.need):
             continue
+        if p.needprep and not any(c.dep_ == "prep" and c.lower_ in p.prep for c in tok.children):
+            continue
         return p
     return None
 
@@ -194,18 +204,27 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
             targets.extend(R.pobjs(prep))
     for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
         sources = R.agents(acl) + sources
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.light_verbs:
+    carrier = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+        carrier = tok.head.head  # "held another round of talks", "four hours of talks"
+        for prep in R.children(carrier, "prep"):
+            if prep.lower_ in pat.prep:
+                targets.extend(R.pobjs(prep))
+    head = carrier.head
+    tok_dep = carrier.dep_
+    if tok_dep in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.light_verbs:
         s, _ = R.subject_roles(head)
-        sources = s + sources if tok.dep_ == "dobj" else R.agents(head) + sources
+        sources = s + sources if tok_dep == "dobj" else R.agents(head) + sources
         trigger = [head, tok]
         neg, mod = R.negated(head) or R.subject_negated(head), R.modality(head)
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 targets.extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not sources \
-            and head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist", "lead"):
-        # "went further in criticism of X", "joined in the attack": the verb's subject is the doer.
+    elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not sources and (
+            pat.code[:2] < "13" or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist")):
+        # "building a port in cooperation with X", "went further in criticism of X": the verb's
+        # subject is the doer.
         sources, _ = R.subject_roles(head.head)
     base = dict(code=pat.code, anchor=tok, trigger=trigger, negated=neg, modality=mod, nominal=True,
                 weak=pat.weak, place=pat.place, confidence=0.55 if pat.weak else 0.7,
@@ -224,7 +243,7 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
 def _derive(comp: str, governing_code: str, inner_code: str) -> str:
     root = inner_code[:2]
     if comp == "intent":
-        if _conflictual(inner_code):
+        if root in _VIOLENT:
             return _THREATEN.get(root, "130")
         return _INTENT.get(root, governing_code)
     if comp == "request":
@@ -337,6 +356,25 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexico
 QUOTED_STATEMENTS = True
 
 
+def absorb_nominals(frames: list[Frame]) -> None:
+    """"called for dialogue between A and B", "demanded a ceasefire", "rejected talks": the noun
+    event is what is asked for/refused/promised, so it re-codes the verb instead of standing alone."""
+    by_anchor = {f.anchor.i: f for f in frames if not f.nominal}
+    for f in frames:
+        if not f.nominal or len(f.trigger) > 1:
+            continue
+        tok = f.anchor
+        gov = tok.head if tok.dep_ == "dobj" else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") else None)
+        gf = by_anchor.get(gov.i) if gov is not None else None
+        if gf is None or gf.comp not in ("intent", "request", "demand", "reject", "threaten"):
+            continue
+        gf.code = _derive(gf.comp, gf.code, f.code)
+        if not gf.targets or (gf.obj_token is not None and gf.targets == [gf.obj_token]):
+            gf.targets = [t for t in f.sources + f.targets]
+        f.dropped = True
+
+
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
@@ -350,8 +388,12 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
     frames = verbs + nouns
     relate(frames, lex)
+    absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
     for f in frames:
+        if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
+                and not f.has_event_comp and not f.nominal:
+            f.code, f.comp = "010", "say"  # "warned that order was breaking down": a statement
         if f.comp == "say" and f.code.startswith("01"):
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
             if comp:

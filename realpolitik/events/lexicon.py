@@ -60,6 +60,7 @@ class NounPattern:
     weak: bool = False
     place: bool = False
     context: bool = False  # may take its doer from the document context
+    needprep: bool = False  # only with one of `prep` ("probe into", not a space probe)
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Lexicon:
                     head=words[-1], code=str(p["code"]), mods=tuple(words[:-1]),
                     need=tuple(_as_list(p.get("mod"))), prep=tuple(_as_list(p.get("prep"))),
                     between=bool(p.get("between")), weak=bool(p.get("weak")), place=bool(p.get("place")),
-                    context=bool(p.get("context")),
+                    context=bool(p.get("context")), needprep=bool(p.get("needprep")),
                 )
                 lex.nouns.setdefault(words[-1], []).append(np_)
         for pats in lex.nouns.values():

@@ -35,6 +35,19 @@ def expand(tok: Token) -> list[Token]:
     return out
 
 
+def _of_members(tok: Token) -> list[Token]:
+    """'The leaders of North and South Korea', 'foreign ministers of India and China': a plural
+    head whose of-phrase coordinates several actors stands for each of them."""
+    if tok.tag_ != "NNS":
+        return []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs and objs[0].conjuncts:
+                return expand(objs[0])
+    return []
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -78,7 +91,7 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         return ag, [x for p in patients for x in expand(p)]
     if subj:
         s = fix_relative(subj[0], verb)
-        return expand(s), []
+        return _of_members(s) or expand(s), []
     dep = verb.dep_
     head = verb.head
     if dep == "conj" and verb.i > 0 and _misattached_subject(verb.doc[verb.i - 1]):

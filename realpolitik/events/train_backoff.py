@@ -55,8 +55,9 @@ class Item:
     text: str  # the document text the events point into
     date: str | None
     rule_events: list
-    cand: bo.Candidate | None = None
+    cand: bo.Candidate | None = None  # the backoff's input when the rules left the sentence empty
     label: str = bo.NONE
+    full: bo.Candidate | None = None  # the same features whatever the rules found (training only)
 
 
 def _article_no(article_id: str) -> int:
@@ -92,8 +93,9 @@ def collect(coder, use_guardian: bool = True, log=print) -> list[Item]:
     for s in load_gold(DEV):
         evs = coder.code_text(s.text, doc_id=s.id, date=s.date)
         it = Item(s, s.id, "dev", s.text, s.date, evs, label=_label(s))
-        cands = bo.candidates(coder, s.text, evs, s.date, spans=[(0, len(s.text))])
-        it.cand = cands[0] if cands else None
+        full = bo.candidates(coder, s.text, [], s.date, spans=[(0, len(s.text))])
+        it.full = full[0] if full else None
+        it.cand = it.full if not evs else None
         items.append(it)
     log(f"dev: {len(items)} sentences coded in {time.perf_counter() - t0:.0f}s")
     if not use_guardian:
@@ -117,14 +119,14 @@ def collect(coder, use_guardian: bool = True, log=print) -> list[Item]:
                 if r["start"] <= pos < r["end"]:
                     per[r["id"]].append(e)
                     break
-        kept = [e for r in rows for e in per[r["id"]]]
-        cands = bo.candidates(coder, doc["text"], kept, doc.get("date"),
-                              spans=[(r["start"], r["end"]) for r in rows])
-        by_start = {c.start: c for c in cands}
+        full = bo.candidates(coder, doc["text"], [], doc.get("date"),
+                             spans=[(r["start"], r["end"]) for r in rows])
+        by_start = {c.start: c for c in full}
         for r in rows:
             s = gold[r["id"]]
+            f = by_start.get(r["start"])
             items.append(Item(s, r["article"], "guardian", doc["text"], doc.get("date"), per[r["id"]],
-                              by_start.get(r["start"]), _label(s)))
+                              f if not per[r["id"]] else None, _label(s), f))
     log(f"guardian even: {len(items) - n0} sentences in {len(articles)} articles coded in "
         f"{time.perf_counter() - t0:.0f}s")
     return items
