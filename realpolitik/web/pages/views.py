@@ -15,7 +15,6 @@ from ..events_query import EventFilter, get_event, list_events
 from .common import attempt, figure_block, login_redirect, render
 
 router = APIRouter(include_in_schema=False)
-ACTOR = Query(..., min_length=1, max_length=100)
 
 
 def tactic_mix(res: dict) -> tuple[list[dict], object]:
@@ -39,7 +38,7 @@ def tactic_mix(res: dict) -> tuple[list[dict], object]:
 
 
 @router.get("/dyad")
-def dyad_form(a: str = ACTOR, b: str = ACTOR):
+def dyad_form(a: str = Query(..., min_length=1, max_length=100), b: str = Query(..., min_length=1, max_length=100)):
     return RedirectResponse(f"/dyads/{quote(a.strip(), safe='')}/{quote(b.strip(), safe='')}", status_code=303)
 
 
