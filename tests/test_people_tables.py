@@ -44,6 +44,8 @@ KNOWN_BASE_OVERLAPS = {
     ("Dmytro Kuleba", "foreign minister", "2020-03-04"),
     ("Vadym Prystaiko", "foreign minister", "2019-08-29"),  # left 2020-03-04
     ("Sergei Lavrov", "foreign minister", "2004-03-09"),
+    ("Israel Katz", "foreign minister", "2023-01-01"),  # Eli Cohen was foreign minister until 2024-01-01
+    ("Mohamed bin Zayed", "president", "2014-01-27"),  # de facto ruler from 2014, president from 2022-05-14
 }
 
 
