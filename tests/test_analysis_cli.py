@@ -58,7 +58,7 @@ def test_forecast_backtest_table(db):
                "--backtest", "--evals", "2", "--format", "jsonl")
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
-    assert {r["method"] for r in rows} == {"model", "persistence", "historical"}
+    assert {r["method"] for r in rows} == {"model", "own_past_only", "persistence", "historical"}
 
 
 def test_profile_network_shifts_outputs(db, tmp_path):

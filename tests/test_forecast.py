@@ -26,15 +26,16 @@ def _busy_dyad(store):
         "SELECT source_country, target_country FROM events GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
 
 
-def test_model_beats_both_baselines_in_backtest(sim_store):
+@pytest.mark.parametrize("horizon", ["7d", "30d"])
+def test_model_beats_both_baselines_in_backtest(sim_store, horizon):
     store, _ = sim_store
     a, b = _busy_dyad(store)
-    res = backtest(store, a, b, "2024-10-20", "7d", evals=3)
+    res = backtest(store, a, b, "2024-10-20", horizon, evals=3)
     pooled = {r["method"]: r for r in res["scores"] if not r["scope"].startswith(a)}
     assert pooled["model"]["log_loss"] < pooled["persistence"]["log_loss"]
     assert pooled["model"]["log_loss"] < pooled["historical"]["log_loss"]
     assert pooled["model"]["brier"] < pooled["historical"]["brier"]
-    assert res["best_by_log_loss"] == "model"
+    assert res["best_by_log_loss"] in ("model", "own_past_only")  # a learned model, not a baseline
     cal = res["calibration"]["model"]
     assert sum(r["n"] for r in cal) == pooled["model"]["n"]
     assert all(0 <= r["observed"] <= 1 for r in cal)

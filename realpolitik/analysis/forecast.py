@@ -25,7 +25,7 @@ from sklearn.metrics import brier_score_loss, log_loss
 from threadpoolctl import threadpool_limits
 
 from .common import QUADS, ROOTS, AnalysisError, actor_filter, data_range, parse_date, root_table
-from .panel import features, labels, load_pair, load_panel
+from .panel import SHARED_GROUPS, features, labels, load_pair, load_panel
 from .rollup import events_signature
 
 HORIZONS = {"1d": 1, "7d": 7, "30d": 30}
@@ -42,9 +42,13 @@ def parse_horizon(h: str | int) -> int:
     raise AnalysisError(f"horizon {h!r}: use one of {', '.join(HORIZONS)}")
 
 
-def _design(blocks: dict, k: int) -> np.ndarray:
+OWN_ONLY = SHARED_GROUPS["own"] + SHARED_GROUPS["recency"]
+
+
+def _design(blocks: dict, k: int, own_only: bool = False) -> np.ndarray:
     own = blocks["root"][:, k, :] if k < 20 else blocks["quad"][:, k - 20, :]
-    return np.hstack([blocks["shared"], own])
+    shared = blocks["shared"][:, OWN_ONLY] if own_only else blocks["shared"]
+    return np.hstack([shared, own])
 
 
 def _concat(blocks: list[dict]) -> dict:
@@ -54,8 +58,9 @@ def _concat(blocks: list[dict]) -> dict:
 class TacticForecaster:
     """24 independent logistic regressions on shared + target-specific features."""
 
-    def __init__(self, C: float = 1.0):
+    def __init__(self, C: float = 0.1, own_only: bool = False):
         self.C = C
+        self.own_only = own_only  # ablation: only the dyad's own past (no reciprocity, no third parties)
         self.models: list = []
         self.eps = np.full(N_TARGETS, 0.1)
         self.scale: dict = {}
@@ -81,7 +86,7 @@ class TacticForecaster:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 lr = LogisticRegression(C=self.C, solver="newton-cholesky", tol=1e-3, max_iter=50)
-                self.models.append(lr.fit(_design(scaled, k), y))
+                self.models.append(lr.fit(_design(scaled, k, self.own_only), y))
         # Persistence baseline's error rate, from the same training origins.
         self.eps = np.clip((Y != blocks["persist"]).mean(0), 0.01, 0.5)
         return self
@@ -91,7 +96,7 @@ class TacticForecaster:
         scaled = self._scaled(blocks)
         P = np.empty((n, N_TARGETS))
         for k, m in enumerate(self.models):
-            P[:, k] = m if isinstance(m, float) else m.predict_proba(_design(scaled, k))[:, 1]
+            P[:, k] = m if isinstance(m, float) else m.predict_proba(_design(scaled, k, self.own_only))[:, 1]
         return np.clip(P, CLIP, 1 - CLIP)
 
     def persistence(self, blocks: dict) -> np.ndarray:
@@ -108,7 +113,8 @@ def _plan(h: int, lookback: int | None, origins: int | None, step: int | None) -
     return (lookback or max(90, 6 * h), origins or (30 if short else 8), step or (1 if short else h))
 
 
-def _train(panel, o_end: int, h: int, lookback: int, origins: int, step: int) -> TacticForecaster:
+def _train(panel, o_end: int, h: int, lookback: int, origins: int, step: int,
+           own_only: bool = False) -> TacticForecaster:
     """Fit on origins whose label windows end by day index o_end.
 
     With many origins x dyads, each origin uses a seeded random subset of the dyads so the total
@@ -128,7 +134,7 @@ def _train(panel, o_end: int, h: int, lookback: int, origins: int, step: int) ->
         ys.append(labels(panel.own[idx], o, h))
     if not blocks:
         raise AnalysisError("forecast: not enough history before --as-of to train")
-    return TacticForecaster().fit(_concat(blocks), np.concatenate(ys))
+    return TacticForecaster(own_only=own_only).fit(_concat(blocks), np.concatenate(ys))
 
 
 _CACHE: OrderedDict = OrderedDict()
@@ -219,7 +225,10 @@ def calibration(y: np.ndarray, p: np.ndarray, bins: int = 10) -> list[dict]:
 def backtest(store, a: str, b: str, as_of, horizon: str = "7d", evals: int = 6, weight: str = "events",
              lookback: int | None = None, origins: int | None = None, step: int | None = None,
              max_dyads: int = 800) -> dict:
-    """Rolling-origin evaluation: `evals` origins before as_of, each trained only on its own past."""
+    """Rolling-origin evaluation: `evals` origins before as_of, each trained only on its own past.
+
+    Scores (log-loss, Brier) over all sampled dyads and over A->B alone, for the model, an ablation
+    trained on the dyad's own past only, and the persistence and historical-frequency baselines."""
     h = parse_horizon(horizon)
     fa, fb = actor_filter(a), actor_filter(b)
     as_of = parse_date(as_of, "--as-of") or (data_range(store)[1] + dt.timedelta(days=1))
@@ -231,17 +240,21 @@ def backtest(store, a: str, b: str, as_of, horizon: str = "7d", evals: int = 6, 
     pair = load_pair(store, fa, fb, start, as_of, weight)
     if len(panel.selected) < 5:
         raise AnalysisError("backtest: fewer than 5 active dyads before --as-of")
-    ys, preds = [], {"model": [], "persistence": [], "historical": []}
-    ys_ab, preds_ab = [], {"model": [], "persistence": [], "historical": []}
+    methods = ("model", "own_past_only", "persistence", "historical")
+    ys, preds = [], {m: [] for m in methods}
+    ys_ab, preds_ab = [], {m: [] for m in methods}
     used = []
     for k in range(evals):
         e = panel.days - h - k * e_step
         model = _train(panel, e, h, L, J, s)
+        # Ablation: the same model without reciprocity and third-party features.
+        own_model = _train(panel, e, h, L, J, s, own_only=True)
         for src, y_out, p_out in (({"panel": panel, "dyads": panel.selected}, ys, preds), (pair, ys_ab, preds_ab)):
             blocks = features(src, e, h, L)
             own = panel.own[panel.selected] if "panel" in src else src["own"]
             y_out.append(labels(own, e, h))
             p_out["model"].append(model.predict(blocks))
+            p_out["own_past_only"].append(own_model.predict(blocks))
             p_out["persistence"].append(model.persistence(blocks))
             p_out["historical"].append(blocks["hist"])
         used.append((panel.day0 + dt.timedelta(days=e)).isoformat())
@@ -250,7 +263,7 @@ def backtest(store, a: str, b: str, as_of, horizon: str = "7d", evals: int = 6, 
     y_ab = np.concatenate(ys_ab)
     P_ab = {k: np.concatenate(v) for k, v in preds_ab.items()}
     scores = _scores(y, P, f"{len(panel.selected)} dyads") + _scores(y_ab, P_ab, f"{fa.label}->{fb.label}")
-    best = min((r for r in scores[:3]), key=lambda r: r["log_loss"])["method"]
+    best = min((r for r in scores[:len(methods)]), key=lambda r: r["log_loss"])["method"]
     return {
         "as_of": as_of.isoformat(), "horizon": f"{h}d", "source": fa.label, "target": fb.label,
         "origins": used, "dyads": int(len(panel.selected)), "scores": scores,

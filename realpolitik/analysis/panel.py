@@ -20,6 +20,15 @@ import numpy as np
 
 from .common import ROOTS, root_quads, weight_sql
 
+# Column groups of the 'shared' feature block (see `features`), for ablations.
+SHARED_GROUPS = {
+    "own": list(range(0, 8)),            # A->B decayed quad counts, short and long memory
+    "reciprocity": list(range(8, 20)),   # B->A last-h and decayed quad counts
+    "third_party": list(range(20, 36)) + list(range(37, 53)),  # A->others, others->A, B->others, others->B
+    "recency": [36],                     # log days since the last A->B event
+}
+
+
 def _quad_matrix() -> np.ndarray:
     q = np.array(root_quads()) - 1
     m = np.zeros((20, 4), dtype=np.float32)
@@ -197,6 +206,9 @@ def features(src: dict, o: int, h: int, lookback: int) -> dict[str, np.ndarray]:
         lq(a_out["dec_l"] - own["dec_l"]), lq(a_in["dec_l"] - rec["dec_l"]),
         lq(b_out["dec_l"] - rec["dec_l"]), lq(b_in["dec_l"] - own["dec_l"]),
         np.log1p(since)[:, None].astype(np.float32),
+        # Short memory of the third-party terms: a surge around A or B shows here before A->B reacts.
+        lq(a_out["dec_s"] - own["dec_s"]), lq(a_in["dec_s"] - rec["dec_s"]),
+        lq(b_out["dec_s"] - rec["dec_s"]), lq(b_in["dec_s"] - own["dec_s"]),
     ])
     root = np.stack([np.log1p(own["h"]), np.log1p(own["dec_s"]), np.log1p(own["dec_l"]), hist], axis=2)
     quad = np.stack([lq(own["h"]), lq(own["dec_s"]), lq(own["dec_l"]), hist_q], axis=2)

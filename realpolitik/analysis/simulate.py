@@ -9,7 +9,11 @@ dyads and the four quad classes. The intensity of dyad i->j in quad q on day t i
                   + a_third * O_iq(t) * share_ij       third parties: i's activity with everyone
 
 where H and O are exponentially decayed daily counts (kernel mass 1, so the branching ratio is
-a_self + a_recip + a_third < 1 and the process is stationary). Counts are Poisson. Within a quad
+a_self + a_recip + a_third < 1 and the process is stationary). On top, each country j switches in
+and out of "crises" (a two-state Markov chain: entry rate `crisis_rate` per day, mean length
+`crisis_days`); while j is in crisis every dyad's base rate toward j is multiplied by
+1 + crisis_gain. That is a third-party effect a dyad's own past sees only late and noisily, but
+what all others do to j (the target's incoming activity) shows early. Counts are Poisson. Within a quad
 the CAMEO root is drawn from the source country's own tactic style (a Dirichlet draw), so
 profiles differ by actor. A few dyads get a planted change point where their conflict base rate
 jumps; `Simulation.shifts` records them so change detection can be checked.
@@ -47,6 +51,9 @@ class SimConfig:
     n_shifts: int = 3  # dyads with a planted jump in conflict
     shift_factor: float = 6.0
     negated_share: float = 0.02
+    crisis_rate: float = 1 / 120  # per country per day
+    crisis_days: float = 21.0
+    crisis_gain: float = 3.0
     seed: int = 0
 
 
@@ -85,7 +92,8 @@ def simulate_batches(cfg: SimConfig, chunk_days: int = 90):
     mix = np.stack([(1 - host) * 0.65, (1 - host) * 0.35, host * 0.6, host * 0.4], axis=1)
     mu = (size[src] * size[tgt] * active)[:, None] * mix
     rho = cfg.a_self + cfg.a_recip + cfg.a_third
-    mu *= cfg.events_per_day * (1 - rho) / max(mu.sum(), 1e-9)
+    in_crisis = cfg.crisis_rate / (cfg.crisis_rate + 1 / cfg.crisis_days)  # stationary share of countries
+    mu *= cfg.events_per_day * (1 - rho) / max(mu.sum(), 1e-9) / (1 + cfg.crisis_gain * in_crisis)
     share = mu.sum(1) / np.maximum(np.bincount(src, weights=mu.sum(1), minlength=n)[src], 1e-12)
 
     # Planted shifts: conflict base rate multiplies from a day in the second half onwards.
@@ -108,11 +116,14 @@ def simulate_batches(cfg: SimConfig, chunk_days: int = 90):
     H = np.zeros((d_count, 4))
     O = np.zeros((n, 4))
     counts = np.zeros((cfg.days, d_count, 4), dtype=np.int32)
+    crisis = np.zeros(n, dtype=bool)
     for t in range(cfg.days):
-        base = mu.copy()
+        u = rng.random(n)
+        crisis = np.where(crisis, u >= 1 / cfg.crisis_days, u < cfg.crisis_rate)
+        base = mu * (1 + cfg.crisis_gain * crisis[tgt])[:, None]
         for k, day in shift_day.items():
             if t >= day:
-                base[k, 3] = base[k, 3] * cfg.shift_factor + mu[k].sum() * 0.3
+                base[k, 3] = mu[k, 3] * cfg.shift_factor + mu[k].sum() * 0.3
         lam = base + cfg.a_self * H + cfg.a_recip * H[rev] + cfg.a_third * O[src] * share[:, None]
         c = rng.poisson(lam)
         counts[t] = c
