@@ -170,13 +170,12 @@ def _hist(x: np.ndarray, o: int, h: int, lookback: int) -> np.ndarray:
     return (win.sum(1) + 0.5) / (k + 1.0)
 
 
-def series_for(panel: Panel, dyads: np.ndarray) -> dict:
-    """The six series views for panel dyads, without copying actor arrays per dyad."""
-    return {"panel": panel, "dyads": dyads}
-
-
 def features(src: dict, o: int, h: int, lookback: int) -> dict[str, np.ndarray]:
-    """Feature blocks at origin o: 'shared' (n, F), 'root' (n, 20, 4), 'quad' (n, 4, 4), plus baselines."""
+    """Feature blocks at origin day index o (only days before o are read).
+
+    `src` is either {"panel": Panel, "dyads": indices} or the six series of `load_pair`. Returns
+    'shared' (n, 53; columns in SHARED_GROUPS), 'root' (n, 20, 4) and 'quad' (n, 4, 4) target-specific
+    blocks, and the two baselines' inputs: 'persist' (occurred in the last h days) and 'hist'."""
     Q = _quad_matrix()
     lo = max(0, o - lookback)  # only the lookback window is read: slice before copying
     o = o - lo
