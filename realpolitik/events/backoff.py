@@ -209,6 +209,7 @@ class LinearModel:
     threshold: float = 0.5
     codes: dict[str, str] = field(default_factory=dict)  # PLOVER type -> generic CAMEO code
     meta: dict[str, Any] = field(default_factory=dict)
+    decision: str = "argmax"
 
     def proba(self, feats: Iterable[str]) -> np.ndarray:
         z = self.intercept.copy()
@@ -221,8 +222,15 @@ class LinearModel:
         return e / e.sum()
 
     def predict(self, feats: Iterable[str]) -> tuple[str, float]:
-        """(best non-NONE type, its probability) when it beats NONE, else (NONE, P(NONE))."""
+        """(class, score) to compare with the threshold. decision 'argmax': the most probable class
+        and its probability (NONE when NONE wins); 'event': the most probable type other than NONE
+        and the probability that the sentence has an event at all (1 - P(NONE))."""
         p = self.proba(feats)
+        if self.decision == "event" and NONE in self.classes:
+            k = self.classes.index(NONE)
+            q = p.copy()
+            q[k] = -1.0
+            return self.classes[int(np.argmax(q))], float(1.0 - p[k])
         best = int(np.argmax(p))
         return self.classes[best], float(p[best])
 
@@ -234,6 +242,7 @@ class LinearModel:
             "classes": self.classes,
             "intercept": [round(float(x), 5) for x in self.intercept],
             "threshold": self.threshold,
+            "decision": self.decision,
             "codes": self.codes,
             "meta": self.meta,
             "features": {f: [round(float(x), 5) for x in w] for f, w in sorted(self.weights.items())},
@@ -251,7 +260,8 @@ class LinearModel:
                 raise ValueError(f"feature {f!r}: {len(w)} weights for {k} classes")
             weights[f] = np.asarray(w, dtype=float)
         return cls(classes, weights, np.asarray(d["intercept"], dtype=float),
-                   float(d.get("threshold", 0.5)), dict(d.get("codes") or {}), dict(d.get("meta") or {}))
+                   float(d.get("threshold", 0.5)), dict(d.get("codes") or {}), dict(d.get("meta") or {}),
+                   str(d.get("decision") or "argmax"))
 
     @classmethod
     def load(cls, path: str | Path = MODEL_PATH) -> "LinearModel":

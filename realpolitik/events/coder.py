@@ -29,6 +29,8 @@ from realpolitik.records import Actor, Event
 CODER_VERSION = "0.2"
 # Roots whose events without a named target take the place they happen in as the target.
 _PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20", "07"}
+# Roots of events that coordinated subjects do with each other when no target is named.
+_MUTUAL = {"03", "04", "05", "06"}
 # Roots that, in the passive without a doer ("was arrested", "were accused"), are acts of the state
 # where they happen.
 _STATE_ACTS = {"17"}
@@ -37,6 +39,11 @@ _STATE_ACTS = {"17"}
 _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
+
+
+def _pronoun(tok) -> bool:
+    """Pronouns that, as the subject of what someone said, stand for the speaker."""
+    return tok.tag_ == "PRP" and tok.lower_ in ("i", "we")
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -190,6 +197,8 @@ class Coder:
         out: list[tuple[Frame, Event]] = []
         for f in frames:
             if f.comp == "say" and (f.weak or f.has_event_comp):
+                # "believe", "think" only frame reported speech; a saying whose complement held an
+                # event is reported through that event.
                 continue
             out.extend(self._events(f, sent, offset, si, start, end, text, q, doc_id, date, b))
         b.quote_speaker = None
@@ -208,10 +217,15 @@ class Coder:
 
     def _events(self, f: Frame, sent: Span, offset: int, si: int, start: int, end: int, text: str,
                 q: Quote | None, doc_id: str, date: str | None, b: Binder) -> list[tuple[Frame, Event]]:
-        tax = taxonomy_entry(f.code)
-        if tax is None or (f.modality == "hypothetical" and not self.hypothetical):
+        if f.modality == "hypothetical" and not self.hypothetical:
             return []
-        sources = [(a, c) for a, c in (b.bind(t, offset) for t in f.sources) if a is not None]
+        speaker = b.bind(f.speaker[0], offset)[0] if f.speaker else None
+        if speaker is None and q is not None:
+            speaker = b.quote_speaker
+        # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
+        sources = [(speaker, True) if speaker is not None and _pronoun(t) else b.bind(t, offset)
+                   for t in f.sources]
+        sources = [(a, c) for a, c in sources if a is not None]
         if f.nominal:
             # "the Afrin offensive": a place names where, not who.
             sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
@@ -220,7 +234,6 @@ class Coder:
         targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
-            busy = {a.country for a, _ in targets if a.country}
             loc = b.location(start, end, set(), True)
             if loc is not None:
                 sources = [(loc, True)]
@@ -236,6 +249,11 @@ class Coder:
             return []
         if f.weak and not targets and not f.notarget:
             return []
+        if not targets and f.root in _MUTUAL and len({a.code for a, _ in sources}) > 1:
+            # "Saudi Arabia and Iran agreed to restore relations": each with the other.
+            return [x for src in sources
+                    for x in self._emit(f, [src], [t for t in sources if t[0].code != src[0].code],
+                                        speaker, q, si, start, end, text, offset, doc_id, date)]
         if not targets and f.root in _PLACE_TARGET_ROOTS:
             # Violence and aid happen somewhere: the place (else the document's state) is the target.
             head = f.trigger[0] if f.nominal else f.anchor
@@ -245,19 +263,25 @@ class Coder:
                 or b.location(start, end, busy)
             if loc is not None:
                 targets = [(loc, True)]
-        speaker = None
-        if f.speaker:
-            speaker, _ = b.bind(f.speaker[0], offset)
-        if speaker is None and q is not None:
-            speaker = b.quote_speaker
+        return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
+
+    def _emit(self, f: Frame, sources: list, targets: list, speaker: Actor | None, q: Quote | None,
+              si: int, start: int, end: int, text: str, offset: int, doc_id: str,
+              date: str | None) -> list[tuple[Frame, Event]]:
+        """One Event per (source, target) pair of a frame."""
+        tax = taxonomy_entry(f.code)
+        if tax is None:
+            return []
         quote = q.text_in(text) if q is not None else (f.quote.text if f.quote is not None else None)
         trig = f.trigger
         t_start = offset + min(t.idx for t in trig)
         t_end = offset + max(t.idx + len(t.text) for t in trig)
+        trigger = text[t_start:t_end] if len(trig) == 1 else " ".join(t.text for t in trig)
         out = []
         for src, src_coref in sources:
             tlist = [(t, c) for t, c in targets if t.code != src.code] or [(None, False)]
             for tgt, tgt_coref in tlist:
+                # Confidence: the grammar's trust in the pattern, lowered for each guess made.
                 conf = f.confidence
                 if src_coref:
                     conf *= 0.8
@@ -271,8 +295,8 @@ class Coder:
                     doc_id=doc_id, event_id="", date=date, source=src, target=tgt, cameo=tax.code,
                     cameo_label=tax.label, plover=tax.plover, plover_mode=tax.plover_mode or None,
                     quad_class=tax.quad_class, goldstein=tax.goldstein, negated=f.negated,
-                    modality=f.modality, trigger=text[t_start:t_end] if len(trig) == 1 else " ".join(t.text for t in trig),
-                    speaker=speaker, quote=quote, sentence=text[start:end], char_start=start, char_end=end,
+                    modality=f.modality, trigger=trigger, speaker=speaker, quote=quote,
+                    sentence=text[start:end], char_start=start, char_end=end,
                     confidence=round(min(1.0, max(0.0, conf)), 3), sentence_index=si,
                     trigger_start=t_start, trigger_end=t_end,
                 )))

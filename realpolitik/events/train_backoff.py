@@ -43,6 +43,10 @@ NEWS = Path(os.environ.get("REALPOLITIK_NEWS") or ROOT.parent / "shared" / "data
 MAX_FALSE_EVENT_RATE = 0.05
 MIN_COUNT = 2  # features seen in fewer training examples are dropped
 C = 1.0
+# Train on every sentence naming an actor ("all": more examples of each type, the rule-coded ones
+# included) or only on the sentences the backoff will see ("candidates").
+TRAIN_ON = "all"
+DECISION = "argmax"  # see backoff.LinearModel.predict
 
 
 @dataclass
@@ -168,6 +172,20 @@ def fit(cands: list[bo.Candidate], labels: list[str], c: float = C) -> bo.Linear
     return bo.LinearModel(cls, weights, np.asarray(inter, dtype=float))
 
 
+def _train_idx(items: list[Item], idx: list[int]) -> list[int]:
+    if TRAIN_ON == "all":
+        return [i for i in idx if items[i].full is not None]
+    return [i for i in idx if items[i].cand is not None]
+
+
+def fit_items(items: list[Item], idx: list[int], c: float = C) -> bo.LinearModel:
+    tr = _train_idx(items, idx)
+    model = fit([items[i].full if TRAIN_ON == "all" else items[i].cand for i in tr],
+                [items[i].label for i in tr], c)
+    model.decision = DECISION
+    return model
+
+
 def generic_codes(items: list[Item]) -> dict[str, str]:
     """PLOVER type -> the generic 3-digit code of its most frequent root in the gold events."""
     from realpolitik.events import taxonomy
@@ -234,8 +252,7 @@ def oof_probs(items: list[Item], idx: list[int], k: int, seed: int, codes: dict[
     model = None
     for fold in _folds(items, idx, k, seed):
         test = set(fold)
-        train = [i for i in idx if i not in test and items[i].cand is not None]
-        model = fit([items[i].cand for i in train], [items[i].label for i in train], c)
+        model = fit_items(items, [i for i in idx if i not in test], c)
         model.codes = codes
         for i in fold:
             if items[i].cand is not None:
@@ -272,8 +289,7 @@ def nested_cv(items: list[Item], k: int, codes: dict[str, str], log=print, c: fl
         train_idx = [i for i in all_idx if i not in test]
         inner, inner_model = oof_probs(items, train_idx, k, seed=29 + f, codes=codes, c=c)
         t, _ = choose_threshold(items, train_idx, inner, inner_model)
-        model = fit([items[i].cand for i in train_idx if items[i].cand is not None],
-                    [items[i].label for i in train_idx if items[i].cand is not None], c)
+        model = fit_items(items, train_idx, c)
         model.codes = codes
         for i in fold:
             if items[i].cand is not None:
@@ -300,14 +316,16 @@ def train(items: list[Item], k: int, log=print, c: float = C) -> bo.LinearModel:
     probs, m = oof_probs(items, idx, k, seed=7, codes=codes, c=c)
     t, s = choose_threshold(items, idx, probs, m)
     log(f"threshold {t} (out-of-fold: macro-F1 {s['macro_f1']:.4f}, false-event rate {s['false_event_rate']:.4f})")
+    model = fit_items(items, idx, c)
     cands = [it.cand for it in items if it.cand is not None]
-    model = fit(cands, [it.label for it in items if it.cand is not None], c)
     model.codes = codes
     model.threshold = t
     model.meta = {
         "trained_on": sorted({it.source for it in items}),
-        "examples": len(cands),
-        "labels": dict(Counter(it.label for it in items if it.cand is not None)),
+        "examples": len(_train_idx(items, idx)),
+        "train_on": TRAIN_ON,
+        "candidates": len(cands),
+        "labels": dict(Counter(items[i].label for i in _train_idx(items, idx))),
         "C": c, "min_count": MIN_COUNT, "folds": k,
         "oof_at_threshold": {kk: (round(v, 4) if isinstance(v, float) else v) for kk, v in s.items()},
         "created": time.strftime("%Y-%m-%d"),
@@ -322,6 +340,7 @@ def _fmt(s: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global TRAIN_ON, DECISION
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=bo.MODEL_PATH)
     ap.add_argument("--folds", type=int, default=5)
@@ -329,7 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-guardian", action="store_true")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--C", type=float, default=C)
+    ap.add_argument("--train-on", choices=["all", "candidates"], default=TRAIN_ON)
+    ap.add_argument("--decision", choices=["argmax", "event"], default=DECISION)
     a = ap.parse_args(argv)
+    TRAIN_ON, DECISION = a.train_on, a.decision
     from realpolitik.events.coder import Coder
 
     log = lambda *x: print(*x, file=sys.stderr, flush=True)  # noqa: E731
