@@ -11,6 +11,8 @@ from spacy.tokens import Token
 
 from realpolitik.records import Actor
 
+# Agents that, named alone in the singular, are individuals rather than a state's or group's organ.
+_LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Dependents that belong to the phrase naming an actor; relative clauses, participles and most
@@ -162,8 +164,12 @@ class Binder:
             if actor is not None and actor.country is None:
                 bare = bare or actor  # "the troops": an agent without a state
                 continue
+            if actor is not None and self._only_a_place_modifier(actor, head, offset):
+                continue
             if actor is not None:
                 return actor, False
+        if bare is not None and head.tag_ == "NN" and bare.sector in _LONE_INDIVIDUALS:
+            return None, False  # "a gunman", "a protester": a person, not a state's organ
         if bare is not None:
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
             a, z = contiguous(head, core)
@@ -186,6 +192,15 @@ class Binder:
             if actor is not None:
                 return actor, True
         return None, False
+
+    def _only_a_place_modifier(self, actor: Actor, head: Token, offset: int) -> bool:
+        """'The Liverpool striker', 'the Louvre Abu Dhabi': a place or capital named only as a
+        modifier of some other noun does not make that noun a state actor."""
+        if not actor.id.startswith(("place:", "capital:")):
+            return False
+        hs = offset + head.idx
+        he = hs + len(head.text)
+        return not any(m.start <= hs and he <= m.end for m in self.mentions_in(hs - 200, he + 200))
 
     def _coref(self, phrase: str) -> Actor | None:
         if self.coref is None:
