@@ -23,7 +23,8 @@ def client(tmp_path_factory):
 
 
 def test_events_newest_first_and_cursor_pages_cover_everything(client):
-    total = client.app.state.hub.view().scalar("SELECT count(*) FROM events WHERE source_country = 'USA'")
+    total = client.app.state.hub.view().scalar(
+        "SELECT count(*) FROM events WHERE source_country = 'USA' OR target_country = 'USA'")
     seen, cursor, pages = [], None, 0
     while True:
         params = {"actor": "USA", "limit": 500}
@@ -36,10 +37,23 @@ def test_events_newest_first_and_cursor_pages_cover_everything(client):
         if not cursor:
             break
     assert pages > 1
-    # Every USA event as source appears exactly once (the actor filter covers both sides).
-    assert len(set(seen)) == len(seen)
-    assert sum(1 for _ in seen) >= total
+    # Every event with USA on either side appears exactly once, across the widening windows.
+    assert len(set(seen)) == len(seen) == total
     assert seen == sorted(seen, reverse=True)
+
+
+def test_recent_window_gives_the_same_page_as_a_full_scan(client):
+    from realpolitik.web import events_query
+
+    for params in ({"limit": 20}, {"source": "RUS", "quad_class": 2, "limit": 200}, {"q": "attacked Kyiv"}):
+        fast = client.get("/api/events", params=params).json()
+        saved = events_query.WINDOWS_DAYS
+        events_query.WINDOWS_DAYS = ()
+        try:
+            full = client.get("/api/events", params=params).json()
+        finally:
+            events_query.WINDOWS_DAYS = saved
+        assert fast == full and fast["events"]
 
 
 def test_event_filters_are_applied(client):

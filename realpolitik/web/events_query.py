@@ -97,16 +97,39 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
         raise BadFilter("cursor: not a cursor returned by this API") from None
 
 
+# Newest-first pages are first looked for in a recent window, widened until it holds a full page:
+# the date filter lets DuckDB skip whole row groups by their min/max (zone maps), so a page of
+# recent events does not scan the whole table. Every row outside a window is older than every
+# row inside it, so a window that yields limit + 1 rows gives exactly the unwindowed answer.
+WINDOWS_DAYS = (31, 366)
+
+
 def list_events(store, flt: EventFilter, limit: int = 50, cursor: str | None = None) -> dict:
     """One page, newest first, and the cursor of the next page (None at the end)."""
     where, params = flt.where()
+    anchor = None
     if cursor:
         day, event_id = decode_cursor(cursor)
         where += " AND (date < ? OR (date = ? AND event_id < ?))"
         params += [day, day, event_id]
-    rows = store.rows(
-        f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE {where} "
-        f"ORDER BY date DESC, event_id DESC LIMIT {int(limit) + 1}", params)
+        anchor = day
+    else:
+        anchor = store.scalar("SELECT max(date) FROM events")
+    if anchor is not None and flt.end is not None:
+        anchor = min(anchor, flt.end)
+    sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE {where} {{window}} "
+           f"ORDER BY date DESC, event_id DESC LIMIT {int(limit) + 1}")
+    rows = None
+    for days in WINDOWS_DAYS if anchor is not None else ():
+        lower = anchor - dt.timedelta(days=days)
+        if flt.start is not None and flt.start >= lower:
+            break  # the filter's own window is already this narrow
+        rows = store.rows(sql.format(window="AND date >= ?"), params + [lower])
+        if len(rows) > limit:
+            break
+        rows = None
+    if rows is None:
+        rows = store.rows(sql.format(window=""), params)
     more = len(rows) > limit
     rows = rows[:limit]
     return {"events": rows, "next_cursor": encode_cursor(rows[-1]) if more and rows else None}
