@@ -1,0 +1,52 @@
+"""`realpolitik serve`: options reach the app, the token is printed or taken from the env."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from realpolitik.cli.main import app
+from realpolitik.cli.output import CliError
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """Replace uvicorn.run: record what would be served instead of serving it."""
+    calls = []
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **kw: calls.append((web_app, kw)))
+    return calls
+
+
+def test_generated_token_is_printed_and_used(tmp_path, started, monkeypatch):
+    monkeypatch.delenv("REALPOLITIK_TOKEN", raising=False)
+    r = runner.invoke(app, ["serve", "--db", str(tmp_path / "s.duckdb"), "--port", "8123", "--closed-reads"])
+    assert r.exit_code == 0, r.output
+    (web_app, kw), = started
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8123
+    token = web_app.state.settings.token
+    assert len(token) >= 20 and f"token for writes and reads: {token}" in r.output
+    assert web_app.state.settings.closed_reads is True
+    web_app.state.hub.close()
+
+
+def test_token_from_env_is_not_printed_and_open_host_warns(tmp_path, started, monkeypatch):
+    monkeypatch.setenv("REALPOLITIK_TOKEN", "env-secret-token")
+    r = runner.invoke(app, ["serve", "--db", str(tmp_path / "s.duckdb"), "--host", "0.0.0.0"])
+    assert r.exit_code == 0, r.output
+    (web_app, _), = started
+    assert web_app.state.settings.token == "env-secret-token" and "env-secret-token" not in r.output
+    assert "reads are open to anyone" in r.output
+    web_app.state.hub.close()
+
+
+def test_a_file_that_is_not_a_store_is_a_one_line_error(tmp_path, started):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_text("not a database")
+    r = runner.invoke(app, ["serve", "--db", str(bad)])
+    # `realpolitik` (cli.main.run) prints a CliError as one line and exits with its code.
+    assert isinstance(r.exception, CliError) and r.exception.exit_code == 2
+    assert "cannot open" in str(r.exception) and str(bad) in str(r.exception)
+    assert not started
