@@ -18,7 +18,7 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Dependents that belong to the phrase naming an actor; relative clauses, participles and most
 # prepositional phrases describe it instead (and often name other actors).
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct",
-                "appos", "flat", "predet", "hyph"}
+                "appos", "flat", "predet", "hyph", "npadvmod"}  # npadvmod: "US"-led
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -98,6 +98,27 @@ class Binder:
         return actor
 
     # -- roles -------------------------------------------------------------------------------
+    def bind_many(self, head: Token, offset: int, wide: bool = False) -> list[tuple[Actor, bool]]:
+        """Several actors when the phrase coordinates its modifiers ("American and British forces",
+        "US and British warships"): one per modifier, each with the head's agent; else `bind`."""
+        for m in head.lefts:
+            if m.dep_ in ("amod", "compound", "nmod") and m.conjuncts:
+                out = []
+                hs, he = offset + head.idx, offset + head.idx + len(head.text)
+                head_ms = [x for x in self.mentions_in(hs, he)]
+                for x in (m, *m.conjuncts):
+                    xs, xe = offset + x.idx, offset + x.idx + len(x.text)
+                    ms = self.mentions_in(xs, xe)
+                    if not ms:
+                        continue
+                    a = self.resolve_span(xs, he, ms + head_ms)
+                    if a is not None and a.country:
+                        out.append((a, False))
+                if len(out) > 1:
+                    return out
+        a, c = self.bind_wide(head, offset) if wide else self.bind(head, offset)
+        return [(a, c)] if a is not None else []
+
     def bind_wide(self, head: Token, offset: int) -> tuple[Actor | None, bool]:
         """Like `bind`, then any actor named inside the whole phrase (targets: "attempts in the UN
         security council", "positions of the regime"), relative clauses excepted."""

@@ -223,15 +223,14 @@ class Coder:
         if speaker is None and q is not None:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
-        sources = [(speaker, True) if speaker is not None and _pronoun(t) else b.bind(t, offset)
-                   for t in f.sources]
-        sources = [(a, c) for a, c in sources if a is not None]
+        sources = [x for t in f.sources for x in (
+            [(speaker, True)] if speaker is not None and _pronoun(t) else b.bind_many(t, offset))]
         if f.nominal:
             # "the Afrin offensive": a place names where, not who.
             sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
         if f.from_speaker and b.quote_speaker is not None:
             sources = [(b.quote_speaker, True)]
-        targets = [(a, c) for a, c in (b.bind_wide(t, offset) for t in f.targets) if a is not None]
+        targets = [x for t in f.targets for x in b.bind_many(t, offset, wide=True)]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
@@ -247,13 +246,15 @@ class Coder:
             sources = [(a, c) for a, c in sources if a.sector in _SPEAKER_SECTORS]
         if not sources:
             return []
-        if f.weak and not targets and not f.notarget:
+        if f.weak and not targets and not f.notarget and not f.mutual:
             return []
-        if not targets and f.root in _MUTUAL and len({a.code for a, _ in sources}) > 1:
+        if not targets and (f.root in _MUTUAL or f.mutual) and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.
             return [x for src in sources
                     for x in self._emit(f, [src], [t for t in sources if t[0].code != src[0].code],
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
+        if f.mutual:
+            return []  # one side only: who fought whom is unknown
         if not targets and f.root in _PLACE_TARGET_ROOTS:
             # Violence and aid happen somewhere: the place (else the document's state) is the target.
             head = f.trigger[0] if f.nominal else f.anchor

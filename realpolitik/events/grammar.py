@@ -63,6 +63,8 @@ class Frame:
     context: bool = False  # a nominal event that may take its doer from the document context
     from_speaker: bool = False  # the source is the speaker of the quote the sentence is in
     agentless: bool = False  # a passive without "by" ("was arrested")
+    mirror: bool = False  # the reverse direction of a mutual event
+    mutual: bool = False  # the actors of `sources` act on each other ("fighting between A and B")
     dropped: bool = False
 
     @property
@@ -151,6 +153,10 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
             agentless=bool(patients) and not sources,
         ))
+        if pat.mutual and sources and targets:  # "clashed with": the other side fights back
+            frames.append(Frame(code=pat.code, anchor=tok, trigger=frames[-1].trigger, sources=list(targets),
+                                targets=list(sources), negated=frames[-1].negated,
+                                modality=frames[-1].modality, confidence=0.75, mirror=True))
     return frames
 
 
@@ -194,6 +200,7 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     sources.extend(c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                    and c.lower_ not in pat.mods)
     between: list[Token] = []
+    located: list[Token] = []  # "strikes in Yemen": the place, used only without a real target
     for prep in R.children(tok, "prep"):
         w = prep.lower_
         if w == "by":
@@ -201,7 +208,7 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         elif w == "between" and pat.between:
             between = R.pobjs(prep)
         elif w in pat.prep or (not pat.prep and w in _CONFLICT_PREPS):
-            targets.extend(R.pobjs(prep))
+            (located if w == "in" else targets).extend(R.pobjs(prep))
     for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
         sources = R.agents(acl) + sources
     carrier = tok
@@ -220,15 +227,22 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         neg, mod = R.negated(head) or R.subject_negated(head), R.modality(head)
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
-                targets.extend(R.pobjs(prep))
+                (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
     elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not sources and (
             pat.code[:2] < "13" or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist")):
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
         # subject is the doer.
         sources, _ = R.subject_roles(head.head)
+    if not targets:
+        targets = located
+    if pat.between and not between and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Heavy fighting broke out between A and B": the between-phrase hangs on the verb.
+        between = [o for p in R.children(tok.head, "prep") if p.lower_ == "between" for o in R.pobjs(p)]
     base = dict(code=pat.code, anchor=tok, trigger=trigger, negated=neg, modality=mod, nominal=True,
                 weak=pat.weak, place=pat.place, confidence=0.55 if pat.weak else 0.7,
                 context=pat.context)
+    if len(between) == 1:  # "between Azerbaijani and Armenian forces": the coder pairs the actors
+        return [Frame(sources=between, targets=[], mutual=True, **base)]
     if between:
         out = []
         for a in between:
@@ -259,7 +273,7 @@ def _derive(comp: str, governing_code: str, inner_code: str) -> str:
 
 def relate(frames: list[Frame], lex: Lexicon) -> None:
     """Apply governing verbs to the events in their complements (in place)."""
-    by_anchor = {f.anchor.i: f for f in frames if not f.nominal}
+    by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
     for f in frames:
         cur = f.anchor if not f.nominal or len(f.trigger) == 1 else f.trigger[0]
         hops = 0
@@ -359,7 +373,7 @@ QUOTED_STATEMENTS = True
 def absorb_nominals(frames: list[Frame]) -> None:
     """"called for dialogue between A and B", "demanded a ceasefire", "rejected talks": the noun
     event is what is asked for/refused/promised, so it re-codes the verb instead of standing alone."""
-    by_anchor = {f.anchor.i: f for f in frames if not f.nominal}
+    by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
     for f in frames:
         if not f.nominal or len(f.trigger) > 1:
             continue

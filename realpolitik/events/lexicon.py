@@ -43,6 +43,7 @@ class VerbPattern:
     notarget: bool = False
     weak: bool = False  # ambiguous verb: lower confidence, needs an actor target
     place: bool = False  # a place may stand for the target ("travelled to Moscow")
+    mutual: bool = False  # both ways: "clashed with"
 
     @property
     def specificity(self) -> int:
@@ -95,6 +96,7 @@ class Lexicon:
                     lemma=lemma, code=str(p["code"]), obj=obj, part=tuple(_as_list(p.get("part"))),
                     prep=tuple(_as_list(p.get("prep"))), comp=p.get("comp"),
                     notarget=bool(p.get("notarget")), weak=bool(p.get("weak")), place=bool(p.get("place")),
+                    mutual=bool(p.get("mutual")),
                 )
                 lex.verbs.setdefault(lemma, []).append(vp)
         for pats in lex.verbs.values():
