@@ -71,6 +71,11 @@ def test_code_file_reports_malformed_lines_and_codes_the_rest(tmp_path):
     events = [json.loads(x) for x in out.getvalue().splitlines()]
     assert [e["doc_id"] for e in events] == ["d-1", "d-1", "line-5"]
     assert events[2]["date"] == "2025-01-02" and events[0]["source"]["code"] == "RUS"
+    # Paths work as well as streams.
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    r2 = code_file(tmp_path / "in.jsonl", tmp_path / "out.jsonl", workers=1, spec=CoderSpec(factory=EchoCoder))
+    assert (r2.docs, r2.events) == (2, 3) and str(r2.problems[0]).startswith(f"{tmp_path / 'in.jsonl'}:2:")
+    assert (tmp_path / "out.jsonl").read_text() == out.getvalue()
 
 
 # -- end to end with the real coder ---------------------------------------------------------------

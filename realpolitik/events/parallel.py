@@ -241,22 +241,32 @@ def read_docs(lines: Iterable[str], name: str, problems: list[FileProblem]) -> I
         yield d
 
 
-def code_file(src: Iterable[str], out: Any, name: str = "input", workers: int | None = None,
+def code_file(src: Any, out: Any, name: str | None = None, workers: int | None = None,
               spec: CoderSpec | None = None, on_doc: Callable[[DocResult], None] | None = None,
               chunk_size: int = CHUNK_SIZE) -> CodeFileResult:
-    """Code JSONL documents from `src` (lines) into `out` (a text stream): one `Event.to_dict()`
-    JSON object per line, in input order. Nothing is held beyond the chunks in flight."""
+    """Code JSONL documents from `src` into `out`: one `Event.to_dict()` JSON object per line,
+    in input order. `src` is a path or an iterable of lines, `out` a path or a text stream.
+    Nothing is held beyond the chunks in flight."""
+    import contextlib
     import json
+    from pathlib import Path
 
-    result = CodeFileResult()
-    with ParallelCoder(spec, workers=workers, chunk_size=chunk_size) as pc:
-        for r in pc.code(read_docs(src, name, result.problems)):
-            result.docs += 1
-            if r.error:
-                result.problems.append(FileProblem(f"{name}:{r.doc['_line']}", f"coding failed: {r.error}"))
-            for ev in r.events:
-                out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
-            result.events += len(r.events)
-            if on_doc:
-                on_doc(r)
+    with contextlib.ExitStack() as stack:
+        if isinstance(src, (str, Path)):
+            name = name or str(src)
+            src = stack.enter_context(open(src, encoding="utf-8"))
+        if isinstance(out, (str, Path)):
+            out = stack.enter_context(open(out, "w", encoding="utf-8"))
+        name = name or "input"
+        result = CodeFileResult()
+        with ParallelCoder(spec, workers=workers, chunk_size=chunk_size) as pc:
+            for r in pc.code(read_docs(src, name, result.problems)):
+                result.docs += 1
+                if r.error:
+                    result.problems.append(FileProblem(f"{name}:{r.doc['_line']}", f"coding failed: {r.error}"))
+                for ev in r.events:
+                    out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+                result.events += len(r.events)
+                if on_doc:
+                    on_doc(r)
     return result
