@@ -107,3 +107,15 @@ def test_plotly_rules_are_read_from_the_object_literal():
                               ("Y p", 'x:"y";')]
     assert selector("X .modebar") == ".js-plotly-plot .plotly .modebar"
     assert rules_from("no rules here") == []
+
+
+def test_docs_without_swagger_bundle_list_every_operation(tmp_path, monkeypatch):
+    import realpolitik.web.app as web_app
+
+    monkeypatch.setattr(web_app, "swagger_dir", lambda: None)
+    with TestClient(create_app(Settings(db=tmp_path / "d.duckdb", token="t"))) as c:
+        html = c.get("/docs").text
+        spec = c.get("/openapi.json").json()
+    for path in spec["paths"]:
+        assert f"<code>{path}</code>" in html
+    assert "bearer" in json.dumps(spec["components"]["securitySchemes"]).lower()
