@@ -3,7 +3,6 @@ import gzip
 import zipfile
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 
 from realpolitik.interop.gdelt import detect_layout, import_gdelt
