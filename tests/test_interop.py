@@ -137,3 +137,32 @@ def test_bad_goldstein_and_missing_id(store, tmp_path):
     assert r.rows_ok == 0
     reasons = [why for _, why in sorted(r.errors)]
     assert reasons[0].startswith("bad GlobalEventID") and reasons[1] == "bad GoldsteinScale"
+
+
+def test_interrupted_import_resumes_without_duplicates(store, monkeypatch):
+    import realpolitik.interop.common as common
+    import realpolitik.interop.gdelt as gdelt
+    import realpolitik.interop.tsv as tsv
+
+    monkeypatch.setattr(tsv, "BATCH_ROWS", 2)  # batches of 2 rows, a commit after each
+    monkeypatch.setattr(common, "COMMIT_ROWS", 2)
+    real = gdelt._import_batch
+    calls = []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C during the second batch
+        return real(*args)
+
+    monkeypatch.setattr(gdelt, "_import_batch", failing)
+    with pytest.raises(KeyboardInterrupt):
+        import_gdelt(store, GDELT2, block_size=700)  # small parse blocks: a batch every 2 rows
+    first = store.rows("SELECT count(*) AS n FROM events")[0]["n"]
+    assert first == 2  # the first batch was committed, the second rolled back
+    assert store.rows("SELECT count(*) AS n FROM imports")[0]["n"] == 0  # not marked imported
+    monkeypatch.setattr(gdelt, "_import_batch", real)
+    r = import_gdelt(store, GDELT2)
+    assert (r.rows_ok, r.duplicates, r.rows_bad) == (2, 2, 3)
+    assert store.rows("SELECT count(*) AS n FROM events")[0]["n"] == 4
+    assert store.rows("SELECT count(*) AS n FROM import_errors")[0]["n"] == 3  # not doubled

@@ -10,7 +10,7 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 import pyarrow as pa
 
@@ -24,6 +24,7 @@ CAMEO_REGIONS = (
     "MEA", "MDT", "NAF", "NMR", "PGS", "SAS", "SAM", "SAF", "SEA", "SCN", "WAF", "WST", "WEU",
 )
 MAX_ERRORS_SHOWN = 20
+COMMIT_ROWS = 500_000  # rows per transaction while importing
 IMPORT_MEMORY_LIMIT = os.environ.get("REALPOLITIK_IMPORT_MEMORY", "512MB")
 
 
@@ -115,6 +116,38 @@ def bounded_memory(store: Store, limit: str = IMPORT_MEMORY_LIMIT) -> Iterator[N
         yield
     finally:
         store.con.execute(f"SET memory_limit = '{before}'")
+
+
+@contextlib.contextmanager
+def periodic_commits(store: Store, digest: str, every: int | None = None) -> Iterator[Callable[[int], None]]:
+    """One import's transactions: yields `tick(rows)`, which commits every `every` rows.
+
+    One transaction for a whole 5M-row file held gigabytes; one per 100k-row batch spent its
+    time writing the WAL. An interrupted import leaves its committed part in; the ledger row is
+    written last, so a retry imports the file again, skipping the ids already stored (errors
+    recorded by the interrupted attempt are cleared first).
+    """
+    con = store.con
+    every = every or COMMIT_ROWS
+    with store.transaction():
+        con.execute("DELETE FROM import_errors WHERE file_hash = ?", [digest])
+    pending = 0
+
+    def tick(rows: int) -> None:
+        nonlocal pending
+        pending += rows
+        if pending >= every:
+            con.execute("COMMIT")
+            con.execute("BEGIN TRANSACTION")
+            pending = 0
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield tick
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def register_lookups(store: Store) -> None:

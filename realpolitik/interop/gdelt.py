@@ -16,12 +16,10 @@ from typing import Callable
 
 from ..store import Store
 from .common import (
-    ImportResult, actor_sql, already_imported, bounded_memory, file_hash, first_line, record_errors,
-    record_import, register_lookups,
+    ImportResult, actor_sql, already_imported, bounded_memory, file_hash, first_line,
+    periodic_commits, record_errors, record_import, register_lookups,
 )
 from .tsv import prefetch, stream_rows
-
-COMMIT_ROWS = 500_000
 
 _HEAD = ["GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -179,35 +177,17 @@ def import_gdelt(
     register_lookups(store)
     has_url = "SOURCEURL" in columns
     kwargs = {"block_size": block_size} if block_size else {}
-    # Transactions of about COMMIT_ROWS rows: one transaction for a whole 5M-row file held
-    # gigabytes, one per 100k-row batch spent its time writing the WAL. An interrupted import
-    # leaves the committed part in; the ledger row is written last, so a retry imports the file
-    # again, skipping the ids already stored.
-    con = store.con
-    with bounded_memory(store):
-        with store.transaction():
-            con.execute("DELETE FROM import_errors WHERE file_hash = ?", [digest])
-        pending = 0
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for table, bad_rows in prefetch(stream_rows(path, columns, **kwargs)):
-                result.add_errors(bad_rows)
-                record_errors(store, digest, bad_rows)
-                if table.num_rows:
-                    _import_batch(store, table, has_url, digest, result)
-                pending += table.num_rows
-                if pending >= COMMIT_ROWS:
-                    con.execute("COMMIT")
-                    con.execute("BEGIN TRANSACTION")
-                    pending = 0
-                if on_rows:
-                    on_rows(table.num_rows + len(bad_rows))
-            con.execute("DROP TABLE IF EXISTS _check; DROP TABLE IF EXISTS _dups")
-            record_import(store, result)
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
+    with bounded_memory(store), periodic_commits(store, digest) as tick:
+        for table, bad_rows in prefetch(stream_rows(path, columns, **kwargs)):
+            result.add_errors(bad_rows)
+            record_errors(store, digest, bad_rows)
+            if table.num_rows:
+                _import_batch(store, table, has_url, digest, result)
+            tick(table.num_rows)
+            if on_rows:
+                on_rows(table.num_rows + len(bad_rows))
+        store.con.execute("DROP TABLE IF EXISTS _check; DROP TABLE IF EXISTS _dups")
+        record_import(store, result)
     return result
 
 

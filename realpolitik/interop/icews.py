@@ -15,10 +15,10 @@ import pyarrow.compute as pc
 
 from ..store import Store
 from .common import (
-    ImportResult, already_imported, bounded_memory, file_hash, first_line, record_errors,
-    record_import, register_lookups,
+    ImportResult, already_imported, bounded_memory, file_hash, first_line, periodic_commits,
+    record_errors, record_import, register_lookups,
 )
-from .tsv import stream_rows
+from .tsv import prefetch, stream_rows
 
 REQUIRED = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
             "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"]
@@ -158,8 +158,8 @@ def import_icews(store: Store, path: str | Path, on_rows: Callable[[int], None] 
     register_lookups(store)
     con = store.con
     geo_cols = [c for c in ("Source Country", "Target Country", "Country") if c in header]
-    with bounded_memory(store), store.transaction():
-        for table, bad_rows in stream_rows(path, header, skip_rows=1):
+    with bounded_memory(store), periodic_commits(store, digest) as tick:
+        for table, bad_rows in prefetch(stream_rows(path, header, skip_rows=1)):
             result.add_errors(bad_rows)
             record_errors(store, digest, bad_rows)
             if table.num_rows:
@@ -174,6 +174,7 @@ def import_icews(store: Store, path: str | Path, on_rows: Callable[[int], None] 
                 finally:
                     for name in ("_batch", "_cmap", "_smap"):
                         con.unregister(name)
+            tick(table.num_rows)
             if on_rows:
                 on_rows(table.num_rows + len(bad_rows))
         con.execute("DROP TABLE IF EXISTS _icews")

@@ -40,13 +40,14 @@ def stream_rows(
     columns: list[str],
     skip_rows: int = 0,
     block_size: int = BLOCK_SIZE,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
 ) -> Iterator[tuple[pa.Table, list[tuple[int, str]]]]:
     """Yield (table of string columns + `_line`, [(line, reason) for rows with a bad column count]).
 
     Every row comes back as strings (NULL for an empty field): values are validated and cast in
     SQL, where a bad value becomes an error row rather than an exception stopping the file.
     """
+    batch_rows = batch_rows or BATCH_ROWS
     bad: list[tuple[int, str]] = []
     expected = len(columns)
 
