@@ -28,7 +28,7 @@ from realpolitik.records import Actor, Event
 
 CODER_VERSION = "0.2"
 # Roots whose events without a named target take the place they happen in as the target.
-_PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20", "07"}
+_PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20", "07"}
 # Roots of events that coordinated subjects do with each other when no target is named.
 _MUTUAL = {"03", "04", "05", "06"}
 # Roots that, in the passive without a doer ("was arrested", "were accused"), are acts of the state
@@ -37,6 +37,8 @@ _STATE_ACTS = {"17"}
 # Sectors whose members are rarely political actors in their own right (the labelling guide codes
 # generic people only when they protest): their events are dropped, except protests.
 _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
+# What ordinary people do politically: protest, and demand ("protesters demanded ...").
+_POPULAR = {"14", "10"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
@@ -241,7 +243,7 @@ class Coder:
             ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})
             if ctx_actor is not None:
                 sources = [(ctx_actor, True)]
-        sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root == "14"]
+        sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR]
         if f.root == "01":
             sources = [(a, c) for a, c in sources if a.sector in _SPEAKER_SECTORS]
         if not sources:

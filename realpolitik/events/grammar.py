@@ -23,6 +23,8 @@ _COOP_PREPS = ("with", "to", "for")
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
 _OBJECT_IS_TARGET = {"08", "16", "17", "18"}
 
+_QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
+               "tens", "scores", "group", "crowd", "number"}
 # Verbal reactions whose object event is not reported as news in its own right.
 _REACTIONS = {"05", "09", "11", "12"}
 
@@ -228,11 +230,12 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not sources and (
-            pat.code[:2] < "13" or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist")):
+    elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
+            pat.code[:2] < "13" or pat.code[:2] == "14"
+            or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist")):
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
         # subject is the doer.
-        sources, _ = R.subject_roles(head.head)
+        sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
     if not targets:
         targets = located
     if pat.between and not between and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -284,25 +287,26 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 break
             gf = by_anchor.get(g.i)
             if gf is not None and gf is not f and gf.comp:
-                if gf.comp == "say" or how == "ccomp" and gf.comp != "accuse":
-                    if gf.comp == "say" or gf.comp in ("threaten", "plan"):
-                        f.modality = "reported" if f.modality == "action" else f.modality
-                        f.speaker = gf.sources
-                        gf.has_event_comp = True
-                        if gf.negated:
-                            f.negated = True
+                if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):
+                    # "X said Y attacked Z", "X warned that Y would pay": Y's act, as reported by X.
+                    f.modality = "reported" if f.modality == "action" else f.modality
+                    f.speaker = gf.sources
+                    gf.has_event_comp = True
+                    if gf.negated:
+                        f.negated = True
                     if gf.comp != "say" and not gf.targets:
-                        gf.targets = list(f.sources)  # "warned that Turkey would pay"
-                    if gf.comp == "say":
-                        break
-                else:  # intent/request/demand/reject/threaten/accuse absorb the complement
-                    if gf.comp != "accuse":
-                        gf.code = _derive(gf.comp, gf.code, f.code)
-                    if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
-                        # "threatened to attack Kurdish forces", "refused to release the sailors"
-                        gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
-                    f.dropped = True
+                        gf.targets = list(f.sources)
                     break
+                # intent/request/demand/reject/threaten/accuse absorb the complement
+                if gf.comp != "accuse":
+                    gf.code = _derive(gf.comp, gf.code, f.code)
+                if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
+                    # "threatened to attack Kurdish forces", "refused to release the sailors"
+                    gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
+                if not gf.targets and gf.comp in ("request", "demand") and how == "ccomp":
+                    gf.targets = list(f.sources)  # "demanded that Bashir step down"
+                f.dropped = True
+                break
             if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB":
                 # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
                 if f.modality == "action":
@@ -389,6 +393,23 @@ def absorb_nominals(frames: list[Frame]) -> None:
         f.dropped = True
 
 
+def protest_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
+    """What protesters do is protest: "demonstrators camped outside army headquarters",
+    "farmers blocked highways in protest" (the latter through the "in protest" noun)."""
+    taken = {f.anchor.i for f in frames} | {t.i for f in frames for t in f.trigger}
+    out = []
+    for tok in sent:
+        if not R.is_verbal(tok) or tok.i in taken or tok.lemma_.lower() == "be":
+            continue
+        subj = R.children(tok, "nsubj")
+        if subj and subj[0].lemma_.lower() in _QUANTITIES:  # "thousands of demonstrators"
+            subj = [o for p in R.children(subj[0], "prep") if p.lower_ == "of" for o in R.pobjs(p)][:1]
+        if subj and lex.in_class(R.phrase_words(subj[0]), "protesters"):
+            out.append(Frame(code="140", anchor=tok, trigger=[tok], sources=R.expand(subj[0]),
+                             confidence=0.6, notarget=True))
+    return out
+
+
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
@@ -401,6 +422,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     carried = {f.trigger[0].i for f in nouns if len(f.trigger) > 1}
     verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
     frames = verbs + nouns
+    frames += protest_frames(sent, lex, frames)
     relate(frames, lex)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)

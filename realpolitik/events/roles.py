@@ -28,6 +28,10 @@ def _misattached_subject(noun: Token) -> bool:
 def expand(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Jordan and Britain" -> both)."""
     out = [tok]
+    for c in tok.children:  # "Saudi Arabia, the UAE, Bahrain and Egypt": a list read as apposition
+        if c.dep_ == "appos" and c.conjuncts and tok.pos_ == "PROPN":
+            out.append(c)
+            out.extend(x for x in c.conjuncts if x.i > c.i)
     for c in tok.conjuncts:
         if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") \
                 and not _misattached_subject(c):
