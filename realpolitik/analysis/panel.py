@@ -111,8 +111,9 @@ def load_panel(store, start: dt.date, end: dt.date, weight: str = "events", max_
     cells = 20 * days
     flat_day_root = d.astype(np.int64) * 20 + r
     keep = slot[pair] >= 0
-    own = np.bincount(slot[pair[keep]] * cells + flat_day_root[keep], weights=n[keep],
-                      minlength=D * cells).astype(np.float32).reshape(D, days, 20)
+    # Rows are unique per (dyad, day, root) after the SQL aggregation, so plain assignment suffices.
+    own = np.zeros((D, days, 20), dtype=np.float32)
+    own[slot[pair[keep]], d[keep], r[keep]] = n[keep]
     out = np.bincount(si.astype(np.int64) * cells + flat_day_root, weights=n,
                       minlength=A * cells).astype(np.float32).reshape(A, days, 20)
     inn = np.bincount(ti.astype(np.int64) * cells + flat_day_root, weights=n,
@@ -126,16 +127,25 @@ def load_panel(store, start: dt.date, end: dt.date, weight: str = "events", max_
 
 def load_pair(store, fa, fb, start: dt.date, end: dt.date, weight: str = "events") -> dict[str, np.ndarray]:
     """The six daily series of one arbitrary dyad (actor filters), each shaped (1, T, 20)."""
-    w = weight_sql(weight)
+    from .rollup import daily_source
+
+    if fa.kind == fb.kind == "country":  # country filters can read the daily roll-up when it is fresh
+        rel, w, extra = daily_source(store, weight)
+    else:
+        rel, w, extra = "events", weight_sql(weight), "NOT coalesce(negated, false)"
     days = (end - start).days
+    ab = f"({fa.sql('source')} AND {fb.sql('target')})"
+    ba = f"({fb.sql('source')} AND {fa.sql('target')})"
     rows = store.con.execute(
         f"""
         SELECT CAST(date - ?::DATE AS INTEGER), CAST(cameo_root AS INTEGER) - 1,
                {fa.sql('source')}, {fa.sql('target')}, {fb.sql('source')}, {fb.sql('target')}, sum({w})
-        FROM events
-        WHERE date >= ? AND date < ? AND NOT coalesce(negated, false)
+        FROM {rel}
+        WHERE date >= ? AND date < ? AND {extra}
           AND ({fa.sql('source')} OR {fa.sql('target')} OR {fb.sql('source')} OR {fb.sql('target')})
           AND cameo_root IN ({", ".join(f"'{r}'" for r in ROOTS)})
+          -- domestic events are left out of the panel, so also of the third-party totals here
+          AND (coalesce(source_country, '') <> coalesce(target_country, '') OR {ab} OR {ba})
         GROUP BY ALL
         """,
         [start, start, end],
