@@ -126,3 +126,28 @@ def test_model_cache_is_reused_and_invalidated_by_new_events(sim_store, tmp_path
     changed = forecast(other, a, b, "2024-07-01", "7d")
     assert len(_CACHE) == n + 1 and changed["cameo_root"]["20"] > first["cameo_root"]["20"]
     other.close()
+
+
+def test_pair_features_match_the_training_panel(sim_store, tmp_path):
+    """The dyad asked about is featurised from its own query; it must match what training saw,
+    also when domestic (A->A) events are present, which the panel leaves out."""
+    from realpolitik.analysis.common import actor_filter
+    from realpolitik.analysis.panel import features, load_pair, load_panel
+    from realpolitik.store import open_store
+
+    store, sim = sim_store
+    a, b = _busy_dyad(store)
+    other = open_store(tmp_path / "dom.duckdb")
+    write_events(other, sim.events)
+    write_events(other, events_table([{"date": "2024-06-10", "source": a + "GOV", "target": a + "MIL",
+                                       "root": "17", "event_id": f"dom{i}"} for i in range(40)]))
+    start, end = dt.date(2024, 3, 1), dt.date(2024, 7, 1)
+    panel = load_panel(other, start, end)
+    i = panel.dyad(a, b)
+    pair = load_pair(other, actor_filter(a), actor_filter(b), start, end)
+    o = (end - start).days
+    f_panel = features({"panel": panel, "dyads": np.array([i])}, o, 7, 90)
+    f_pair = features(pair, o, 7, 90)
+    for k in f_panel:
+        np.testing.assert_allclose(f_panel[k], f_pair[k], rtol=1e-5, atol=1e-6)
+    other.close()
