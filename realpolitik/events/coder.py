@@ -207,6 +207,9 @@ class Coder:
         # STATEMENT only when nothing more specific was coded in the sentence.
         if any(not e.cameo.startswith("01") for _, e in out):
             out = [(f, e) for f, e in out if not e.cameo.startswith("01")]
+        # "arrived in Moscow for a state visit": the targetless copy of an event is redundant.
+        aimed = {(e.cameo[:2], e.source.code) for _, e in out if e.target is not None}
+        out = [(f, e) for f, e in out if e.target is not None or (e.cameo[:2], e.source.code) not in aimed]
         seen, events = set(), []
         for _, e in out:
             key = (e.cameo[:2], e.source.code, e.target.code if e.target else None, e.negated)

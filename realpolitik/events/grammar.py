@@ -117,7 +117,7 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
     for h in holders:  # "imposed sanctions on Russia": the prep may hang on the object noun
         for prep in R.children(h, "prep", "dative"):
             if prep.lower_ in preps:
-                out.extend(R.pobjs(prep))
+                out.extend(o for o in R.pobjs(prep) if o.lower_ not in _TIME_WORDS)
     return out
 
 
@@ -393,6 +393,18 @@ def absorb_nominals(frames: list[Frame]) -> None:
         f.dropped = True
 
 
+def joint_frames(sent: Span, frames: list[Frame]) -> list[Frame]:
+    """'Nigerian and Chadian troops jointly retook ...': doing something together is cooperation."""
+    out = []
+    for f in frames:
+        if f.nominal or f.mirror or f.root in ("06", "04", "03"):
+            continue
+        if any(c.lower_ in ("jointly", "together") for c in f.anchor.children if c.dep_ == "advmod"):
+            out.append(Frame(code="060", anchor=f.anchor, trigger=f.trigger, sources=list(f.sources),
+                             mutual=True, confidence=0.6, modality=f.modality, negated=f.negated))
+    return out
+
+
 def protest_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
     """What protesters do is protest: "demonstrators camped outside army headquarters",
     "farmers blocked highways in protest" (the latter through the "in protest" noun)."""
@@ -423,6 +435,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
     frames = verbs + nouns
     frames += protest_frames(sent, lex, frames)
+    frames += joint_frames(sent, frames)
     relate(frames, lex)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)

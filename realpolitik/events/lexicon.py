@@ -154,10 +154,11 @@ class Lexicon:
 
 
 def phrase_matches(words: list[str], items: Iterable[str]) -> bool:
-    """`words` = modifiers + head lemma of a noun phrase; an item matches its tail."""
+    """`words` = modifiers + head lemma of a noun phrase. An item matches when its last word is the
+    head and its other words are among the modifiers ("joint exercise" ~ "joint naval exercise")."""
     for it in items:
         iw = it.split()
-        if len(iw) <= len(words) and words[-len(iw):] == iw:
+        if iw[-1] == words[-1] and (len(iw) == 1 or set(iw[:-1]) <= set(words[:-1])):
             return True
     return False
 
