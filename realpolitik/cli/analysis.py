@@ -227,6 +227,7 @@ def register(app: typer.Typer) -> None:
         reciprocity, third-party activity, recency), trained only on data before --as-of."""
         from ..analysis import backtest, forecast as run, forecast_figure
         from ..analysis.common import root_table
+        from ..events.taxonomy import QUAD_CLASS_LABELS
 
         with _open(db) as store:
             if run_backtest:
@@ -249,7 +250,7 @@ def register(app: typer.Typer) -> None:
         rows = [{"kind": "cameo_root", "code": r, "label": rt[r]["label"], "probability": p,
                  "persistence": round(base["persistence"][i], 4), "historical": round(base["historical"][i], 4)}
                 for i, (r, p) in enumerate(res["cameo_root"].items())]
-        rows += [{"kind": "quad_class", "code": q, "label": f"quad {q}", "probability": p,
+        rows += [{"kind": "quad_class", "code": q, "label": QUAD_CLASS_LABELS[int(q)], "probability": p,
                   "persistence": round(base["persistence"][20 + i], 4), "historical": round(base["historical"][20 + i], 4)}
                  for i, (q, p) in enumerate(res["quad_class"].items())]
         _emit(rows, fmt, out, f"{res['source']}->{res['target']} within {res['horizon']} of {res['as_of']}"
