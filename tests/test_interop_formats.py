@@ -151,3 +151,16 @@ def test_cli_imports_a_partitioned_parquet_export(store, tmp_path):
     assert res.exit_code == 0, res.output
     with open_store(db) as again:
         assert again.rows("SELECT count(*) AS n FROM events")[0]["n"] == 4
+
+
+def test_cli_export_into_missing_or_impossible_folders(tmp_path):
+    runner = CliRunner()
+    db = tmp_path / "e.duckdb"
+    assert runner.invoke(app, ["import", "icews", str(ICEWS), "--db", str(db)]).exit_code == 1  # 3 bad rows
+    out = tmp_path / "new" / "dir" / "x.export.CSV"
+    res = runner.invoke(app, ["export", "--db", str(db), "-f", "gdelt", "-o", str(out)])
+    assert res.exit_code == 0 and len(out.read_text().splitlines()) == 4
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    res = runner.invoke(app, ["export", "--db", str(db), "-f", "gdelt", "-o", str(blocker / "sub" / "x.tsv")])
+    assert isinstance(res.exception, CliError) and "a-file" in str(res.exception)

@@ -135,8 +135,18 @@ def export(
         raise CliError(f"{db}: database not found")
     if fmt is not ExportFormat.parquet and output.is_dir():
         raise CliError(f"{output}: is a directory; --format {fmt.value} writes one file")
+    folder = output if fmt is ExportFormat.parquet else output.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"{output}: cannot create {folder} ({exc.strerror or exc})") from None
+    import duckdb
+
     with _open(db, read_only=True) as store:
-        n = export_events(store, fmt.value, output, start, end)
+        try:
+            n = export_events(store, fmt.value, output, start, end)
+        except (duckdb.Error, OSError) as exc:
+            raise CliError(f"{output}: cannot write ({str(exc).splitlines()[0]})") from None
     err_console.print(f"exported {n:,} events to {output} ({fmt.value})", highlight=False, soft_wrap=True)
 
 
