@@ -69,12 +69,16 @@ def code(
     if db is not None:
         if input is not None:
             raise CliError(f"{input}: give either an input file or --db, not both")
+        if output is not None:
+            raise CliError(f"-o {output}: --db stores events in the database; export them with `realpolitik export`")
         _code_db(db, spec, workers, recode)
         return
     if input is None:
         raise CliError("code: give an input JSONL file (or '-'), or --db FILE")
     if output is None:
         raise CliError(f"{input}: -o/--output is required (use '-o -' for stdout)")
+    if recode:
+        raise CliError("--recode only applies with --db")
     _code_file(input, output, spec, workers)
 
 
