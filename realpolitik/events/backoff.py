@@ -136,8 +136,26 @@ def sentence_actors(sdoc, offset: int, mentions: Sequence, binder) -> list[Menti
     return out
 
 
-def features(sdoc, actors: Sequence[Mentioned]) -> list[str]:
-    """Feature strings of a parsed sentence and its actor phrases."""
+def _lex_types(lexicon, lemma: str, pos: str) -> set[str]:
+    """PLOVER types the coder's lexicon gives a verb or noun lemma (any of its patterns)."""
+    from realpolitik.events.coder import taxonomy_entry
+
+    pats = []
+    if pos == "VERB":
+        pats = lexicon.verbs.get(lemma) or []
+    elif pos in ("NOUN", "PROPN"):
+        pats = lexicon.nouns.get(lemma) or []
+    out = set()
+    for p in pats:
+        tax = taxonomy_entry(p.code)
+        if tax is not None:
+            out.add(tax.plover)
+    return out
+
+
+def features(sdoc, actors: Sequence[Mentioned], lexicon=None) -> list[str]:
+    """Feature strings of a parsed sentence and its actor phrases (`lexicon`: the coder's, whose
+    verb/noun entries add the PLOVER types they stand for as features)."""
     feats: set[str] = {"bias"}
     actor_tok = {a.head.i for a in actors}
     words = []
@@ -149,6 +167,10 @@ def features(sdoc, actors: Sequence[Mentioned]) -> list[str]:
         if t.pos_ in _SKIP_POS or t.is_stop or not any(ch.isalpha() for ch in lem):
             continue
         feats.add("w=" + lem)
+        if lexicon is not None:
+            for typ in _lex_types(lexicon, lem, t.pos_):
+                feats.add(f"lex{t.pos_[0]}={typ}")
+                feats.add("lex=" + typ)
     for a, b in zip(words, words[1:]):
         feats.add(f"b={a}_{b}")
     root = next((t for t in sdoc if t.head is t), None)
@@ -364,7 +386,7 @@ def candidates(coder, text: str, events: Sequence[Event], date: str | None,
         acts = sentence_actors(sdoc, s, ms, binder)
         if not acts:
             continue
-        out.append(Candidate(s, e, si, sdoc, acts, features(sdoc, acts)))
+        out.append(Candidate(s, e, si, sdoc, acts, features(sdoc, acts, getattr(coder, "lexicon", None))))
     return out
 
 

@@ -43,9 +43,17 @@ _POPULAR = {"14", "10"}
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
 
-def _pronoun(tok) -> bool:
-    """Pronouns that, as the subject of what someone said, stand for the speaker."""
-    return tok.tag_ == "PRP" and tok.lower_ in ("i", "we")
+def _pronoun(tok, speaker: Actor) -> bool:
+    """Pronouns that, as the subject of what someone said, stand for the speaker: I/we always,
+    he/she for a person, it for an institution ("The Pentagon said it was investigating")."""
+    if tok.tag_ != "PRP":
+        return False
+    low = tok.lower_
+    if low in ("i", "we"):
+        return True
+    if low in ("he", "she"):
+        return speaker.type == "PERSON"
+    return low == "it" and speaker.type != "PERSON"
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -229,7 +237,7 @@ class Coder:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
-            [(speaker, True)] if speaker is not None and _pronoun(t) else b.bind_many(t, offset))]
+            [(speaker, True)] if speaker is not None and _pronoun(t, speaker) else b.bind_many(t, offset))]
         if f.nominal:
             # "the Afrin offensive": a place names where, not who.
             sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
@@ -285,7 +293,12 @@ class Coder:
         trigger = text[t_start:t_end] if len(trig) == 1 else " ".join(t.text for t in trig)
         out = []
         for src, src_coref in sources:
-            tlist = [(t, c) for t, c in targets if t.code != src.code] or [(None, False)]
+            tlist, seen_c = [], set()
+            for t, c in targets:  # one target per country: "blamed the regime for the attack on X"
+                if t.code != src.code and t.country not in seen_c:
+                    seen_c.add(t.country)
+                    tlist.append((t, c))
+            tlist = tlist or [(None, False)]
             for tgt, tgt_coref in tlist:
                 # Confidence: the grammar's trust in the pattern, lowered for each guess made.
                 conf = f.confidence

@@ -96,6 +96,8 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             continue
         if p.obj:
             cands = list(objs)
+            # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
+            cands += [o for x in objs for pr in R.children(x, "prep") if pr.lower_ == "of" for o in R.pobjs(pr)]
             for prep in R.children(verb, "prep"):
                 if not p.prep or prep.lower_ in p.prep:
                     cands.extend(R.pobjs(prep))
