@@ -119,3 +119,11 @@ def test_docs_without_swagger_bundle_list_every_operation(tmp_path, monkeypatch)
     for path in spec["paths"]:
         assert f"<code>{path}</code>" in html
     assert "bearer" in json.dumps(spec["components"]["securitySchemes"]).lower()
+
+
+def test_unknown_addresses_get_a_page_for_browsers_and_json_for_clients(client):
+    page = client.get("/no/such/page", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "There is no page" in page.text
+    api = client.get("/api/nothing", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.json() == {"error": "Not Found"}

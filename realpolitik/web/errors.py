@@ -29,10 +29,26 @@ def validation_message(exc: RequestValidationError) -> str:
     return "; ".join(out) or "invalid request"
 
 
+_PAGE_MESSAGES = {404: "There is no page at this address.", 405: "This address does not take that kind of request."}
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for a dashboard address gets an HTML error page; API clients get JSON."""
+    path = request.url.path
+    if path.startswith(("/api/", "/static/", "/vendor/")) or path in ("/api", "/openapi.json"):
+        return False
+    return request.method == "GET" and "text/html" in request.headers.get("accept", "")
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if _wants_page(request):
+            from .pages.common import render
+
+            return render(request, "missing.html", status_code=exc.status_code, title=f"{exc.status_code} {detail}",
+                          message=_PAGE_MESSAGES.get(exc.status_code, detail))
         return JSONResponse({"error": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)

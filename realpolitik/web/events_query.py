@@ -11,6 +11,7 @@ import binascii
 import datetime as dt
 import json
 import re
+import time
 from dataclasses import dataclass
 
 from ..analysis import actor_filter
@@ -102,6 +103,20 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
 # recent events does not scan the whole table. Every row outside a window is older than every
 # row inside it, so a window that yields limit + 1 rows gives exactly the unwindowed answer.
 WINDOWS_DAYS = (31, 366)
+LATEST_TTL = 2.0  # seconds a read of max(date) is reused
+_latest: dict[str, tuple[float, dt.date | None]] = {}
+
+
+def latest_date(store) -> dt.date | None:
+    """The last event day, re-read at most every LATEST_TTL seconds. A stale value costs only
+    speed, never rows: the windows bound dates from below, so newer events are still inside."""
+    key, now = str(store.path), time.monotonic()
+    hit = _latest.get(key)
+    if hit and now - hit[0] < LATEST_TTL:
+        return hit[1]
+    value = store.scalar("SELECT max(date) FROM events")
+    _latest[key] = (now, value)
+    return value
 
 
 def list_events(store, flt: EventFilter, limit: int = 50, cursor: str | None = None) -> dict:
@@ -114,7 +129,7 @@ def list_events(store, flt: EventFilter, limit: int = 50, cursor: str | None = N
         params += [day, day, event_id]
         anchor = day
     else:
-        anchor = store.scalar("SELECT max(date) FROM events")
+        anchor = latest_date(store)
     if anchor is not None and flt.end is not None:
         anchor = min(anchor, flt.end)
     sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE {where} {{window}} "
