@@ -434,3 +434,37 @@ def test_bad_input_known_bugs(name, bad_inputs, db):
     args, _ = KNOWN_BUGS[name]
     r = cli(*_fmt(args, bad_inputs, db), ok=False)
     assert _one_line_error(r), f"{name}: exit {r.exit_code}, {r.exception!r}\n{r.output}"
+
+
+def test_malformed_jsonl_codes_the_good_lines_and_names_the_bad_ones(work):
+    src = work / "mixed.jsonl"
+    src.write_text('{"id": "ok", "date": "2025-02-18", "text": "Russia attacked Ukraine on Monday."}\n'
+                   '{bad json\n'
+                   '{"id": "notext"}\n', encoding="utf-8")
+    out = work / "mixed.events.jsonl"
+    r = cli("code", src, "-o", out, ok=False)
+    assert r.exit_code != 0  # some lines failed
+    assert "Traceback" not in r.output
+    assert re.search(r"mixed\.jsonl:2\b", r.output) and re.search(r"mixed\.jsonl:3\b", r.output), r.output
+    evs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert evs and {e["doc_id"] for e in evs} == {"ok"}
+
+
+def test_ingest_accounts_for_bad_lines_and_files(work):
+    d = work / "messy"
+    d.mkdir()
+    (d / "mixed.jsonl").write_text('{"id": "ok", "date": "2025-02-18", "text": "Russia attacked Ukraine."}\n'
+                                   '{bad json\n', encoding="utf-8")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    db = work / "messy.duckdb"
+    r = cli("ingest", d, "--db", db, ok=False)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    s = open_store(db, read_only=True)
+    try:
+        log = {Path(k.split("#")[0]).name + ("#" + k.split("#")[1] if "#" in k else ""): st
+               for k, st in s.execute("SELECT item_key, status FROM ingest_log").fetchall()}
+    finally:
+        s.close()
+    assert log == {"mixed.jsonl#L1": "stored", "mixed.jsonl#L2": "failed", "binary.txt": "failed",
+                   "empty.txt": "skipped"}
