@@ -293,12 +293,12 @@ class Coder:
         trigger = text[t_start:t_end] if len(trig) == 1 else " ".join(t.text for t in trig)
         out = []
         for src, src_coref in sources:
-            tlist, seen_c = [], set()
-            for t, c in targets:  # one target per country: "blamed the regime for the attack on X"
-                if t.code != src.code and t.country not in seen_c:
-                    seen_c.add(t.country)
-                    tlist.append((t, c))
-            tlist = tlist or [(None, False)]
+            # A bare country is redundant beside a more specific actor of the same country:
+            # "blamed the Assad regime for the attack on Khan Sheikhoun" is aimed at SYRGOV only.
+            specific = {t.country for t, _ in targets if t.sector}
+            tlist = [(t, c) for t, c in targets if t.code != src.code
+                     and (t.sector or t.country not in specific)]
+            tlist = list({t.code: (t, c) for t, c in tlist}.values()) or [(None, False)]
             for tgt, tgt_coref in tlist:
                 # Confidence: the grammar's trust in the pattern, lowered for each guess made.
                 conf = f.confidence
