@@ -7,6 +7,7 @@ the life of the server (the store's ingest log is the lasting record of what was
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import threading
 import traceback
@@ -132,7 +133,8 @@ def code_work(recode: bool, workers: int | None, spec: Any):
         def on_doc(_r) -> None:
             job.done += 1
 
-        res = code_store(store, workers=workers or 4, spec=spec, recode=recode, on_doc=on_doc)
+        # Each worker process loads the spaCy pipeline: at most 4, and no more than the cores.
+        res = code_store(store, workers=workers or min(4, os.cpu_count() or 1), spec=spec, recode=recode, on_doc=on_doc)
         refresh_dyad_daily(store)  # keep the analyses' fast path current
         job.message = f"coded {res.articles} articles: {res.events} event mentions"
         return {"articles": res.articles, "events": res.events, "coder_version": res.coder_version,
