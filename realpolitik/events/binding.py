@@ -116,8 +116,28 @@ class Binder:
                         out.append((a, False))
                 if len(out) > 1:
                     return out
-        a, c = self.bind_wide(head, offset) if wide else self.bind(head, offset)
+        a, c = self.bind(head, offset)
+        if a is None and wide:
+            return self.wide_actors(head, offset)
         return [(a, c)] if a is not None else []
+
+    def wide_actors(self, head: Token, offset: int, limit: int = 3) -> list[tuple[Actor, bool]]:
+        """Every state or organisation named inside the phrase ("oil facilities in Saudi Arabia and
+        the UAE"), relative clauses excepted; at most `limit`."""
+        skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in skip]
+        if len(toks) <= 1:
+            return []
+        s = offset + min(t.idx for t in toks)
+        e = offset + max(t.idx + len(t.text) for t in toks)
+        out: dict[str, tuple[Actor, bool]] = {}
+        for m in self.mentions_in(s, e):
+            if m.kind == "agent":
+                continue
+            a = self.resolve_span(m.start, m.end, [m])
+            if a is not None and a.country and a.code not in out:
+                out[a.code] = (a, False)
+        return list(out.values())[:limit]
 
     def bind_wide(self, head: Token, offset: int) -> tuple[Actor | None, bool]:
         """Like `bind`, then any actor named inside the whole phrase (targets: "attempts in the UN

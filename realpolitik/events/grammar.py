@@ -435,6 +435,10 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     # "ordered a humanitarian pause", "launched an offensive": the noun is the event, not the verb.
     carried = {f.trigger[0].i for f in nouns if len(f.trigger) > 1}
     verbs = [f for f in verbs if not (f.anchor.i in carried and f.obj_token is None)]
+    # "vetoed a resolution demanding a ceasefire", "a statement condemning X": what a document
+    # says is not an act of its own.
+    verbs = [f for f in verbs if not (f.anchor.dep_ in ("acl", "relcl")
+                                      and lex.in_class(R.phrase_words(f.anchor.head), "documents"))]
     frames = verbs + nouns
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
