@@ -189,3 +189,35 @@ def test_code_docs_batches_and_version(coder):
     assert [d["id"] for d, _ in out] == ["a", "b"]
     assert find(out[0][1], "19", "IRN", "IRQ") and out[1][1] == []
     assert coder.version.startswith("realpolitik-coder/")
+
+
+def test_coordinated_modifiers_give_one_actor_each(coder):
+    ev = code(coder, "American and British forces began their ground invasion of Iraq.")
+    assert {e.source.country for e in find(ev, "19", tgt="IRQ")} == {"USA", "GBR"}
+
+
+def test_clashes_go_both_ways(coder):
+    ev = code(coder, "Israeli troops clashed with Hamas fighters in Gaza City.")
+    pairs = {(e.source.country, e.target.country) for e in find(ev, "19") if e.target}
+    assert pairs == {("ISR", "PSE"), ("PSE", "ISR")}
+
+
+def test_protesters_protest_and_demand(coder):
+    ev = code(coder, "Thousands of demonstrators camped outside army headquarters in Khartoum, "
+                     "demanding that Omar al-Bashir step down.")
+    assert find(ev, "14", "SDN")
+    assert find(ev, "10", "SDN")  # the resignation is what was demanded, not an event
+    assert not find(ev, "08")
+
+
+def test_what_a_resolution_says_is_not_an_event(coder):
+    ev = code(coder, "The United States vetoed a UN resolution demanding an immediate ceasefire in Gaza.")
+    assert find(ev, "12", "USA", "IGO")
+    assert not find(ev, "10") and not find(ev, "02")
+
+
+def test_statement_cues_make_accusations(coder):
+    ev = code(coder, "Ankara says the Kurdish militia is the Syrian arm of a terrorist group.")
+    hit = find(ev, "11", "TUR")
+    assert hit and hit[0].target is not None and hit[0].target.country == "SYR"
+    assert not find(ev, "01")
