@@ -179,5 +179,9 @@ def test_upload_through_the_ingest_page_shows_job_progress(page, server, tmp_pat
     page.click("#upload-form button")
     page.wait_for_selector("#jobs tr.job.done", timeout=20000)
     assert "1 stored" in page.inner_text("#jobs tr.job.done")
+    # Then code it with the real coder, as a job of the running server.
+    page.click("#code-form button")
+    page.wait_for_selector("#jobs tbody tr.job.done + tr.job.done", timeout=120000)  # no eval under this CSP
+    assert "coded 1 articles" in page.inner_text("#jobs tbody tr:first-child")
     assert not page.errors, page.errors
     _shot(page, "ingest")
