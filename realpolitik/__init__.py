@@ -38,6 +38,10 @@ _LAZY = {
     "forecast": "realpolitik.analysis",
     "backtest": "realpolitik.analysis",
     "write_brief": "realpolitik.brief",
+    "import_gdelt": "realpolitik.interop",
+    "import_icews": "realpolitik.interop",
+    "import_events": "realpolitik.interop",
+    "export_events": "realpolitik.interop",
 }
 
 __all__ = ["Actor", "Article", "Event", "Store", "open_store", "__version__", *_LAZY]

@@ -85,8 +85,9 @@ class Store:
             return [dict(zip(cols, r)) for r in cur.fetchall()]
 
     def scalar(self, sql: str, params: Any = None) -> Any:
-        row = self.execute(sql, params).fetchone()
-        return row[0] if row else None
+        # fetchall, not fetchone: an unfinished result breaks the next register() on DuckDB 2.
+        rows = self.execute(sql, params).fetchall()
+        return rows[0][0] if rows else None
 
     def close(self) -> None:
         self.con.close()
