@@ -13,6 +13,7 @@ from realpolitik.records import Actor
 
 # Agents that, named alone in the singular, are individuals rather than a state's or group's organ.
 _LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
+_UNAFFILIATED = {"UAF", "CRM"}  # "armed men", "criminals": no state or group to code
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Dependents that belong to the phrase naming an actor; relative clauses, participles and most
@@ -209,8 +210,9 @@ class Binder:
                 continue
             if actor is not None:
                 return actor, False
-        if bare is not None and head.tag_ == "NN" and bare.sector in _LONE_INDIVIDUALS:
-            return None, False  # "a gunman", "a protester": a person, not a state's organ
+        if bare is not None and (bare.sector in _UNAFFILIATED or
+                                 head.tag_ == "NN" and bare.sector in _LONE_INDIVIDUALS):
+            return None, False  # "a gunman", "armed men": people, not a state's organ
         if bare is not None:
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
             a, z = contiguous(head, core)

@@ -256,7 +256,9 @@ class Coder:
                 sources = [(ctx_actor, True)]
         sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR]
         if f.root == "01":
-            sources = [(a, c) for a, c in sources if a.sector in _SPEAKER_SECTORS]
+            # Statements need an identified speaker: not "officials" placed by document context.
+            sources = [(a, c) for a, c in sources if a.sector in _SPEAKER_SECTORS
+                       and not (c and a.id.startswith("agent:"))]
         if not sources:
             return []
         if f.weak and not targets and not f.notarget and not f.mutual:

@@ -454,7 +454,9 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             if comp:
                 sub = list(comp[0].subtree)
                 f.quote = sent.doc[sub[0].i: sub[-1].i + 1]
-                if not f.has_event_comp:
+                if R.negated(comp[0]) and not f.has_event_comp:
+                    f.dropped = True  # "officials noted that X has not carried out a test"
+                elif not f.has_event_comp:
                     _apply_cues(f, comp[0], sub, lex)
     return [f for f in frames if not f.dropped]
 
