@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from schemathesis.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, given, settings
 from test_api_writes import KeywordCoder
@@ -42,6 +43,9 @@ def check(case) -> None:
     if response.status_code >= 400:
         # Every refusal says what is wrong, as JSON.
         assert response.json().get("error"), f"{where}: {response.text[:300]}"
+    # Status codes, content types and bodies match what /openapi.json documents.
+    case.validate_response(response, checks=[status_code_conformance, content_type_conformance,
+                                             response_schema_conformance])
 
 
 def test_every_operation_without_server_errors(app):

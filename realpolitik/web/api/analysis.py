@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from .. import cache
 from ..deps import Freq, Level, Weight, Window, reader
 from ..jsonable import Json
+from ..schemas import ERRORS, Alerts
 
 router = APIRouter(prefix="/api", tags=["analysis"])
 ACTOR = {"min_length": 1, "max_length": 100}
@@ -25,7 +26,7 @@ class Horizon(str, enum.Enum):
     d30 = "30d"
 
 
-@router.get("/dyads/{a}/{b}", summary="A->B, B->A and combined series per period, with reciprocity")
+@router.get("/dyads/{a}/{b}", summary="A->B, B->A and combined series per period, with reciprocity", responses=ERRORS)
 def dyad(a: str, b: str, freq: Freq = Freq.month, weight: Weight = Weight.events, window: Window = Depends(),
          store=Depends(reader)):
     window = window.clamped(store)
@@ -35,7 +36,8 @@ def dyad(a: str, b: str, freq: Freq = Freq.month, weight: Weight = Weight.events
     return Json(cache.get_or_run(store, key, lambda: run(store, a, b, freq.value, window.start, window.end, weight.value)))
 
 
-@router.get("/profiles/{actor}", summary="Tactic mix by counterpart and the most distinctive tactics (log-odds z)")
+@router.get("/profiles/{actor}", summary="Tactic mix by counterpart and the most distinctive tactics (log-odds z)",
+            responses=ERRORS)
 def profile(actor: str, toward: Optional[str] = Query(None, **ACTOR), level: Level = Level.country,
             top: int = Query(5, ge=1, le=50), examples: int = Query(2, ge=0, le=10),
             prior: float = Query(500.0, ge=1.0, le=1e6), weight: Weight = Weight.events,
@@ -51,7 +53,8 @@ def profile(actor: str, toward: Optional[str] = Query(None, **ACTOR), level: Lev
     return Json(cache.get_or_run(store, key, go))
 
 
-@router.get("/network", summary="Actors as nodes, cooperation and conflict as weighted edges, with metrics")
+@router.get("/network", summary="Actors as nodes, cooperation and conflict as weighted edges, with metrics",
+            responses=ERRORS)
 def network(level: Level = Level.country, min_events: int = Query(1, ge=1, le=1_000_000),
             weight: Weight = Weight.events, window: Window = Depends(), store=Depends(reader)):
     window = window.clamped(store)
@@ -65,7 +68,8 @@ def network(level: Level = Level.country, min_events: int = Query(1, ge=1, le=1_
     return Json(cache.get_or_run(store, key, go))
 
 
-@router.get("/shifts", summary="Shift alerts: counts against a rolling negative-binomial baseline")
+@router.get("/shifts", summary="Shift alerts: counts against a rolling negative-binomial baseline",
+            response_model=Alerts, responses=ERRORS)
 def shifts(freq: Freq = Freq.week, baseline: int = Query(12, ge=2, le=104), actor: Optional[str] = Query(None, **ACTOR),
            level: Level = Level.country, min_events: float = Query(5, ge=0, le=1e9),
            alpha: float = Query(0.05, gt=0, lt=1), limit: int = Query(20, ge=1, le=500),
@@ -81,7 +85,8 @@ def shifts(freq: Freq = Freq.week, baseline: int = Query(12, ge=2, le=104), acto
         min_events, alpha, limit, evidence)}))
 
 
-@router.get("/forecast/{a}/{b}", summary="P(each CAMEO root / quad class occurs in A->B within the horizon)")
+@router.get("/forecast/{a}/{b}", summary="P(each CAMEO root / quad class occurs in A->B within the horizon)",
+            responses=ERRORS)
 def forecast(a: str, b: str, as_of: Optional[dt.date] = Query(None, description="Forecast origin; default: day after the last event."),
              horizon: Horizon = Horizon.d7, weight: Weight = Weight.events, store=Depends(reader)):
     from ...analysis import forecast as run

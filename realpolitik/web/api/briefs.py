@@ -11,6 +11,7 @@ from .. import cache
 from ..deps import Window, reader
 from ..errors import NotAvailable
 from ..jsonable import Json
+from ..schemas import ERRORS, ErrorBody
 
 router = APIRouter(prefix="/api", tags=["briefs"])
 
@@ -36,7 +37,8 @@ def make_brief(store, actors: Optional[str], topic: Optional[str], window: Windo
 
 
 @router.get("/briefs", summary="An analyst brief: every sentence cited to the reports behind it",
-            responses={200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}}})
+            responses={200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}}, **ERRORS,
+                       501: {"model": ErrorBody, "description": "Briefs not available"}})
 def brief(actors: Optional[str] = Query(None, max_length=300, description="Codes or names, comma-separated: RUS,USA,NATO."),
           topic: Optional[str] = Query(None, max_length=200), format: BriefFormat = BriefFormat.json,
           window: Window = Depends(), store=Depends(reader)):

@@ -12,6 +12,7 @@ from ...events.taxonomy import PLOVER_TYPES
 from ..deps import Window, reader
 from ..events_query import LIST_COLUMNS, BadFilter, EventFilter, export_rows, get_event, list_events
 from ..jsonable import Json, plain
+from ..schemas import ERRORS, ErrorBody, EventDetail, EventPage
 from ..security import require_read
 
 router = APIRouter(prefix="/api/events", tags=["events"])
@@ -36,7 +37,8 @@ def event_filter(
                        quad_class=quad_class, start=window.start, end=window.end, q=q or None, negated=negated)
 
 
-@router.get("", summary="List events, newest first, with filters and cursor pagination")
+@router.get("", summary="List events, newest first, with filters and cursor pagination", response_model=EventPage,
+            responses=ERRORS)
 def events(flt: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=500),
            cursor: Optional[str] = Query(None, max_length=400, description="next_cursor of the previous page."),
            store=Depends(reader)):
@@ -48,7 +50,7 @@ def events(flt: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1
 
 
 @router.get("/export", summary="The filtered events as CSV", response_class=StreamingResponse,
-            responses={200: {"content": {"text/csv": {}}}})
+            responses={200: {"content": {"text/csv": {}}}, **ERRORS})
 def export(request: Request, flt: EventFilter = Depends(event_filter),
            limit: int = Query(10_000, ge=1, le=EXPORT_MAX), _: None = Depends(require_read)):
     try:
@@ -77,7 +79,8 @@ def export(request: Request, flt: EventFilter = Depends(event_filter),
                              headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
-@router.get("/{event_id}", summary="One event with every mention: sentence, trigger, article, source link")
+@router.get("/{event_id}", summary="One event with every mention: sentence, trigger, article, source link",
+            response_model=EventDetail, responses={**ERRORS, 404: {"model": ErrorBody, "description": "No such event"}})
 def event(event_id: str, store=Depends(reader)):
     if len(event_id) > 200:
         raise HTTPException(400, "event_id: too long")

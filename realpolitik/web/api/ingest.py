@@ -19,6 +19,7 @@ from .. import cache
 from ..deps import reader
 from ..jobs import code_work, ingest_work, remove_dir
 from ..jsonable import Json
+from ..schemas import ERRORS, WRITE_ERRORS, ErrorBody, JobAccepted, JobList, JobOne, Status
 from ..security import require_read, require_write
 
 router = APIRouter(prefix="/api", tags=["ingest"])
@@ -43,7 +44,8 @@ def _job(job, status: int = 202) -> Json:
     return Json({"job": job.to_dict(), "status_url": f"/api/jobs/{job.id}"}, status_code=status)
 
 
-@router.get("/status", summary="Ingest status: stored articles, ingest log counts, coding progress, jobs")
+@router.get("/status", summary="Ingest status: stored articles, ingest log counts, coding progress, jobs",
+            response_model=Status, responses=ERRORS)
 def status(request: Request, store=Depends(reader)):
     counts = {r["status"]: r["n"] for r in store.rows("SELECT status, count(*) AS n FROM ingest_log GROUP BY 1")}
     one = store.rows("""
@@ -60,7 +62,7 @@ def status(request: Request, store=Depends(reader)):
 
 
 @router.post("/ingest/files", status_code=202, summary="Upload files (multipart) to ingest as a background job",
-             dependencies=[Depends(require_write), Depends(_writable)])
+             dependencies=[Depends(require_write), Depends(_writable)], response_model=JobAccepted, responses=WRITE_ERRORS)
 async def ingest_files(request: Request, files: list[UploadFile] = File(..., description="Text, Markdown, HTML, JSONL, CSV, RSS/Atom files.")):
     settings = request.app.state.settings
     if len(files) > settings.max_upload_files:
@@ -84,7 +86,7 @@ async def ingest_files(request: Request, files: list[UploadFile] = File(..., des
 
 
 @router.post("/ingest/urls", status_code=202, summary="Fetch article URLs or feeds and ingest them as a background job",
-             dependencies=[Depends(require_write), Depends(_writable)])
+             dependencies=[Depends(require_write), Depends(_writable)], response_model=JobAccepted, responses=WRITE_ERRORS)
 def ingest_urls(body: UrlSubmission, request: Request):
     bad = [u for u in body.urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).netloc]
     if bad:
@@ -95,7 +97,7 @@ def ingest_urls(body: UrlSubmission, request: Request):
 
 
 @router.post("/code", status_code=202, summary="Code the stored articles not yet coded (all with recode) as a job",
-             dependencies=[Depends(require_write), Depends(_writable)])
+             dependencies=[Depends(require_write), Depends(_writable)], response_model=JobAccepted, responses=WRITE_ERRORS)
 def code(request: Request, body: Optional[CodeRequest] = None):
     settings = request.app.state.settings
     body = body or CodeRequest()
@@ -104,12 +106,14 @@ def code(request: Request, body: Optional[CodeRequest] = None):
     return _job(job)
 
 
-@router.get("/jobs", summary="Recent jobs, newest first", dependencies=[Depends(require_read)])
+@router.get("/jobs", summary="Recent jobs, newest first", dependencies=[Depends(require_read)], response_model=JobList,
+            responses=ERRORS)
 def jobs(request: Request):
     return Json({"jobs": [j.to_dict() for j in request.app.state.jobs.list()]})
 
 
-@router.get("/jobs/{job_id}", summary="One job's status and progress", dependencies=[Depends(require_read)])
+@router.get("/jobs/{job_id}", summary="One job's status and progress", dependencies=[Depends(require_read)],
+            response_model=JobOne, responses={**ERRORS, 404: {"model": ErrorBody, "description": "No such job"}})
 def job(job_id: str, request: Request):
     found = request.app.state.jobs.get(job_id)
     if found is None:
