@@ -411,6 +411,10 @@ KNOWN_BUGS = {
     "reversed date window": (
         ("network", "--db", "{db}", "--from", "2025-03-10", "--to", "2025-02-01"),
         "network accepts --from after --to: empty output, exit 0 (shifts validates, network does not)"),
+    "invalid user actor dictionary": (
+        ("code", "{work}/malformed.jsonl", "-o", "{work}/o2.jsonl", "-w", "1", "--actors", "{work}/bad_actors.yaml"),
+        "code --actors with an invalid YAML entry: ValueError traceback (with workers: BrokenProcessPool); "
+        "validate the dictionaries in the main process and raise CliError"),
 }
 
 
@@ -418,6 +422,7 @@ KNOWN_BUGS = {
 def bad_inputs(work, db):
     (work / "malformed.jsonl").write_text('{"id": "a", "text": "Russia attacked Ukraine."}\n{bad json\n',
                                           encoding="utf-8")
+    (work / "bad_actors.yaml").write_text("actors:\n  - name: Foo\n", encoding="utf-8")
     return work
 
 
