@@ -56,6 +56,13 @@ def _pronoun(tok, speaker: Actor) -> bool:
     return low == "it" and speaker.type != "PERSON"
 
 
+def _same(a: Actor, b: Actor) -> bool:
+    """One actor, not two with the same code (ElBaradei urging Mubarak: both EGY, two people)."""
+    if a.type == "PERSON" or b.type == "PERSON":
+        return a.id == b.id
+    return a.code == b.code
+
+
 def taxonomy_entry(code: str) -> CameoCode | None:
     """The taxonomy row for `code`, backing off to the parent code when a leaf is unknown."""
     c = cameo_or_none(code)
@@ -266,7 +273,7 @@ class Coder:
         if not targets and (f.root in _MUTUAL or f.mutual) and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.
             return [x for src in sources
-                    for x in self._emit(f, [src], [t for t in sources if t[0].code != src[0].code],
+                    for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])],
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
@@ -298,7 +305,7 @@ class Coder:
             # A bare country is redundant beside a more specific actor of the same country:
             # "blamed the Assad regime for the attack on Khan Sheikhoun" is aimed at SYRGOV only.
             specific = {t.country for t, _ in targets if t.sector}
-            tlist = [(t, c) for t, c in targets if t.code != src.code
+            tlist = [(t, c) for t, c in targets if not _same(t, src)
                      and (t.sector or t.country not in specific)]
             tlist = list({t.code: (t, c) for t, c in tlist}.values()) or [(None, False)]
             for tgt, tgt_coref in tlist:

@@ -97,7 +97,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
         if p.obj:
             cands = list(objs)
             # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
-            cands += [o for x in objs for pr in R.children(x, "prep") if pr.lower_ == "of" for o in R.pobjs(pr)]
+            for _ in range(2):  # "tens of thousands of troops"
+                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ == "of"
+                          for o in R.pobjs(pr) if o not in cands]
             for prep in R.children(verb, "prep"):
                 if not p.prep or prep.lower_ in p.prep:
                     cands.extend(R.pobjs(prep))
@@ -141,8 +143,10 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
         sources, patients = R.subject_roles(tok)
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
-        if obj is not None and obj in targets and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
-            targets.remove(obj)  # the object selected the pattern ("sent aid"); it is not the target
+        if obj is not None and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
+            # The object selected the pattern ("sent aid", "poured tens of thousands of troops");
+            # it is not the target.
+            targets = [t for t in targets if t is not obj and obj not in t.subtree]
         if obj is not None and not pat.notarget:
             # "sought Russia's backing", "sought the aid of X": the object's owner is the target.
             targets.extend(R.children(obj, "poss"))
@@ -449,6 +453,12 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
                 and not f.has_event_comp and not f.nominal:
             f.code, f.comp = "010", "say"  # "warned that order was breaking down": a statement
+        if f.comp in ("request", "demand") and not f.targets:
+            # "demanded that Saddam Hussein leave Iraq": the one asked is the clause's subject.
+            for c in f.anchor.children:
+                if c.dep_ == "ccomp" and R.is_verbal(c):
+                    f.targets = R.subject_roles(c)[0]
+                    break
         if f.comp == "say" and f.code.startswith("01"):
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
             if comp:

@@ -94,8 +94,13 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         patients = [fix_relative(p, verb) for p in pas]
         return ag, [x for p in patients for x in expand(p)]
     if subj:
-        s = fix_relative(subj[0], verb)
-        return _of_members(s) or expand(s), []
+        # Usually one subject; the small parser sometimes splits "the opposition figure Mohamed
+        # ElBaradei" into two, so every one is kept (the binder drops those naming no actor).
+        out: list[Token] = []
+        for x in subj:
+            x = fix_relative(x, verb)
+            out.extend(_of_members(x) or expand(x))
+        return out, []
     dep = verb.dep_
     head = verb.head
     if dep == "conj" and verb.i > 0 and _misattached_subject(verb.doc[verb.i - 1]):
