@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, log_loss
 from threadpoolctl import threadpool_limits
 
-from .common import QUADS, ROOTS, AnalysisError, actor_filter, data_range, parse_date, root_table
+from .common import QUADS, ROOTS, AnalysisError, actor_filter, data_range, parse_date, root_quads, root_table
 from .panel import SHARED_GROUPS, features, labels, load_pair, load_panel
 from .rollup import events_signature
 
@@ -97,6 +97,11 @@ class TacticForecaster:
         P = np.empty((n, N_TARGETS))
         for k, m in enumerate(self.models):
             P[:, k] = m if isinstance(m, float) else m.predict_proba(_design(scaled, k, self.own_only))[:, 1]
+        # The targets are fitted separately; a quad class occurs whenever one of its roots does,
+        # so its probability is raised to at least that of its likeliest root.
+        quads = np.array(root_quads())
+        for q in QUADS:
+            P[:, 19 + q] = np.maximum(P[:, 19 + q], P[:, :20][:, quads == q].max(1))
         return np.clip(P, CLIP, 1 - CLIP)
 
     def persistence(self, blocks: dict) -> np.ndarray:
