@@ -178,3 +178,16 @@ def test_every_response_has_the_security_headers(client):
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
         assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_missing_pipeline_stage_is_501_not_a_crash(client, monkeypatch):
+    import sys
+
+    from realpolitik.web import cache
+
+    cache.clear()
+    monkeypatch.setitem(sys.modules, "realpolitik.brief", None)  # import fails as if not installed
+    r = client.get("/api/briefs", params={"actors": "RUS"})
+    assert r.status_code == 501 and "not available" in r.json()["error"]
+    page = client.get("/brief", params={"actors": "RUS"})
+    assert page.status_code == 200 and "not available" in page.text
