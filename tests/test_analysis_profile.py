@@ -79,3 +79,10 @@ def test_profile_errors(tactics):
         profile(tactics, "CHN")
     with pytest.raises(AnalysisError, match="toward"):
         profile(tactics, "RUS", toward="CHN")
+
+
+def test_mix_rows_share_one_set_of_columns(tactics):
+    mix = profile(tactics, "RUS")["mix"]
+    assert len({tuple(r) for r in mix}) == 1
+    deu = next(r for r in mix if r["counterpart"] == "DEU")
+    assert deu["plover_THREATEN"] == 0.0 and deu["plover_CONSULT"] == 1.0

@@ -113,13 +113,15 @@ def _n(x: float):
 
 
 def _mix_rows(by_cp) -> list[dict]:
-    """One row per counterpart: its event count and the share of each root and PLOVER type."""
+    """One row per counterpart: its event count and the share of each root and PLOVER type
+    (every row has the same columns, so CSV/Parquet output stays rectangular)."""
+    plovers = sorted({k for d in by_cp.values() for k in d if k.startswith("plover_")})
     rows = []
     for c, d in sorted(by_cp.items(), key=lambda kv: -kv[1]["events"]):
         n = d["events"]
         row = {"counterpart": c, "events": _n(n)}
         row.update({f"root_{r}": round(d.get(f"root_{r}", 0.0) / n, 4) for r in ROOTS})
-        row.update({k: round(v / n, 4) for k, v in sorted(d.items()) if k.startswith("plover_")})
+        row.update({k: round(d.get(k, 0.0) / n, 4) for k in plovers})
         rows.append(row)
     return rows
 

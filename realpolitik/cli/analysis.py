@@ -134,6 +134,7 @@ def register(app: typer.Typer) -> None:
         top: int = typer.Option(5, "--top", min=1, help="Distinctive tactics to list per comparison."),
         examples: int = typer.Option(2, "--examples", min=0, help="Example events per tactic."),
         prior: float = typer.Option(100.0, "--prior", min=1.0, help="Dirichlet prior strength a0 (pseudo-events)."),
+        mix: bool = typer.Option(False, "--mix", help="List the tactic mix per counterpart (shares) instead."),
         db: Path = DB, start: Optional[str] = FROM, end: Optional[str] = TO, weight: Weight = WEIGHT,
         fmt: Fmt = FORMAT, out: Optional[Path] = OUT, plot: Optional[Path] = PLOT,
     ) -> None:
@@ -147,6 +148,9 @@ def register(app: typer.Typer) -> None:
             _plot(profile_figure, res, plot)
         if fmt is Fmt.json:
             return _write_json({k: v for k, v in res.items() if k != "all_scores"}, out)
+        if mix:
+            cols = ["counterpart", "events"] + [f"root_{r:02d}" for r in range(1, 21)]
+            return _emit(res["mix"], fmt, out, f"Tactic mix of {res['actor']} by counterpart (shares)", cols)
         rows = [{**{k: v for k, v in r.items() if k != "examples"},
                  "example": _example_text(r["examples"][0]) if r["examples"] else "",
                  "examples": r["examples"]} for r in res["distinctive"]]
