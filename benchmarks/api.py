@@ -8,6 +8,8 @@ served from the result cache; a separate row measures one repeated dyad (cache h
 
 Baseline: the same query run directly in DuckDB in this process, one at a time, without HTTP
 (`list_events` and `analysis.dyad` on the same store), so ratio = API latency / direct latency.
+A one-client row per endpoint separates the HTTP and server overhead from queueing under load.
+The load generator runs on the same machine as the server and shares its cores.
 
     python -m benchmarks.api [--quick] [--clients 50] [--seconds 20]
 """
@@ -166,9 +168,14 @@ def main(quick: bool = False, clients: int | None = None, seconds: float | None 
     try:
         for name, (make_url, _, _) in cases.items():
             asyncio.run(_load(base, make_url, clients, 1.0))  # warm-up: page cache, thread pool
+            d50, d99 = _ms(direct[name], 50), _ms(direct[name], 99)
+            # One client first: the cost of HTTP and the server over the bare query, no queueing.
+            lat, _ = asyncio.run(_load(base, make_url, 1, seconds / 4))
+            one = _ms(lat, 50)
+            rows.append({"name": f"api {name}, 1 client: p50", "value": one, "unit": "ms",
+                         "baseline": d50, "ratio": round(one / d50, 2)})
             lat, failed = asyncio.run(_load(base, make_url, clients, seconds))
             tag = f"api {name}, {clients} clients, {n_events / 1e6:.1f}M events"
-            d50, d99 = _ms(direct[name], 50), _ms(direct[name], 99)
             p50, p99 = _ms(lat, 50), _ms(lat, 99)
             rows += [
                 {"name": f"{tag}: p50", "value": p50, "unit": "ms", "baseline": d50, "ratio": round(p50 / d50, 2)},
