@@ -4,6 +4,7 @@ bare descriptions ("the ministry", "troops").
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Any
 
@@ -78,10 +79,18 @@ class Binder:
         self.quote_speaker: Actor | None = None
         self._cache: dict[tuple[int, int], Actor | None] = {}
         self.dominant = _dominant_country(mentions)
+        self._starts = [m.start for m in mentions]  # mentions are sorted by start
 
     # -- mentions --------------------------------------------------------------------------
     def mentions_in(self, start: int, end: int) -> list:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def resolve_span(self, start: int, end: int, mentions: list | None = None) -> Actor | None:
         key = (start, end)

@@ -128,10 +128,8 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
 def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     frames = []
     for tok in sent:
-        if not R.is_verbal(tok) or tok.lemma_.lower() == "be":
-            continue
-        pats = lex.verbs.get(tok.lemma_.lower())
-        if not pats:
+        pats = lex.verbs.get(tok.lemma_.lower())  # the dictionary test first: it is the cheap one
+        if not pats or not R.is_verbal(tok):
             continue
         m = _match_verb(tok, pats)
         if m is None:

@@ -40,12 +40,13 @@ from realpolitik.events.gold import Sentence, load_gold, sentences_from_records
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "eval" / "gold" / "dev.jsonl"
 NEWS = Path(os.environ.get("REALPOLITIK_NEWS") or ROOT.parent / "shared" / "data" / "news")
-MAX_FALSE_EVENT_RATE = 0.05
+MAX_FALSE_EVENT_RATE = 0.05  # on what the backoff adds (see choose_threshold)
 MIN_COUNT = 2  # features seen in fewer training examples are dropped
-C = 1.0
+C = 3.0
 # Train on every sentence naming an actor ("all": more examples of each type, the rule-coded ones
 # included) or only on the sentences the backoff will see ("candidates").
 TRAIN_ON = "all"
+THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9]
 DECISION = "argmax"  # see backoff.LinearModel.predict
 
 
@@ -261,19 +262,18 @@ def oof_probs(items: list[Item], idx: list[int], k: int, seed: int, codes: dict[
 
 
 def choose_threshold(items: list[Item], idx: list[int], probs, model) -> tuple[float, dict]:
-    """The threshold maximising macro-F1 over `idx` with the false-event rate <= 5% (ties: higher)."""
+    """The threshold maximising macro-F1 over `idx` such that the backoff's own false-event rate
+    (share of no-event sentences on which it adds an event; the rules' false events are not its
+    doing) stays <= MAX_FALSE_EVENT_RATE and micro-F1 does not drop. 1.01 (= off) when none helps."""
     sub = [items[i] for i in idx]
     local = {n: probs[i] for n, i in enumerate(idx) if i in probs}
-    best_t, best = 1.01, score(sub, predictions(sub, None, None, 1.0))
-    if best["false_event_rate"] is not None and best["false_event_rate"] > MAX_FALSE_EVENT_RATE:
-        # the rules alone are already above the cap: do not make it worse
-        cap = best["false_event_rate"]
-    else:
-        cap = MAX_FALSE_EVENT_RATE
-    for t in np.arange(0.25, 0.96, 0.05):
+    rules = score(sub, predictions(sub, None, None, 1.0))
+    best_t, best = 1.01, rules
+    for t in THRESHOLDS:
         s = score(sub, predictions(sub, model, local, float(t)))
-        fer = s["false_event_rate"] or 0.0
-        if fer <= cap + 1e-9 and s["macro_f1"] > best["macro_f1"] + 1e-9:
+        added = (s["false_event_rate"] or 0.0) - (rules["false_event_rate"] or 0.0)
+        if added <= MAX_FALSE_EVENT_RATE + 1e-9 and s["micro_f1"] >= rules["micro_f1"] - 1e-9 \
+                and s["macro_f1"] > best["macro_f1"] + 1e-9:
             best_t, best = float(t), s
     return round(best_t, 2), best
 
@@ -333,6 +333,17 @@ def train(items: list[Item], k: int, log=print, c: float = C) -> bo.LinearModel:
     return model
 
 
+def sweep(items: list[Item], k: int, codes: dict[str, str], c: float = C) -> list[dict]:
+    """Out-of-fold rules + backoff scores at each threshold (for the report; optimistic, since the
+    threshold is not tuned apart from the data it is scored on: nested_cv is the honest figure)."""
+    idx = list(range(len(items)))
+    probs, m = oof_probs(items, idx, k, seed=7, codes=codes, c=c)
+    rows = [dict(threshold="rules", **score(items, predictions(items, None, None, 1.0)))]
+    for t in THRESHOLDS:
+        rows.append(dict(threshold=t, **score(items, predictions(items, m, probs, float(t)))))
+    return rows
+
+
 def _fmt(s: dict) -> str:
     fer = s["false_event_rate"]
     return (f"macro-F1 {s['macro_f1']:.4f}  micro-F1 {s['micro_f1']:.4f} (P {s['micro_p']:.3f} R {s['micro_r']:.3f})"
@@ -360,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     n_c = sum(it.cand is not None for it in items)
     log(f"{len(items)} sentences, {n_c} backoff candidates; labels {Counter(it.label for it in items if it.cand)}")
     if a.evaluate:
+        for row in sweep(items, a.folds, generic_codes(items), c=a.C):
+            print(f"  out-of-fold t={row['threshold']}: {_fmt(row)}")
         res = nested_cv(items, a.folds, generic_codes(items), log=log, c=a.C)
         for name in ("all", "dev", "guardian_even"):
             if name in res:
