@@ -148,6 +148,16 @@ def test_click_from_overview_to_the_highlighted_sentence(page, server):
     _shot(page, "event")
 
 
+def test_a_click_on_the_activity_chart_opens_that_weeks_events(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("#activity-chart .main-svg")
+    page.locator("#activity-chart .bars path").first.click(force=True)
+    page.wait_for_url("**/events?*")
+    assert "quad_class=" in page.url and "from=" in page.url
+    assert page.locator("table.events a.event-link").count() >= 1
+    assert not page.errors, page.errors
+
+
 def test_script_in_a_title_is_shown_as_text(page, server):
     search = server + "/events?q=attacked%20Kyiv%20on%20Thursday"
     page.goto(search)

@@ -17,12 +17,24 @@
     var data = readJson(el.dataset.activity);
     if (!data || !data.weeks.length) { el.textContent = "No events yet."; return; }
     var traces = Object.keys(QUADS).map(function (q) {
-      return { type: "bar", x: data.weeks, y: data.series[q], name: QUADS[q][0], marker: { color: QUADS[q][1] } };
+      return { type: "bar", x: data.weeks, y: data.series[q], name: QUADS[q][0], marker: { color: QUADS[q][1] },
+               customdata: data.weeks.map(function () { return q; }) };
     });
     window.Plotly.newPlot(el, traces, {
       barmode: "stack", height: 320, margin: { t: 20, r: 10, b: 40, l: 50 },
       yaxis: { title: { text: "events per week" } }, legend: { orientation: "h" }
     }, CONFIG);
+    // A click on a bar opens the explorer on that week's events of that quad class.
+    el.on("plotly_click", function (ev) {
+      var pt = ev.points && ev.points[0];
+      if (!pt) { return; }
+      var start = new Date(pt.x + "T00:00:00Z");
+      var end = new Date(start.getTime() + 6 * 86400000);
+      var day = function (d) { return d.toISOString().slice(0, 10); };
+      window.location.href = "/events?" + new URLSearchParams({
+        from: day(start), to: day(end), quad_class: pt.customdata, negated: "false"
+      }).toString();
+    });
   }
 
   function figure(el) {
