@@ -158,6 +158,17 @@ def test_a_click_on_the_activity_chart_opens_that_weeks_events(page, server):
     assert not page.errors, page.errors
 
 
+def test_a_click_on_the_dyad_timeline_opens_that_periods_events(page, server):
+    page.goto(server + "/dyads/USA/RUS?freq=month")
+    page.wait_for_selector("#timeline-chart .main-svg")
+    page.locator("#timeline-chart .bars path").first.click(force=True)
+    page.wait_for_url("**/events?*")
+    assert "source=" in page.url and "target=" in page.url and "quad_class=" in page.url
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 1 and "No events" not in rows.first.inner_text()
+    assert not page.errors, page.errors
+
+
 def test_script_in_a_title_is_shown_as_text(page, server):
     search = server + "/events?q=attacked%20Kyiv%20on%20Thursday"
     page.goto(search)

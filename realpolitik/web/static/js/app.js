@@ -29,10 +29,8 @@
       var pt = ev.points && ev.points[0];
       if (!pt) { return; }
       var start = new Date(pt.x + "T00:00:00Z");
-      var end = new Date(start.getTime() + 6 * 86400000);
-      var day = function (d) { return d.toISOString().slice(0, 10); };
       window.location.href = "/events?" + new URLSearchParams({
-        from: day(start), to: day(end), quad_class: pt.customdata, negated: "false"
+        from: isoDay(start), to: isoDay(periodEnd(start, "week")), quad_class: pt.customdata, negated: "false"
       }).toString();
     });
   }
@@ -43,6 +41,33 @@
     var layout = fig.layout || {};
     layout.autosize = true;
     window.Plotly.newPlot(el, fig.data || [], layout, CONFIG);
+    if (el.dataset.dyadA) { linkDyadBars(el); }
+  }
+
+  function isoDay(d) { return d.toISOString().slice(0, 10); }
+
+  function periodEnd(start, freq) {
+    if (freq === "month") { return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)); }
+    return new Date(start.getTime() + (freq === "week" ? 6 : 0) * 86400000);
+  }
+
+  // Dyad timeline: the first subplot (y axes y, y2) is A->B, the second B->A; bar traces are named
+  // after their quad class. A click opens the explorer on that direction, period and quad class.
+  function linkDyadBars(el) {
+    var quadByName = {};
+    Object.keys(QUADS).forEach(function (q) { quadByName[QUADS[q][0]] = q; });
+    el.on("plotly_click", function (ev) {
+      var pt = ev.points && ev.points[0];
+      if (!pt || pt.data.type !== "bar") { return; }
+      var first = ["y", "y2"].indexOf(pt.data.yaxis || "y") >= 0;
+      var start = new Date(String(pt.x).slice(0, 10) + "T00:00:00Z");
+      var params = {
+        source: first ? el.dataset.dyadA : el.dataset.dyadB, target: first ? el.dataset.dyadB : el.dataset.dyadA,
+        from: isoDay(start), to: isoDay(periodEnd(start, el.dataset.freq)), negated: "false"
+      };
+      if (quadByName[pt.data.name]) { params.quad_class = quadByName[pt.data.name]; }
+      window.location.href = "/events?" + new URLSearchParams(params).toString();
+    });
   }
 
   function draw() {
