@@ -111,6 +111,7 @@ def _code_file(input: Path, output: str, spec, workers: Optional[int]) -> None:
 
 
 def _code_db(db: Path, spec, workers: Optional[int], recode: bool) -> None:
+    from ..analysis.rollup import refresh_dyad_daily
     from ..store.events import code_store
 
     if not db.exists():
@@ -120,6 +121,7 @@ def _code_db(db: Path, spec, workers: Optional[int], recode: bool) -> None:
         with _progress(todo, "coding") as advance:
             result = code_store(store, workers=workers, spec=spec, recode=recode,
                                 on_doc=lambda r: advance())
+        refresh_dyad_daily(store)  # keeps dyad/forecast queries on the daily roll-up
         events = store.rows("SELECT count(*) AS n FROM events WHERE origin = 'realpolitik'")[0]["n"]
     for article_id, error in result.failed or []:
         err_console.print(f"error: article {article_id}: coding failed: {error}", highlight=False)

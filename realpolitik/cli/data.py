@@ -49,6 +49,9 @@ def _run_imports(kind: str, files: list[Path], db: Path, fn: Callable) -> None:
     with _open(db) as store:
         for f in files:
             results.append(_import_one(store, f, fn))
+        from ..analysis.rollup import refresh_dyad_daily
+
+        refresh_dyad_daily(store)  # one rebuild after all files, not one per file
     for r in results:
         for line, reason in sorted(r.errors):
             err_console.print(f"error: {r.path}:{line}: {reason}", highlight=False, soft_wrap=True)
