@@ -78,6 +78,31 @@ class Entry:
         return Coding(code, country, sector, ref.type, None, None, "former " + ref.role if ref.role else "")
 
 
+def person_rank(entry: Entry, day: dt.date | None) -> tuple:
+    """How well a person fits a date when several people share a name ("Clinton", "Bush", "Assad").
+
+    Higher is better: someone in office on `day` (latest-started office first), then the most recent
+    former office holder (latest end of an office begun before `day`), then whoever takes office
+    soonest after it. Without a date the person with the most recent office wins. Undated codings
+    count as always in office.
+    """
+    codings = entry.codings
+    if not codings:
+        return (-1,)
+    if any(not c.dated for c in codings):
+        return (3, dt.date.min)
+    if day is None:
+        return (2, max(c.end or dt.date.max for c in codings), max(c.start or dt.date.min for c in codings))
+    current = [c.start or dt.date.min for c in codings if c.covers(day)]
+    if current:
+        return (3, max(current))
+    past = [c.end or dt.date.max for c in codings if c.start is None or c.start <= day]
+    if past:
+        return (2, max(past))
+    first = min(c.start for c in codings)
+    return (1, -first.toordinal())
+
+
 def parse_date(value) -> dt.date | None:
     """ISO dates, datetimes, or the PETRARCH forms YYMMDD / YYYYMMDD."""
     if value is None or value == "":

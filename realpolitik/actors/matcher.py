@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .dictionary import ActorDictionary
-from .entries import safe_date
+from .entries import person_rank, safe_date
 
 NULL_CODES = {"---", "+++", "###"}  # PETRARCH: this name is not an actor
 from .text import fold
@@ -62,6 +62,95 @@ def _ambiguous_ok(text: str, folded: str, start: int, end: int) -> bool:
         prev = before[-1].strip(",")
         if prev.isdigit() or prev in _TEMPORAL:
             return False
+    return True
+
+
+def _by_date(d: ActorDictionary, cands, k: int, best, text: str, folded: str, start: int, end: int, day):
+    """Several people answer to one name ("Clinton", "Bush", "Assad", "Hariri"): the one in office on
+    the day, else the most recent former office holder (entries.person_rank). Only people of the same
+    layer compete, so a user file still overrides the shipped data."""
+    first = d.entries[best[0]]
+    layer = d.layers[best[0]]
+    rank = None
+    for idx, alias, caps in cands[k + 1:]:
+        entry = d.entries[idx]
+        if entry.kind != "person" or d.layers[idx] != layer or idx == best[0]:
+            continue
+        if caps and not all(text[start + j].isupper() for j in caps):
+            continue
+        if alias in entry.ambiguous and not _ambiguous_ok(text, folded, start, end):
+            continue
+        if _other_given_name_before(d, idx, alias, text, folded, start):
+            continue
+        coding = entry.coding_at(day)
+        if coding is None:
+            continue
+        if rank is None:
+            rank = person_rank(first, day)
+        r = person_rank(entry, day)
+        if r > rank:
+            best, rank = (idx, coding), r
+    return best
+
+
+# Capitalised words that may stand right before a surname without being someone's first name.
+_NOT_GIVEN = set("""
+mr mrs ms miss mx dr sir dame lord lady baroness baron sheikh sheik shaikh prince princess king queen
+emir sultan crown president presidents premier chancellor minister ministers secretary senator sen rep
+congressman congresswoman governor gov general gen lt lieut col colonel maj major capt captain admiral
+adm marshal field commander cmdr brigadier sgt sergeant ayatollah imam mullah rev reverend father pope
+cardinal rabbi speaker leader chairman chairwoman chair ambassador envoy judge justice mayor commissioner
+director chief deputy vice foreign defence defense home interior prime acting former ex late then
+labour tory tories conservative conservatives democrat democrats republican republicans democratic
+senate house hajji haji sayyed sayyid sayed professor prof dean chancellor president-elect
+the a an and but or nor so yet if as when while whereas after before since until although though
+because unless once then now today yesterday tomorrow tonight meanwhile however still also even only
+instead indeed later earlier last next this that these those why how what who whom whose where which
+did does do will would can could should shall may might must has have had is was were are be been
+not no yes in on at for with without under over from to of by about against between among like
+unlike both neither either every each all some many most few several other another such here there
+let says said asked ask dear thanks thank please whether nevertheless nonetheless moreover furthermore
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december
+""".split())
+_PREV_WORD = re.compile(r"([A-Z][\w'’.-]*) $")
+
+
+def _own_words(d: ActorDictionary, idx: int) -> frozenset[str]:
+    cache = d.__dict__.setdefault("_own_words_cache", {})
+    words = cache.get(idx)
+    if words is None:
+        e = d.entries[idx]
+        words = frozenset(w for n in [e.name] + e.aliases for w in re.split(r"[\s-]+", fold(n)) if w)
+        cache[idx] = words
+    return words
+
+
+def _own_word_next(d: ActorDictionary, idx: int, folded: str, end: int) -> bool:
+    nxt = folded[end + 1:end + 40].split(" ", 1)[0].strip(",.;:'")
+    return bool(nxt) and nxt in _own_words(d, idx)
+
+
+def _other_given_name_before(d: ActorDictionary, idx: int, alias: str, text: str, folded: str, start: int) -> bool:
+    """True when a surname alias directly follows a capitalised word that reads as somebody else's
+    first name: "Sherrod Brown", "Nasr Hariri". Titles ("Mr Brown", "Prime Minister Brown"), the
+    person's own names ("Gordon Brown"), sentence openers ("But Brown") and other dictionary names do
+    not count."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.isupper() or not any(ch.islower() for ch in word) or word.endswith((".", "'s", "’s")):
+        return False  # acronyms (US, UN), initials (H.W.), possessives
+    low = folded[m.start():m.end() - 1]
+    if low in _NOT_GIVEN or low in _own_words(d, idx):
+        return False
+    if _sentence_start(text, m.start()) and low.endswith(("ing", "ed", "ly")):
+        return False  # "Speaking Brown said", "Separately, ..."
+    if d.candidates(low) and word not in d.given_names:
+        return False  # "Kremlin Putin"-like runs of names, agents ("President"), places
     return True
 
 
@@ -122,19 +211,27 @@ def _find(d: ActorDictionary, text: str, folded: str, day) -> list[tuple]:
             continue
         if end < n and text[end].isalnum():
             continue
-        for idx, alias, caps in cands:
+        best = None  # (entry index, coding) of the first candidate that fits the context
+        for k, (idx, alias, caps) in enumerate(cands):
             if caps and not all(text[start + j].isupper() for j in caps):
                 continue  # "US" in the dictionary, "us" in the text
             entry = d.entries[idx]
             if alias in entry.ambiguous and not _ambiguous_ok(text, folded, start, end):
                 continue
-            if entry.kind == "country" and alias in d.given_names and _NEXT_CAP.match(text, end):
-                continue  # "Chad Wolf": a first name
+            if entry.kind in ("country", "person") and alias in d.given_names and _NEXT_CAP.match(text, end) \
+                    and not _own_word_next(d, idx, folded, end):
+                continue  # "Chad Wolf", "Barak Ravid": a first name
+            if entry.kind == "person" and _other_given_name_before(d, idx, alias, text, folded, start):
+                continue  # "Sherrod Brown" is not Gordon Brown
             coding = None if entry.kind == "block" else entry.coding_at(day)
             if coding is None and entry.kind != "block":
                 continue  # e.g. a PETRARCH entry restricted to other dates
-            found.append((start, end, idx, coding))
+            best = (idx, coding)
+            if entry.kind == "person":
+                best = _by_date(d, cands, k, best, text, folded, start, end, day)
             break
+        if best is not None:
+            found.append((start, end, best[0], best[1]))
     # Longest first; a position once taken stays taken.
     found.sort(key=lambda f: (f[0] - f[1], f[0]))
     taken = bytearray(n + 1)
