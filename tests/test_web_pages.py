@@ -127,3 +127,11 @@ def test_unknown_addresses_get_a_page_for_browsers_and_json_for_clients(client):
     assert "There is no page" in page.text
     api = client.get("/api/nothing", headers={"Accept": "text/html"})
     assert api.status_code == 404 and api.json() == {"error": "Not Found"}
+
+
+@pytest.mark.parametrize("url", ["/", "/events", "/actors/RUS", "/dyads/RUS/UKR", "/network", "/brief?actors=RUS",
+                                 "/api/events", "/api/network", "/api/shifts", "/api/status", "/api/briefs"])
+def test_a_new_empty_store_serves_every_page(tmp_path, url):
+    with TestClient(create_app(Settings(db=tmp_path / "empty.duckdb", token="t"))) as c:
+        r = c.get(url)
+    assert r.status_code == 200, r.text[:300]
