@@ -14,6 +14,7 @@ from realpolitik.records import Actor
 
 # Agents that, named alone in the singular, are individuals rather than a state's or group's organ.
 _LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
+_PEOPLE = {"CVL", "OPP", "REF", "LAB", "AGR", "EDU", "REL"}  # placed by where they are
 _UNAFFILIATED = {"UAF", "CRM"}  # "armed men", "criminals": no state or group to code
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -230,6 +231,15 @@ class Binder:
             actor = self._coref(self.text[s:e])
             if actor is not None and actor.country:
                 return actor, True
+            if bare.sector in _PEOPLE:
+                # "Protesters ... scaled the walls of the US embassy in Cairo": people belong to
+                # the place they are in, not to the article's main state.
+                sent = head.sent
+                loc = self.location(offset + sent.start_char, offset + sent.end_char, set(), False)
+                if loc is not None:
+                    from realpolitik.actors import with_country
+
+                    return with_country(bare, loc.country), True
             if self.dominant:
                 from realpolitik.actors import with_country
 

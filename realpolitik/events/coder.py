@@ -261,6 +261,11 @@ class Coder:
             loc = b.location(start, end, set(), True)
             if loc is not None:
                 sources = [(loc, True)]
+        if not sources and f.nominal and f.root == "14":
+            # "protests over the death of Mahsa Amini" in Iran: the people of the place protest.
+            loc = b.location(start, end, set(), False)
+            if loc is not None:
+                sources = [(loc, True)]
         if not sources and f.context:
             # "The overnight airstrikes": the doer is the state the article has just been about.
             ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})

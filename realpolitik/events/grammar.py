@@ -94,6 +94,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
     for p in pats:
         if p.part and not particles.intersection(p.part):
             continue
+        if p.subj and not any(phrase_matches(R.phrase_words(x), p.subj)
+                              for x in R.children(verb, "nsubj")):
+            continue
         if p.obj:
             cands = list(objs)
             # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
@@ -140,6 +143,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl"):
             continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
         sources, patients = R.subject_roles(tok)
+        if not sources and patients and pat.code[:2] == "15":
+            sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
         if obj is not None and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
             # The object selected the pattern ("sent aid", "poured tens of thousands of troops");

@@ -44,10 +44,11 @@ class VerbPattern:
     weak: bool = False  # ambiguous verb: lower confidence, needs an actor target
     place: bool = False  # a place may stand for the target ("travelled to Moscow")
     mutual: bool = False  # both ways: "clashed with"
+    subj: tuple[str, ...] = ()  # required subject phrases ("troops left")
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.obj) + bool(self.part)
+        return 2 * bool(self.obj) + bool(self.part) + bool(self.subj)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Lexicon:
                     lemma=lemma, code=str(p["code"]), obj=obj, part=tuple(_as_list(p.get("part"))),
                     prep=tuple(_as_list(p.get("prep"))), comp=p.get("comp"),
                     notarget=bool(p.get("notarget")), weak=bool(p.get("weak")), place=bool(p.get("place")),
-                    mutual=bool(p.get("mutual")),
+                    mutual=bool(p.get("mutual")), subj=tuple(lex._expand(_as_list(p.get("subj")))),
                 )
                 lex.verbs.setdefault(lemma, []).append(vp)
         for pats in lex.verbs.values():
@@ -135,6 +136,8 @@ class Lexicon:
             forms.update(verb_forms(lemma, self.irregular.get(lemma, ())))
         for head in self.nouns:
             forms.update(noun_forms(head))
+        for word in self.classes.get("protesters", ()):  # what protesters do is a protest
+            forms.update(noun_forms(word.split()[-1]))
         forms.discard("be")
         for f in ("is", "are", "was", "were", "been", "am", "being"):
             forms.discard(f)
