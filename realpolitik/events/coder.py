@@ -261,6 +261,9 @@ class Coder:
             loc = b.location(start, end, set(), True)
             if loc is not None:
                 sources = [(loc, True)]
+        if f.code in ("173", "1711") and f.anchor.lemma_.lower() in ("capture", "seize", "take") \
+                and targets and all(a.id.startswith(("place:", "capital:", "country:")) for a, _ in targets):
+            f.code = "192"  # "rebels captured Goma": a town is taken, not arrested
         if not sources and f.nominal and f.root == "14":
             # "protests over the death of Mahsa Amini" in Iran: the people of the place protest.
             loc = b.location(start, end, set(), False)

@@ -446,6 +446,10 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     # says is not an act of its own.
     verbs = [f for f in verbs if not (f.anchor.dep_ in ("acl", "relcl")
                                       and lex.in_class(R.phrase_words(f.anchor.head), "documents"))]
+    # "struck the base, killing 35 people": the killing is the strike's toll, not a second event.
+    violent = {f.anchor.i for f in verbs if f.root in ("18", "19", "20")}
+    verbs = [f for f in verbs if not (f.root in ("18", "19", "20") and f.anchor.dep_ == "advcl"
+                                      and f.anchor.tag_ == "VBG" and f.anchor.head.i in violent)]
     frames = verbs + nouns
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
