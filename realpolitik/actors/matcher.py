@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from .dictionary import ActorDictionary
 from .entries import person_rank, safe_date
 
@@ -110,10 +112,12 @@ did does do will would can could should shall may might must has have had is was
 not no yes in on at for with without under over from to of by about against between among like
 unlike both neither either every each all some many most few several other another such here there
 let says said asked ask dear thanks thank please whether nevertheless nonetheless moreover furthermore
+whatever whoever whenever wherever thus hence therefore otherwise perhaps maybe
 monday tuesday wednesday thursday friday saturday sunday january february march april june july
 august september october november december
 """.split())
-_PREV_WORD = re.compile(r"([A-Z][\w'’.-]*) $")
+# The word before a name, skipping a joined particle: "Sherrod Brown", "Ayn al-Assad".
+_PREV_WORD = re.compile(r"([A-Z][\w'’.-]*?) (?:[a-z]{1,3}-)?$")
 
 
 def _own_words(d: ActorDictionary, idx: int) -> frozenset[str]:
@@ -131,26 +135,53 @@ def _own_word_next(d: ActorDictionary, idx: int, folded: str, end: int) -> bool:
     return bool(nxt) and nxt in _own_words(d, idx)
 
 
+def _is_surname_alias(alias: str) -> bool:
+    """'Brown', 'al-Assad', 'bin Salman', 'de Mistura': a family name, not a full name ('Tom Fletcher',
+    'Bashar Assad') or a title ('President Assad', 'Mr Brown'), which bring their own first word."""
+    words = alias.split()
+    return len(words) == 1 or all(w[:1].islower() for w in words[:-1])
+
+
+def _lowercase_elsewhere(folded: str, text: str, low: str) -> bool:
+    """The word also occurs in lowercase in the document: an ordinary word ("Animal", "Whatever")."""
+    n = len(low)
+    pos = folded.find(low)
+    while pos >= 0:
+        if text[pos].islower() and (pos == 0 or not folded[pos - 1].isalnum()) and \
+                (pos + n >= len(folded) or not folded[pos + n].isalnum()):
+            return True
+        pos = folded.find(low, pos + 1)
+    return False
+
+
 def _other_given_name_before(d: ActorDictionary, idx: int, alias: str, text: str, folded: str, start: int) -> bool:
     """True when a surname alias directly follows a capitalised word that reads as somebody else's
-    first name: "Sherrod Brown", "Nasr Hariri". Titles ("Mr Brown", "Prime Minister Brown"), the
-    person's own names ("Gordon Brown"), sentence openers ("But Brown") and other dictionary names do
-    not count."""
-    if start < 2 or text[start - 1] != " ":
+    first name: "Sherrod Brown", "Nasr Hariri", "Ayn al-Assad". Titles ("Mr Brown", "Prime Minister
+    Brown"), the person's own names or near spellings of them ("Gordon Brown", "Stefan de Mistura",
+    "Neil Christopher Prakash"), sentence openers ("But Brown") and other dictionary names do not count."""
+    if start < 2 or text[start - 1] not in " -" or not _is_surname_alias(alias):
         return False
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
     if m is None:
         return False
     word = m.group(1)
-    if word.isupper() or not any(ch.islower() for ch in word) or word.endswith((".", "'s", "’s")):
+    if word.isupper() or not any(ch.islower() for ch in word) or word.endswith((".", "'s", "\u2019s")):
         return False  # acronyms (US, UN), initials (H.W.), possessives
-    low = folded[m.start():m.end() - 1]
-    if low in _NOT_GIVEN or low in _own_words(d, idx):
+    low = fold(word)
+    own = _own_words(d, idx)
+    if low in _NOT_GIVEN or low in own:
         return False
+    if any(len(w) > 3 and fuzz.ratio(low, w) >= 70 for w in own):
+        return False  # a spelling variant of the person's own first name
+    before = folded[max(0, m.start() - 30):m.start()].split()
+    if before and len(before[-1]) > 3 and before[-1] in own:
+        return False  # a middle name: "Neil Christopher Prakash"
     if _sentence_start(text, m.start()) and low.endswith(("ing", "ed", "ly")):
         return False  # "Speaking Brown said", "Separately, ..."
     if d.candidates(low) and word not in d.given_names:
         return False  # "Kremlin Putin"-like runs of names, agents ("President"), places
+    if _lowercase_elsewhere(folded, text, low):
+        return False
     return True
 
 
@@ -227,7 +258,7 @@ def _find(d: ActorDictionary, text: str, folded: str, day) -> list[tuple]:
             if coding is None and entry.kind != "block":
                 continue  # e.g. a PETRARCH entry restricted to other dates
             best = (idx, coding)
-            if entry.kind == "person":
+            if entry.kind == "person" and k + 1 < len(cands):
                 best = _by_date(d, cands, k, best, text, folded, start, end, day)
             break
         if best is not None:
