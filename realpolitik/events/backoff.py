@@ -180,6 +180,14 @@ def features(sdoc, actors: Sequence[Mentioned], lexicon=None) -> list[str]:
         if t.dep_ == "neg":
             feats.add("neg")
             feats.add("neg=" + _lemma(t.head))
+    ntok = sum(1 for t in sdoc if not t.is_punct and not t.is_space)
+    feats.add("len=" + ("s" if ntok < 15 else "m" if ntok < 30 else "l" if ntok < 45 else "xl"))
+    if any(t.tag_ == "MD" for t in sdoc):
+        feats.add("modal")
+    if any(ch in sdoc.text for ch in "\"“”"):
+        feats.add("quote")
+    if root is not None:
+        feats.add("roottag=" + root.tag_)
     n = len(actors)
     feats.add("nact=" + ("1" if n == 1 else "2" if n == 2 else "3+"))
     for a in actors:
@@ -193,6 +201,8 @@ def features(sdoc, actors: Sequence[Mentioned], lexicon=None) -> list[str]:
     src, tgt = pick_roles(actors)
     if src is not None:
         feats.add("src_gov=" + _lemma(src.verb))
+        feats.add("src_tag=" + src.verb.tag_)
+        feats.add("src_role=" + src.role)
         feats.add("src_sec=" + (src.actor.sector or "-"))
     if src is not None and tgt is not None:
         feats.add(f"rel={src.role}>{_lemma(src.verb)}<{tgt.role}")

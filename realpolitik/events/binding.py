@@ -118,7 +118,11 @@ class Binder:
                 hs, he = offset + head.idx, offset + head.idx + len(head.text)
                 head_ms = [x for x in self.mentions_in(hs, he)]
                 for x in (m, *m.conjuncts):
-                    xs, xe = offset + x.idx, offset + x.idx + len(x.text)
+                    # The conjunct with its own modifiers ("South Korean"), not the later conjuncts.
+                    others = {t.i for c in x.conjuncts if c.i > x.i for t in c.subtree}
+                    own = [t for t in x.subtree if t.i not in others and t.dep_ not in ("cc", "punct")]
+                    xs = offset + min(t.idx for t in own)
+                    xe = offset + max(t.idx + len(t.text) for t in own)
                     ms = self.mentions_in(xs, xe)
                     if not ms:
                         continue

@@ -283,14 +283,22 @@ class Coder:
             return []
         if f.weak and not targets and not f.notarget and not f.mutual:
             return []
-        if not targets and (f.root in _MUTUAL or f.mutual) and len({a.code for a, _ in sources}) > 1:
+        if f.root in ("18", "19", "20") and targets:
+            # A doer guessed from context is never the state being hit ("Drones struck Saudi
+            # facilities" does not make Saudi Arabia the attacker).
+            hit = {a.country for a, _ in targets}
+            sources = [(a, c) for a, c in sources if not (c and a.country in hit)]
+            if not sources:
+                return []
+        if not targets and (f.root in _MUTUAL or f.mutual or f.code == "0871") \
+                and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.
             return [x for src in sources
                     for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])],
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
-        if not targets and f.root in _PLACE_TARGET_ROOTS:
+        if not targets and (f.root in _PLACE_TARGET_ROOTS or f.place):
             # Violence and aid happen somewhere: the place (else the document's state) is the target.
             head = f.trigger[0] if f.nominal else f.anchor
             sub = list(head.subtree)

@@ -146,6 +146,12 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
+        if pat.part and set(pat.part) <= set(pat.prep):
+            # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
+            targets = [t for t in targets if t.dep_ == "pobj"]
+        elif pat.code[:2] == "01":
+            # A statement is aimed only at whom it is told to, not at what it is about.
+            targets = [t for t in targets if t.dep_ == "dative" or t.head.lower_ == "to"]
         if obj is not None and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
             # The object selected the pattern ("sent aid", "poured tens of thousands of troops");
             # it is not the target.
@@ -287,6 +293,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
     """Apply governing verbs to the events in their complements (in place)."""
     by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
     for f in frames:
+        if f.comp == "say" and f.weak:
+            continue  # "he saw some hope": only frames reported speech, is not an event itself
         cur = f.anchor if not f.nominal or len(f.trigger) == 1 else f.trigger[0]
         hops = 0
         while hops < 6:

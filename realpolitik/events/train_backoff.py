@@ -261,17 +261,31 @@ def oof_probs(items: list[Item], idx: list[int], k: int, seed: int, codes: dict[
     return probs, model
 
 
+def _added_fer(items: list[Item], preds: dict[str, list], source: str) -> float:
+    """Share of the no-event sentences of `source` on which the backoff (not the rules) fired."""
+    empty = [it for it in items if it.source == source and not it.sentence.events]
+    if not empty:
+        return 0.0
+    fired = sum(1 for it in empty if len(preds[it.sentence.id]) > len(it.rule_events))
+    return fired / len(empty)
+
+
 def choose_threshold(items: list[Item], idx: list[int], probs, model) -> tuple[float, dict]:
     """The threshold maximising macro-F1 over `idx` such that the backoff's own false-event rate
     (share of no-event sentences on which it adds an event; the rules' false events are not its
-    doing) stays <= MAX_FALSE_EVENT_RATE and micro-F1 does not drop. 1.01 (= off) when none helps."""
+    doing) stays <= MAX_FALSE_EVENT_RATE on each data source and micro-F1 does not drop.
+    1.01 (= off) when no threshold helps."""
     sub = [items[i] for i in idx]
     local = {n: probs[i] for n, i in enumerate(idx) if i in probs}
     rules = score(sub, predictions(sub, None, None, 1.0))
     best_t, best = 1.01, rules
+    sources = sorted({it.source for it in sub})
     for t in THRESHOLDS:
-        s = score(sub, predictions(sub, model, local, float(t)))
-        added = (s["false_event_rate"] or 0.0) - (rules["false_event_rate"] or 0.0)
+        preds = predictions(sub, model, local, float(t))
+        s = score(sub, preds)
+        # the cap holds on each data source (the real-news Guardian part has far more actor-bearing
+        # no-event sentences than the hand-written gold)
+        added = max(_added_fer(sub, preds, src) for src in sources)
         if added <= MAX_FALSE_EVENT_RATE + 1e-9 and s["micro_f1"] >= rules["micro_f1"] - 1e-9 \
                 and s["macro_f1"] > best["macro_f1"] + 1e-9:
             best_t, best = float(t), s
