@@ -130,6 +130,17 @@ def _own_words(d: ActorDictionary, idx: int) -> frozenset[str]:
     return words
 
 
+def _own_given_words(d: ActorDictionary, idx: int) -> frozenset[str]:
+    """Words before the last in the person's names ("Hafez" of "Hafez al-Asad"), for spelling variants."""
+    cache = d.__dict__.setdefault("_own_given_cache", {})
+    words = cache.get(idx)
+    if words is None:
+        e = d.entries[idx]
+        words = frozenset(w for n in [e.name] + e.aliases for w in fold(n).split()[:-1] if len(w) > 3)
+        cache[idx] = words
+    return words
+
+
 def _own_word_next(d: ActorDictionary, idx: int, folded: str, end: int) -> bool:
     nxt = folded[end + 1:end + 40].split(" ", 1)[0].strip(",.;:'")
     return bool(nxt) and nxt in _own_words(d, idx)
@@ -165,13 +176,13 @@ def _other_given_name_before(d: ActorDictionary, idx: int, alias: str, text: str
     if m is None:
         return False
     word = m.group(1)
-    if word.isupper() or not any(ch.islower() for ch in word) or word.endswith((".", "'s", "\u2019s")):
+    if word.isupper() or not any(ch.islower() for ch in word) or word.endswith((".", "'", "\u2019", "'s", "\u2019s")):
         return False  # acronyms (US, UN), initials (H.W.), possessives
     low = fold(word)
     own = _own_words(d, idx)
     if low in _NOT_GIVEN or low in own:
         return False
-    if any(len(w) > 3 and fuzz.ratio(low, w) >= 70 for w in own):
+    if any(fuzz.ratio(low, w) >= 70 for w in _own_given_words(d, idx)):
         return False  # a spelling variant of the person's own first name
     before = folded[max(0, m.start() - 30):m.start()].split()
     if before and len(before[-1]) > 3 and before[-1] in own:
