@@ -264,7 +264,7 @@ class Coder:
         if f.code in ("173", "1711") and f.anchor.lemma_.lower() in ("capture", "seize", "take") \
                 and targets and all(a.id.startswith(("place:", "capital:", "country:")) for a, _ in targets):
             f.code = "192"  # "rebels captured Goma": a town is taken, not arrested
-        if not sources and f.nominal and f.root == "14":
+        if not sources and f.nominal and f.root == "14" and f.anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # "protests over the death of Mahsa Amini" in Iran: the people of the place protest.
             loc = b.location(start, end, set(), False)
             if loc is not None:
