@@ -192,6 +192,23 @@ def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
     return None
 
 
+# Nouns that make the event noun after "of" a possibility ("the risk of clashes").
+_POSSIBILITY = {"risk", "threat", "fear", "possibility", "prospect", "danger", "plan", "prospects",
+                "spectre", "likelihood", "chance", "warning", "rumour", "talk"}
+
+
+def _nominal_modality(tok: Token) -> str:
+    """'could lead to renewed fighting', 'the risk of clashes': the nominal event is hypothetical
+    when the clause around it is."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _POSSIBILITY:
+        return "hypothetical"
+    for anc in tok.ancestors:
+        if R.is_verbal(anc):
+            return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
+    return "action"
+
+
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -253,6 +270,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
     if not targets:
         targets = located
+    if mod == "action" and len(trigger) == 1:
+        mod = _nominal_modality(tok)
     if pat.between and not between and tok.dep_ in ("nsubj", "nsubjpass"):
         # "Heavy fighting broke out between A and B": the between-phrase hangs on the verb.
         between = [o for p in R.children(tok.head, "prep") if p.lower_ == "between" for o in R.pobjs(p)]
