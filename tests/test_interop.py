@@ -40,7 +40,7 @@ def test_gdelt2_fields_are_mapped(store):
     assert str(a["date"]) == "2022-03-01"
     assert (a["cameo"], a["cameo_root"], a["plover"], a["quad_class"], a["goldstein"]) == ("190", "19", "ASSAULT", 4, -10.0)
     assert (a["num_mentions"], a["num_sources"], a["num_articles"], a["avg_tone"]) == (12, 2, 12, -6.5)
-    assert (a["geo_country"], a["geo_lat"], a["geo_lon"]) == ("UP", 50.4333, 30.5167)
+    assert (a["geo_country"], a["geo_lat"], a["geo_lon"]) == ("UKR", 50.4333, 30.5167)  # FIPS UP
     assert a["geo_name"].startswith("Kyiv") and a["source_url"] == "https://example.com/a"
     # The leading zero of a CAMEO code survives; label and PLOVER come from the taxonomy.
     b = ev["1050000002"]
@@ -139,30 +139,110 @@ def test_bad_goldstein_and_missing_id(store, tmp_path):
     assert reasons[0].startswith("bad GlobalEventID") and reasons[1] == "bad GoldsteinScale"
 
 
-def test_interrupted_import_resumes_without_duplicates(store, monkeypatch):
-    import realpolitik.interop.common as common
+def test_interrupted_import_leaves_nothing_and_runs_again(store, monkeypatch):
     import realpolitik.interop.gdelt as gdelt
-    import realpolitik.interop.tsv as tsv
 
-    monkeypatch.setattr(tsv, "BATCH_ROWS", 2)  # batches of 2 rows, a commit after each
-    monkeypatch.setattr(common, "COMMIT_ROWS", 2)
-    real = gdelt._import_batch
-    calls = []
+    real = gdelt._drop_duplicates
 
-    def failing(*args):
-        calls.append(1)
-        if len(calls) == 2:
-            raise KeyboardInterrupt  # the user pressed Ctrl-C during the second batch
-        return real(*args)
+    def interrupted(*args):
+        raise KeyboardInterrupt  # the user pressed Ctrl-C after the rows were written
 
-    monkeypatch.setattr(gdelt, "_import_batch", failing)
+    monkeypatch.setattr(gdelt, "_drop_duplicates", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        import_gdelt(store, GDELT2, block_size=700)  # small parse blocks: a batch every 2 rows
-    first = store.rows("SELECT count(*) AS n FROM events")[0]["n"]
-    assert first == 2  # the first batch was committed, the second rolled back
-    assert store.rows("SELECT count(*) AS n FROM imports")[0]["n"] == 0  # not marked imported
-    monkeypatch.setattr(gdelt, "_import_batch", real)
+        import_gdelt(store, GDELT2)
+    # One transaction per file: no rows, no errors, no ledger entry, no leftover temp tables.
+    for table in ("events", "import_errors", "imports"):
+        assert store.rows(f"SELECT count(*) AS n FROM {table}")[0]["n"] == 0
+    assert not store.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'rp_gdelt%'")
+    monkeypatch.setattr(gdelt, "_drop_duplicates", real)
     r = import_gdelt(store, GDELT2)
+    assert (r.rows_ok, r.duplicates, r.rows_bad) == (4, 0, 3)
+    assert store.rows("SELECT count(*) AS n FROM import_errors")[0]["n"] == 3
+
+
+def test_rows_already_stored_by_another_file_are_skipped(store, tmp_path):
+    lines = GDELT2.read_text().splitlines()
+    first = tmp_path / "first.CSV"
+    first.write_text("\n".join(lines[:2]) + "\n")  # ids ...01 and ...02
+    assert import_gdelt(store, first).rows_ok == 2
+    r = import_gdelt(store, GDELT2)  # all 7 lines: 2 stored, 2 new, 3 bad
     assert (r.rows_ok, r.duplicates, r.rows_bad) == (2, 2, 3)
-    assert store.rows("SELECT count(*) AS n FROM events")[0]["n"] == 4
-    assert store.rows("SELECT count(*) AS n FROM import_errors")[0]["n"] == 3  # not doubled
+    kept = store.rows("SELECT import_file FROM events WHERE external_id = '1050000001'")
+    assert len(kept) == 1 and kept[0]["import_file"] != r.file_hash
+
+
+def _big_file(path, n, bad_at, blank_at):
+    """n lines of the first fixture row with ids 2000000001.., bad in three ways at `bad_at`."""
+    cols = GDELT2.read_text().splitlines()[0].split("\t")
+    out = []
+    for i in range(1, n + 1):
+        row = list(cols)
+        row[0] = str(2_000_000_000 + i)
+        if i in bad_at:
+            if i % 3 == 0:
+                row = row[:7]
+            elif i % 3 == 1:
+                row[1] = "2022133"
+            else:
+                row[26] = "999"
+        out.append("" if i in blank_at else "\t".join(row))
+    path.write_text("\n".join(out) + "\n")
+
+
+def test_line_numbers_are_exact_when_threads_split_the_file(store, tmp_path, monkeypatch):
+    import realpolitik.interop.gdelt as gdelt
+
+    # 64 KB buffers: a 2 MB file is read in many pieces, by every thread, as big files are.
+    monkeypatch.setitem(gdelt.CSV_OPTIONS, "buffer_size", "65536")
+    bad_at, blank_at = {3, 777, 2500, 2501, 5999, 8000}, {4000}
+    path = tmp_path / "big.CSV"
+    _big_file(path, 8000, bad_at, blank_at)
+    r = import_gdelt(store, path)
+    assert (r.rows_ok, r.rows_bad, r.duplicates) == (8000 - len(bad_at) - len(blank_at), len(bad_at), 0)
+    errors = store.rows("SELECT line, reason FROM import_errors ORDER BY line")
+    assert [e["line"] for e in errors] == sorted(bad_at)  # a blank line is no error, but counts
+    why = {e["line"]: e["reason"] for e in errors}
+    assert why[3] == why[777] == "expected 61 tab-separated columns, found 7"
+    assert why[2500] == "bad date '2022133' (SQLDATE must be YYYYMMDD)"
+    assert why[2501] == why[5999] == why[8000] == "bad CAMEO code '999'"
+    # Rows keep file order (rowid), which is what keeps the first of repeated ids.
+    ids = [r["n"] for r in store.rows("SELECT external_num AS n FROM events ORDER BY rowid")]
+    assert ids == sorted(ids)
+
+
+def test_fips_table_covers_gdelt_countries():
+    import pycountry
+
+    from realpolitik.interop.common import fips_iso3, iso3_fips
+
+    table = fips_iso3()
+    assert len(table) > 250
+    iso = {c.alpha_3 for c in pycountry.countries} | {"XKX"}  # Kosovo: the code in common use
+    assert set(table.values()) <= iso
+    assert all(len(f) == 2 and f.isupper() for f in table)
+    # FIPS differs from ISO alpha-2 exactly where mistakes happen.
+    expected = {"UP": "UKR", "UK": "GBR", "GM": "DEU", "RS": "RUS", "US": "USA", "SZ": "CHE",
+                "SW": "SWE", "IS": "ISR", "AS": "AUS", "AU": "AUT", "CH": "CHN", "CI": "CHL",
+                "EI": "IRL", "IZ": "IRQ", "JA": "JPN", "KS": "KOR", "KN": "PRK", "BM": "MMR",
+                "SF": "ZAF", "SP": "ESP", "TU": "TUR", "WE": "PSE", "GZ": "PSE", "VM": "VNM",
+                "CG": "COD", "CF": "COG", "OD": "SSD", "RI": "SRB", "MJ": "MNE", "KV": "XKX"}
+    assert {f: table[f] for f in expected} == expected
+    back = iso3_fips()
+    assert back["PSE"] == "WE" and back["AUS"] == "AS" and back["UKR"] == "UP"
+
+
+def test_action_geo_country_is_iso3_and_exports_as_fips(store, tmp_path):
+    from realpolitik.interop.export import export_events
+
+    lines = GDELT2.read_text().splitlines()
+    cols = lines[0].split("\t")
+    cols[0], cols[53] = "1050000099", "XX"  # no such FIPS code: no country, the row still goes in
+    path = tmp_path / "g.CSV"
+    path.write_text("\n".join([lines[0], lines[1], "\t".join(cols)]) + "\n")
+    assert import_gdelt(store, path).rows_ok == 3
+    geo = {e["external_id"]: e["geo_country"] for e in store.rows("SELECT external_id, geo_country FROM events")}
+    assert geo == {"1050000001": "UKR", "1050000002": "CHE", "1050000099": None}
+    out = tmp_path / "out.export.CSV"
+    export_events(store, "gdelt", out)
+    fips = sorted(line.split("\t")[53] for line in out.read_text().splitlines())
+    assert fips == ["", "SZ", "UP"]

@@ -3,6 +3,7 @@ lookup tables used in SQL, error records, and the `imports` ledger that makes re
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import io
@@ -150,6 +151,33 @@ def periodic_commits(store: Store, digest: str, every: int | None = None) -> Ite
     con.execute("COMMIT")
 
 
+@functools.lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Codes a CAMEO actor code may start with: ISO3 countries, pseudo-countries, regions."""
+    import pycountry
+
+    return frozenset({c.alpha_3 for c in pycountry.countries} | set(PSEUDO_COUNTRIES) | set(CAMEO_REGIONS))
+
+
+@functools.lru_cache(maxsize=1)
+def fips_iso3() -> dict[str, str]:
+    """FIPS 10-4 country code (GDELT's geography columns) -> ISO 3166-1 alpha-3, from
+    `data/fips_iso3.tsv`."""
+    from importlib import resources
+
+    text = (resources.files("realpolitik.interop") / "data" / "fips_iso3.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {fips: iso3 for fips, iso3, *_ in rows[1:]}
+
+
+def iso3_fips() -> dict[str, str]:
+    """ISO3 -> the FIPS code an export writes: the first listed for that ISO code."""
+    out: dict[str, str] = {}
+    for fips, iso3 in fips_iso3().items():  # dicts keep the file's order
+        out.setdefault(iso3, fips)
+    return out
+
+
 def register_lookups(store: Store) -> None:
     """Create temp tables `rp_cameo` (raw code -> taxonomy row) and `rp_countries` once per
     connection, so imports can validate and enrich millions of rows in SQL joins."""
@@ -178,9 +206,7 @@ def register_lookups(store: Store) -> None:
         "plover": [c.plover for c in rows],
         "plover_mode": [c.plover_mode or None for c in rows],
     })
-    import pycountry
-
-    iso3 = sorted({c.alpha_3 for c in pycountry.countries} | set(PSEUDO_COUNTRIES) | set(CAMEO_REGIONS))
+    iso3 = sorted(country_codes())
     countries = pa.table({"code": iso3})
     con.register("_rp_cameo_src", cameo)
     con.register("_rp_countries_src", countries)

@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from ..store import Store
-from .gdelt import GDELT2
+from .common import iso3_fips
+from .gdelt import GDELT2, _enum, _list
 
 FORMATS = ("gdelt", "csv", "jsonl", "parquet")
 
@@ -27,6 +28,13 @@ EXPORT_COLUMNS = [
 def _txt(expr: str) -> str:
     # GDELT files are never quoted: a tab, newline or quote inside a value would break readers.
     return f"nullif(regexp_replace(CAST({expr} AS VARCHAR), '[\\t\\r\\n\"]', ' ', 'g'), '')"
+
+
+def _fips(expr: str) -> str:
+    """GDELT's geography columns hold FIPS 10-4 country codes; the store keeps ISO3."""
+    table = iso3_fips()
+    isos = sorted(table)
+    return f"{_list([table[i] for i in isos], 'VARCHAR')}[enum_code(TRY_CAST({expr} AS {_enum(isos)})) + 1]"
 
 
 def _gdelt_columns() -> dict[str, str]:
@@ -51,7 +59,7 @@ def _gdelt_columns() -> dict[str, str]:
         "NumArticles": "CAST(num_articles AS VARCHAR)", "AvgTone": "CAST(avg_tone AS VARCHAR)",
         "Actor1Geo_Type": "'0'", "Actor2Geo_Type": "'0'",
         "ActionGeo_Type": "CASE WHEN geo_name IS NULL AND geo_lat IS NULL THEN '0' ELSE '4' END",
-        "ActionGeo_FullName": _txt("geo_name"), "ActionGeo_CountryCode": _txt("geo_country"),
+        "ActionGeo_FullName": _txt("geo_name"), "ActionGeo_CountryCode": _fips("geo_country"),
         "ActionGeo_Lat": "CAST(geo_lat AS VARCHAR)",
         "ActionGeo_Long": "CAST(geo_lon AS VARCHAR)",
         "DATEADDED": "strftime(date, '%Y%m%d') || '000000'", "SOURCEURL": _txt("source_url"),

@@ -1,25 +1,44 @@
 """GDELT event files (1.0: 57 or 58 columns, 2.0: 61 columns) into the `events` table.
 
 Files are tab-separated without a header, plain, .gz or .zip; the layout is told by the column
-count of the first line. Rows stream through in Arrow batches (see `tsv.stream_rows`) and are
-validated, enriched from the CAMEO taxonomy and inserted by one SQL statement per batch, so
-millions of rows import without being held in memory.
+count of the first line. DuckDB parses the file itself (`read_csv`, in parallel) and one
+`INSERT ... SELECT` validates, enriches and writes every row, so no row passes through Python:
+
+* validation happens in the parse: GlobalEventID is read as BIGINT, SQLDATE as DATE
+  (`%Y%m%d`), EventCode as an ENUM of the CAMEO codes and GoldsteinScale as DOUBLE, so a bad
+  value, like a line with the wrong number of columns, becomes a row of DuckDB's rejects table
+  with its physical line number, from which `import_errors` is filled;
+* enrichment uses no joins: the CAMEO fields are constant lists indexed by the EventCode's enum
+  position, actor-code country prefixes are checked by a cast to an ENUM of country codes, and
+  ActionGeo's FIPS 10-4 country code becomes ISO 3166-1 alpha-3 the same way
+  (`data/fips_iso3.tsv`);
+* GDELT ids are unique: after the insert, rows repeating an id seen earlier in the file (rowid
+  order is file order) and rows whose id the store already had are deleted again, which is
+  cheap because such rows are rare and zone maps on `external_num` skip old row groups.
+
+A file is imported in one transaction, so an interrupted import leaves the store as it was and
+is simply run again; DuckDB's memory limit (see `bounded_memory`) keeps memory flat in the file
+size, since the insert writes full row groups to disk as it goes.
 
 Kept: GlobalEventID (as `external_id`), SQLDATE, actors (code, name, country, sector), EventCode
 as a string with its leading zero, QuadClass, GoldsteinScale, NumMentions/NumSources/NumArticles,
-AvgTone, ActionGeo (country as GDELT's FIPS 10-4 code, full name, lat, lon) and SOURCEURL.
+AvgTone, ActionGeo (country as ISO3, full name, lat, lon) and SOURCEURL.
 """
 from __future__ import annotations
 
+import contextlib
+import shutil
+import tempfile
+import zipfile
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..store import Store
 from .common import (
-    ImportResult, actor_sql, already_imported, bounded_memory, file_hash, first_line,
-    periodic_commits, record_errors, record_import, register_lookups,
+    PSEUDO_COUNTRIES, ImportResult, already_imported, bounded_memory, country_codes, file_hash,
+    fips_iso3, first_line, record_import,
 )
-from .tsv import prefetch, stream_rows
 
 _HEAD = ["GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -46,6 +65,12 @@ GDELT1_58 = GDELT1_57 + ["SOURCEURL"]
 GDELT2 = _layout(adm2=True) + ["SOURCEURL"]
 LAYOUTS = {57: ("gdelt1", GDELT1_57), 58: ("gdelt1", GDELT1_58), 61: ("gdelt2", GDELT2)}
 
+# Names of the temporary tables DuckDB's CSV reader fills with the lines it rejects.
+REJECTS, REJECT_SCANS = "rp_gdelt_rejects", "rp_gdelt_reject_scans"
+# Extra read_csv options (SQL literals by name); tests shrink `buffer_size` to split small files
+# between threads as DuckDB splits big ones.
+CSV_OPTIONS: dict[str, str] = {}
+
 
 def detect_layout(path: str | Path) -> tuple[str, list[str]]:
     """('gdelt1'|'gdelt2', column names) from the first line's column count."""
@@ -59,83 +84,98 @@ def detect_layout(path: str | Path) -> tuple[str, list[str]]:
     return LAYOUTS[n]
 
 
-def _num(col: str, cast: str) -> str:
-    # Empty fields arrive as NULL (see tsv.stream_rows), so no trim/nullif per value: at
-    # millions of rows each string function costs seconds.
-    return f"TRY_CAST({col} AS {cast})"
+# -- SQL literals -----------------------------------------------------------------------------
 
-# Columns every check needs; shared by the narrow check pass and the full parse.
-_KEY_COLUMNS = f"""
-        b._line AS line,
-        b.GlobalEventID AS ext_id,
-        TRY_CAST(b.GlobalEventID AS BIGINT) AS ext_num,
-        b.SQLDATE AS raw_date,
-        TRY_STRPTIME(b.SQLDATE, '%Y%m%d')::DATE AS date,
-        b.EventCode AS raw_code,
-        t.code AS cameo,
-        b.GoldsteinScale IS NOT NULL
-            AND {_num('b.GoldsteinScale', 'DOUBLE')} IS NULL AS bad_goldstein"""
-
-# The first failing check names the problem; rows with a reason are errors, the rest go in.
-_REASON = r"""CASE
-    WHEN ext_num IS NULL THEN 'bad GlobalEventID ' || coalesce('''' || ext_id || '''', '(empty)')
-    WHEN date IS NULL THEN 'bad date ''' || raw_date || ''' (SQLDATE must be YYYYMMDD)'
-    WHEN cameo IS NULL THEN 'bad CAMEO code ''' || raw_code || ''''
-    WHEN bad_goldstein THEN 'bad GoldsteinScale'
-END"""
-
-# Narrow pass over a batch: only what validation needs, materialised (cheap: a few columns).
-CHECK_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _check AS
-SELECT line, ext_num, {_REASON} AS reason
-FROM (SELECT {_KEY_COLUMNS} FROM _batch b LEFT JOIN rp_cameo t ON t.raw = b.EventCode)
-"""
-
-# Later rows repeating an id seen earlier in the same batch (normally none).
-DUPS_SQL = """
-CREATE OR REPLACE TEMP TABLE _dups AS
-SELECT line FROM (
-    SELECT line, row_number() OVER (PARTITION BY ext_num ORDER BY line) AS n
-    FROM _check WHERE reason IS NULL)
-WHERE n > 1
-"""
+def _lit(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
 
 
-def _parse_sql(has_url: bool) -> str:
-    """Every kept column of one batch (`_batch`, all strings), typed. Never materialised: the
-    INSERT reads straight from the Arrow batch (materialising 60 string columns cost more than
-    the whole insert)."""
-    a1 = actor_sql("b.Actor1Code", "b.Actor1CountryCode", "b.Actor1Type1Code", "p1.code")
-    a2 = actor_sql("b.Actor2Code", "b.Actor2CountryCode", "b.Actor2Type1Code", "p2.code")
-    url = "b.SOURCEURL" if has_url else "NULL"
-    return f"""
-    SELECT {_KEY_COLUMNS},
-        t.root AS cameo_root, t.label AS cameo_label, t.plover, t.plover_mode,
-        coalesce({_num('b.QuadClass', 'TINYINT')}, t.quad_class) AS quad_class,
-        coalesce({_num('b.GoldsteinScale', 'DOUBLE')}, t.goldstein) AS goldstein,
-        {a1['code']} AS source_code, {a1['country']} AS source_country,
-        {a1['sector']} AS source_sector, {a1['type']} AS source_type,
-        b.Actor1Name AS source_name,
-        {a2['code']} AS target_code, {a2['country']} AS target_country,
-        {a2['sector']} AS target_sector, {a2['type']} AS target_type,
-        b.Actor2Name AS target_name,
-        coalesce({_num('b.NumMentions', 'INTEGER')}, 1) AS num_mentions,
-        coalesce({_num('b.NumSources', 'INTEGER')}, 1) AS num_sources,
-        coalesce({_num('b.NumArticles', 'INTEGER')}, 1) AS num_articles,
-        {_num('b.AvgTone', 'DOUBLE')} AS avg_tone,
-        {url} AS source_url,
-        b.ActionGeo_CountryCode AS geo_country,
-        b.ActionGeo_FullName AS geo_name,
-        {_num('b.ActionGeo_Lat', 'DOUBLE')} AS geo_lat,
-        {_num('b.ActionGeo_Long', 'DOUBLE')} AS geo_lon
-    FROM _batch b
-    LEFT JOIN rp_cameo t ON t.raw = b.EventCode
-    LEFT JOIN rp_countries p1 ON p1.code = left(b.Actor1Code, 3)
-    LEFT JOIN rp_countries p2 ON p2.code = left(b.Actor2Code, 3)
-    """
+def _enum(values) -> str:
+    return "ENUM(" + ", ".join(_lit(v) for v in values) + ")"
 
 
-def _insert_sql(has_url: bool, lo: int, hi: int) -> str:
+def _list(values, cast: str) -> str:
+    return f"CAST([{', '.join(_lit(v) for v in values)}] AS {cast}[])"
+
+
+@lru_cache(maxsize=1)
+def _lookups() -> dict[str, str]:
+    """SQL expressions (over the raw columns of `b`) that replace joins with lookup tables."""
+    from ..events.taxonomy import all_codes
+
+    codes = {c.code: c for c in all_codes()}
+    raw_to_code = {code: code for code in codes}
+    # The same zero-restoring rule as taxonomy.normalize_code ('42' is '042').
+    for code in codes:
+        if code.startswith("0") and code[1:] not in codes:
+            raw_to_code.setdefault(code[1:], code)
+    raws = sorted(raw_to_code)
+    rows = [codes[raw_to_code[r]] for r in raws]
+    pos = "(enum_code(b.EventCode) + 1)"  # 1-based index into the lists below
+    fields = {
+        "cameo": _list([c.code for c in rows], "VARCHAR"),
+        "cameo_root": _list([c.root for c in rows], "VARCHAR"),
+        "cameo_label": _list([c.label for c in rows], "VARCHAR"),
+        "cameo_goldstein": _list([float(c.goldstein) for c in rows], "DOUBLE"),
+        "cameo_quad": _list([int(c.quad_class) for c in rows], "TINYINT"),
+        "plover": _list([c.plover for c in rows], "VARCHAR"),
+        "plover_mode": _list([c.plover_mode or None for c in rows], "VARCHAR"),
+    }
+    out = {k: f"{v}[{pos}]" for k, v in fields.items()}
+    out["event_code_type"] = _enum(raws)
+    countries = _enum(sorted(country_codes()))
+    for n in (1, 2):
+        out[f"prefix{n}"] = f"CAST(TRY_CAST(left(b.Actor{n}Code, 3) AS {countries}) AS VARCHAR)"
+    table = fips_iso3()
+    fips = sorted(table)
+    out["geo_country"] = (
+        f"{_list([table[f] for f in fips], 'VARCHAR')}"
+        f"[enum_code(TRY_CAST(b.ActionGeo_CountryCode AS {_enum(fips)})) + 1]"
+    )
+    return out
+
+
+def _actor(n: int, prefix: str) -> dict[str, str]:
+    """Code / country / sector / type of Actor1 or Actor2. Country: the explicit country column,
+    else the code's first 3 letters when they are a country. Sector: the explicit type column,
+    else the next 3 letters (or the first 3 when the code starts with no country)."""
+    c = f"b.Actor{n}Code"
+    ctry = f"coalesce(b.Actor{n}CountryCode, {prefix})"
+    sector = (f"coalesce(b.Actor{n}Type1Code, CASE WHEN {prefix} IS NOT NULL "
+              f"THEN nullif(substr({c}, 4, 3), '') ELSE left({c}, 3) END)")
+    typ = (f"CASE WHEN {c} IS NULL THEN NULL WHEN {ctry} IN {PSEUDO_COUNTRIES} THEN {ctry} "
+           f"WHEN {ctry} IS NOT NULL THEN 'STATE' END")
+    return {"code": c, "country": ctry, "sector": sector, "type": typ}
+
+
+def _read_csv(data: Path, columns: list[str], compression: str) -> str:
+    """The `read_csv` call: no quoting (GDELT never quotes), explicit types, rejects kept."""
+    lk = _lookups()
+    types = {c: "VARCHAR" for c in columns}
+    types.update({"GlobalEventID": "BIGINT", "SQLDATE": "DATE", "EventCode": lk["event_code_type"],
+                  "GoldsteinScale": "DOUBLE"})
+    spec = "{" + ", ".join(f"{_lit(c)}: {_lit(t)}" for c, t in types.items()) + "}"
+    return (
+        f"read_csv({_lit(str(data))}, columns = {spec}, delim = '\t', header = false, quote = '', "
+        "escape = '', auto_detect = false, dateformat = '%Y%m%d', compression = "
+        f"{_lit(compression)}, force_not_null = ['GlobalEventID', 'SQLDATE', 'EventCode'], "
+        f"store_rejects = true, rejects_table = '{REJECTS}', rejects_scan = '{REJECT_SCANS}'"
+        + "".join(f", {k} = {v}" for k, v in CSV_OPTIONS.items()) + ")"
+    )
+
+
+def _insert_sql(data: Path, columns: list[str], compression: str) -> str:
+    lk = _lookups()
+    a1, a2 = _actor(1, lk["prefix1"]), _actor(2, lk["prefix2"])
+    url = "b.SOURCEURL" if "SOURCEURL" in columns else "NULL"
+
+    def num(col: str, cast: str) -> str:  # lenient fields: a bad value is no value
+        return f"TRY_CAST(b.{col} AS {cast})"
+
     return f"""
 INSERT INTO events (
     event_id, date, source_code, source_country, source_sector, source_type, source_name,
@@ -144,27 +184,84 @@ INSERT INTO events (
     num_mentions, num_sources, num_articles, avg_tone, origin, external_id, external_num,
     source_url, geo_country, geo_name, geo_lat, geo_lon, import_file)
 SELECT
-    'gdelt:' || s.ext_num, s.date, s.source_code, s.source_country, s.source_sector, s.source_type,
-    s.source_name, s.target_code, s.target_country, s.target_sector, s.target_type, s.target_name,
-    s.cameo, s.cameo_root, s.cameo_label, s.quad_class, s.goldstein, s.plover, s.plover_mode,
-    s.num_mentions, s.num_sources, s.num_articles, s.avg_tone, 'gdelt', CAST(s.ext_num AS VARCHAR),
-    s.ext_num, s.source_url, s.geo_country, s.geo_name, s.geo_lat, s.geo_lon, ?
-FROM ({_parse_sql(has_url)}) s
-WHERE s.ext_num IS NOT NULL AND s.date IS NOT NULL AND s.cameo IS NOT NULL AND NOT s.bad_goldstein
-  -- GDELT ids are unique: keep the first row of an id, skip ids already stored. The range
-  -- filter lets zone maps skip every row group that cannot hold these ids.
-  AND s.line NOT IN (SELECT line FROM _dups)
-  AND s.ext_num NOT IN (
-      SELECT e.external_num FROM events e
-      WHERE e.origin = 'gdelt' AND e.external_num BETWEEN {int(lo)} AND {int(hi)})
+    'gdelt:' || b.GlobalEventID, b.SQLDATE,
+    {a1['code']}, {a1['country']}, {a1['sector']}, {a1['type']}, b.Actor1Name,
+    {a2['code']}, {a2['country']}, {a2['sector']}, {a2['type']}, b.Actor2Name,
+    {lk['cameo']}, {lk['cameo_root']}, {lk['cameo_label']},
+    coalesce({num('QuadClass', 'TINYINT')}, {lk['cameo_quad']}),
+    coalesce(b.GoldsteinScale, {lk['cameo_goldstein']}), {lk['plover']}, {lk['plover_mode']},
+    coalesce({num('NumMentions', 'INTEGER')}, 1), coalesce({num('NumSources', 'INTEGER')}, 1),
+    coalesce({num('NumArticles', 'INTEGER')}, 1), {num('AvgTone', 'DOUBLE')},
+    'gdelt', CAST(b.GlobalEventID AS VARCHAR), b.GlobalEventID, {url},
+    {lk['geo_country']}, b.ActionGeo_FullName,
+    {num('ActionGeo_Lat', 'DOUBLE')}, {num('ActionGeo_Long', 'DOUBLE')}, $digest
+FROM {_read_csv(data, columns, compression)} b
 """
+
+
+def _errors_sql(columns: list[str]) -> str:
+    """One (line, reason) per rejected line: a wrong column count, else the first bad value in
+    the order GlobalEventID, SQLDATE, EventCode, GoldsteinScale. Values are checked again from
+    the line's text: DuckDB 2.0's rejects table names the wrong column when only some columns
+    are read, and a line with several bad values has several rows there."""
+    f = {c: f"f[{columns.index(c) + 1}]" for c in ("GlobalEventID", "SQLDATE", "EventCode", "GoldsteinScale")}
+    code_type = _lookups()["event_code_type"]
+    q = "''''"  # a quote character, as a SQL literal
+    return f"""
+SELECT line, CASE
+    WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
+        THEN 'expected {len(columns)} tab-separated columns, found ' || len(f)
+    WHEN TRY_CAST({f['GlobalEventID']} AS BIGINT) IS NULL THEN 'bad GlobalEventID ' ||
+        CASE WHEN coalesce({f['GlobalEventID']}, '') = '' THEN '(empty)'
+             ELSE {q} || {f['GlobalEventID']} || {q} END
+    WHEN TRY_STRPTIME({f['SQLDATE']}, '%Y%m%d') IS NULL
+        THEN 'bad date ' || {q} || coalesce({f['SQLDATE']}, '') || {q} || ' (SQLDATE must be YYYYMMDD)'
+    WHEN TRY_CAST({f['EventCode']} AS {code_type}) IS NULL
+        THEN 'bad CAMEO code ' || {q} || coalesce({f['EventCode']}, '') || {q}
+    WHEN {f['GoldsteinScale']} <> '' AND TRY_CAST({f['GoldsteinScale']} AS DOUBLE) IS NULL
+        THEN 'bad GoldsteinScale'
+    WHEN error_type = 'INVALID ENCODING' THEN 'not valid UTF-8'
+    ELSE lower(CAST(error_type AS VARCHAR)) || ': ' || coalesce(error_message, '')
+END AS reason
+FROM (
+    SELECT line, error_type, error_message,
+           string_split(trim(csv_line, chr(10) || chr(13)), chr(9)) AS f
+    FROM {REJECTS}
+    QUALIFY row_number() OVER (PARTITION BY line ORDER BY error_type = 'CAST') = 1
+)
+"""
+
+
+@contextlib.contextmanager
+def _readable(path: Path) -> Iterator[tuple[Path, str]]:
+    """(a path DuckDB can read, its compression): .gz is read natively; the first member of a
+    .zip is extracted to a temporary file (DuckDB reads no zip archives)."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        yield path, "gzip"
+        return
+    if not name.endswith(".zip"):
+        yield path, "none"
+        return
+    with zipfile.ZipFile(path) as zf:
+        members = [i for i in zf.infolist() if not i.is_dir()]
+        if not members:
+            raise ValueError(f"{path}: the zip archive is empty")
+        with tempfile.TemporaryDirectory(prefix="realpolitik-gdelt-") as tmp:
+            out = Path(tmp) / "events.tsv"
+            with zf.open(members[0]) as src, open(out, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 22)
+            yield out, "none"
+
+
+def _drop_rejects(store: Store) -> None:
+    store.con.execute(f"DROP TABLE IF EXISTS temp.{REJECTS}; DROP TABLE IF EXISTS temp.{REJECT_SCANS}")
 
 
 def import_gdelt(
     store: Store,
     path: str | Path,
     on_rows: Callable[[int], None] | None = None,
-    block_size: int | None = None,
 ) -> ImportResult:
     """Import one GDELT event file; a file whose content was imported before is skipped."""
     path = Path(path)
@@ -174,42 +271,57 @@ def import_gdelt(
     if already_imported(store, digest):
         result.skipped = True
         return result
-    register_lookups(store)
-    has_url = "SOURCEURL" in columns
-    kwargs = {"block_size": block_size} if block_size else {}
-    with bounded_memory(store), periodic_commits(store, digest) as tick:
-        for table, bad_rows in prefetch(stream_rows(path, columns, **kwargs)):
-            result.add_errors(bad_rows)
-            record_errors(store, digest, bad_rows)
-            if table.num_rows:
-                _import_batch(store, table, has_url, digest, result)
-            tick(table.num_rows)
-            if on_rows:
-                on_rows(table.num_rows + len(bad_rows))
-        store.con.execute("DROP TABLE IF EXISTS _check; DROP TABLE IF EXISTS _dups")
-        record_import(store, result)
+    con = store.con
+    with _readable(path) as (data, compression), bounded_memory(store):
+        _drop_rejects(store)
+        try:
+            with store.transaction():
+                con.execute("DELETE FROM import_errors WHERE file_hash = ?", [digest])
+                inserted = _insert(store, data, columns, compression, digest)
+                errors = con.execute(_errors_sql(columns) + " ORDER BY line").fetchall()
+                if errors:
+                    con.execute(
+                        f"INSERT INTO import_errors (file_hash, line, reason) "
+                        f"SELECT ?, line, reason FROM ({_errors_sql(columns)})", [digest])
+                result.add_errors(errors)
+                result.duplicates = _drop_duplicates(store, digest, inserted)
+                result.rows_ok = inserted - result.duplicates
+                record_import(store, result)
+        finally:
+            _drop_rejects(store)
+    if on_rows:
+        on_rows(result.rows_ok + result.duplicates + result.rows_bad)
     return result
 
 
-def _import_batch(store: Store, table, has_url: bool, digest: str, result: ImportResult) -> None:
+def _insert(store: Store, data: Path, columns: list[str], compression: str, digest: str) -> int:
+    """Insert every valid row of the file; returns how many."""
+    return store.con.execute(_insert_sql(data, columns, compression), {"digest": digest}).fetchall()[0][0]
+
+
+def _drop_duplicates(store: Store, digest: str, inserted: int) -> int:
+    """Delete the rows just inserted whose GlobalEventID came earlier in the file or was stored
+    before; returns how many. Both are rare, and both checks read only `external_num`."""
+    if not inserted:
+        return 0
     con = store.con
-    con.register("_batch", table)
-    try:
-        con.execute(CHECK_SQL)
-        errors = con.execute(
-            "SELECT line, reason FROM _check WHERE reason IS NOT NULL ORDER BY line"
-        ).fetchall()
-        result.add_errors(errors)
-        record_errors(store, digest, errors)
-        lo, hi, repeated = con.execute(
-            "SELECT min(ext_num), max(ext_num), count(*) - count(DISTINCT ext_num) "
-            "FROM _check WHERE reason IS NULL"
-        ).fetchall()[0]
-        if lo is None:
-            return
-        con.execute(DUPS_SQL if repeated else "CREATE OR REPLACE TEMP TABLE _dups (line BIGINT)")
-        inserted = con.execute(_insert_sql(has_url, lo, hi), [digest]).fetchall()[0][0]
-    finally:
-        con.unregister("_batch")
-    result.rows_ok += inserted
-    result.duplicates += table.num_rows - len(errors) - inserted
+    mine = "origin = 'gdelt' AND import_file = $digest"
+    n, distinct, lo, hi = con.execute(
+        f"SELECT count(*), count(DISTINCT external_num), min(external_num), max(external_num) "
+        f"FROM events WHERE {mine}", {"digest": digest}).fetchall()[0]
+    dropped = 0
+    if distinct < n:  # an id repeated within the file: keep its first line (rowid order)
+        dropped += con.execute(f"""
+            DELETE FROM events WHERE rowid IN (
+                SELECT rowid FROM events WHERE {mine}
+                QUALIFY row_number() OVER (PARTITION BY external_num ORDER BY rowid) > 1)
+        """, {"digest": digest}).fetchall()[0][0]
+    # Ids stored by earlier imports: the range filter lets zone maps skip old row groups.
+    dropped += con.execute(f"""
+        DELETE FROM events
+        WHERE {mine} AND external_num BETWEEN $lo AND $hi AND external_num IN (
+            SELECT external_num FROM events
+            WHERE origin = 'gdelt' AND external_num BETWEEN $lo AND $hi
+              AND import_file IS DISTINCT FROM $digest)
+    """, {"digest": digest, "lo": lo, "hi": hi}).fetchall()[0][0]
+    return dropped
