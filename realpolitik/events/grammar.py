@@ -81,8 +81,10 @@ def _conflictual(code: str) -> bool:
 # -- verbs -------------------------------------------------------------------------------------
 def _objects(verb: Token) -> list[Token]:
     objs = [o for d in R.children(verb, "dobj", "dative", "attr", "oprd") for o in R.expand(d)]
+    # The small parser sometimes makes an object noun a clausal complement ("took people hostage").
+    objs += [c for c in R.children(verb, "ccomp", "xcomp") if c.pos_ == "NOUN"]
     if not objs:
-        objs = [o for p in R.children(verb, "nsubjpass") for o in R.expand(p)]
+        objs = [o for p in R.children(verb, "nsubjpass", "csubjpass") for o in R.expand(p)]
     return objs
 
 
