@@ -45,7 +45,7 @@ def has_token(request: Request, cookie_ok: bool = True) -> bool:
     return cookie_ok and _same(request.cookies.get(COOKIE, ""), token)
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     """Dependency for every read: open, or token needed when reads are closed."""
     if request.app.state.settings.closed_reads and not has_token(request):
         raise HTTPException(401, "reads need the token on this server: Authorization: Bearer TOKEN",
@@ -56,7 +56,7 @@ def require_read(request: Request) -> None:
 bearer = HTTPBearer(auto_error=False, description="The server's token (REALPOLITIK_TOKEN or printed at start).")
 
 
-def require_write(request: Request, _: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+async def require_write(request: Request, _: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
     """Dependency for writes: the token in the Authorization header, always."""
     if not request.headers.get("authorization"):
         raise HTTPException(401, "writes need the token: Authorization: Bearer TOKEN",

@@ -12,7 +12,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from .. import cache
-from ..deps import Freq, Level, Weight, Window, reader
+from ..deps import Freq, Level, Weight, Window, reader, window_params
 from ..jsonable import Json
 from ..schemas import ERRORS, Alerts
 
@@ -27,8 +27,8 @@ class Horizon(str, enum.Enum):
 
 
 @router.get("/dyads/{a}/{b}", summary="A->B, B->A and combined series per period, with reciprocity", responses=ERRORS)
-def dyad(a: str, b: str, freq: Freq = Freq.month, weight: Weight = Weight.events, window: Window = Depends(),
-         store=Depends(reader)):
+def dyad(a: str, b: str, freq: Freq = Freq.month, weight: Weight = Weight.events,
+         window: Window = Depends(window_params), store=Depends(reader)):
     window = window.clamped(store)
     from ...analysis import dyad as run
 
@@ -41,7 +41,7 @@ def dyad(a: str, b: str, freq: Freq = Freq.month, weight: Weight = Weight.events
 def profile(actor: str, toward: Optional[str] = Query(None, **ACTOR), level: Level = Level.country,
             top: int = Query(5, ge=1, le=50), examples: int = Query(2, ge=0, le=10),
             prior: float = Query(500.0, ge=1.0, le=1e6), weight: Weight = Weight.events,
-            window: Window = Depends(), store=Depends(reader)):
+            window: Window = Depends(window_params), store=Depends(reader)):
     window = window.clamped(store)
     from ...analysis import profile as run
 
@@ -56,7 +56,7 @@ def profile(actor: str, toward: Optional[str] = Query(None, **ACTOR), level: Lev
 @router.get("/network", summary="Actors as nodes, cooperation and conflict as weighted edges, with metrics",
             responses=ERRORS)
 def network(level: Level = Level.country, min_events: int = Query(1, ge=1, le=1_000_000),
-            weight: Weight = Weight.events, window: Window = Depends(), store=Depends(reader)):
+            weight: Weight = Weight.events, window: Window = Depends(window_params), store=Depends(reader)):
     window = window.clamped(store)
     from ...analysis import network as run
 
@@ -73,7 +73,7 @@ def network(level: Level = Level.country, min_events: int = Query(1, ge=1, le=1_
 def shifts(freq: Freq = Freq.week, baseline: int = Query(12, ge=2, le=104), actor: Optional[str] = Query(None, **ACTOR),
            level: Level = Level.country, min_events: float = Query(5, ge=0, le=1e9),
            alpha: float = Query(0.05, gt=0, lt=1), limit: int = Query(20, ge=1, le=500),
-           evidence: int = Query(3, ge=0, le=20), weight: Weight = Weight.events, window: Window = Depends(),
+           evidence: int = Query(3, ge=0, le=20), weight: Weight = Weight.events, window: Window = Depends(window_params),
            store=Depends(reader)):
     window = window.clamped(store)
     from ...analysis import shifts as run

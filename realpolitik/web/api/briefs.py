@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from .. import cache
-from ..deps import Window, reader
+from ..deps import Window, reader, window_params
 from ..errors import NotAvailable
 from ..jsonable import Json
 from ..schemas import ERRORS, ErrorBody
@@ -41,7 +41,7 @@ def make_brief(store, actors: Optional[str], topic: Optional[str], window: Windo
                        501: {"model": ErrorBody, "description": "Briefs not available"}})
 def brief(actors: Optional[str] = Query(None, max_length=300, description="Codes or names, comma-separated: RUS,USA,NATO."),
           topic: Optional[str] = Query(None, max_length=200), format: BriefFormat = BriefFormat.json,
-          window: Window = Depends(), store=Depends(reader)):
+          window: Window = Depends(window_params), store=Depends(reader)):
     b = make_brief(store, actors, topic, window)
     if format is BriefFormat.md:
         return PlainTextResponse(b.to_markdown(), media_type="text/markdown; charset=utf-8")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ...events.taxonomy import PLOVER_TYPES
-from ..deps import Window, reader
+from ..deps import Window, reader, window_params
 from ..events_query import LIST_COLUMNS, BadFilter, EventFilter, export_rows, get_event, list_events
 from ..jsonable import Json, plain
 from ..schemas import ERRORS, ErrorBody, EventDetail, EventPage
@@ -20,8 +20,8 @@ router = APIRouter(prefix="/api/events", tags=["events"])
 EXPORT_MAX = 100_000
 
 
-def event_filter(
-    window: Window = Depends(),
+async def event_filter(
+    window: Window = Depends(window_params),
     actor: Optional[str] = Query(None, max_length=100, description="Either side: code (RUS, USAGOV) or name."),
     source: Optional[str] = Query(None, max_length=100, description="Source actor: code or name."),
     target: Optional[str] = Query(None, max_length=100, description="Target actor: code or name."),

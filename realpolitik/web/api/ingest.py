@@ -34,7 +34,7 @@ class CodeRequest(BaseModel):
     recode: bool = Field(False, description="Forget earlier coding and code every article again.")
 
 
-def _writable(request: Request) -> None:
+async def _writable(request: Request) -> None:
     hub = request.app.state.hub
     if not hub.writable:
         raise HTTPException(503, f"the store cannot be written by this server ({hub.note})")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from .. import cache
 from ..api.briefs import make_brief
-from ..deps import Level, Window, get_store
+from ..deps import Level, Window, get_store, window_params
 from ..errors import NotAvailable
 from ..events_query import EventFilter, list_events
 from .common import attempt, figure_block, json_block, login_redirect, render
@@ -67,7 +67,7 @@ def overview(request: Request, store=Depends(get_store)):
 
 @router.get("/network")
 def network_page(request: Request, level: Level = Level.country, min_events: int = Query(1, ge=1, le=1_000_000),
-                 window: Window = Depends(), store=Depends(get_store)):
+                 window: Window = Depends(window_params), store=Depends(get_store)):
     if (r := login_redirect(request)):
         return r
     from ...analysis import network, network_figure
@@ -86,7 +86,7 @@ def network_page(request: Request, level: Level = Level.country, min_events: int
 
 @router.get("/brief")
 def brief_page(request: Request, actors: Optional[str] = Query(None, max_length=300),
-               topic: Optional[str] = Query(None, max_length=200), window: Window = Depends(),
+               topic: Optional[str] = Query(None, max_length=200), window: Window = Depends(window_params),
                store=Depends(get_store)):
     if (r := login_redirect(request)):
         return r

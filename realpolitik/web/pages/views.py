@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from .. import cache
 from ..actors_query import search, summary
-from ..deps import Freq, Window, get_store
+from ..deps import Freq, Window, get_store, window_params
 from ..events_query import EventFilter, get_event, list_events
 from .common import attempt, figure_block, login_redirect, render
 
@@ -43,8 +43,8 @@ def dyad_form(a: str = Query(..., min_length=1, max_length=100), b: str = Query(
 
 
 @router.get("/dyads/{a}/{b}")
-def dyad_page(request: Request, a: str, b: str, freq: Freq = Freq.week, window: Window = Depends(),
-              store=Depends(get_store)):
+def dyad_page(request: Request, a: str, b: str, freq: Freq = Freq.week,
+              window: Window = Depends(window_params), store=Depends(get_store)):
     if (r := login_redirect(request)):
         return r
     from ...analysis import dyad, dyad_figure, forecast, forecast_figure
@@ -77,7 +77,7 @@ def actor_search(request: Request, q: str = Query("", max_length=100), store=Dep
 
 @router.get("/actors/{actor}")
 def actor_page(request: Request, actor: str, toward: Optional[str] = Query(None, max_length=100),
-               window: Window = Depends(), store=Depends(get_store)):
+               window: Window = Depends(window_params), store=Depends(get_store)):
     if (r := login_redirect(request)):
         return r
     from ...analysis import profile, profile_figure
