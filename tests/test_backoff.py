@@ -113,7 +113,8 @@ def test_violent_sentence_gets_an_assault_event(coder, backoff):
         assert len(cands) == 1
         etype, p = backoff.model.predict(cands[0].feats)
         assert etype == "ASSAULT", (text, etype, p)
-    events = backoff.augment(coder, VIOLENT, [], "t", DATE)
+    # the shipped threshold may switch the backoff off (see train_backoff): test the mechanics at 0.5
+    events = bo.Backoff(backoff.model, threshold=min(backoff.threshold, 0.5)).augment(coder, VIOLENT, [], "t", DATE)
     assert len(events) == 1
     e = events[0]
     assert e.plover == "ASSAULT" and e.cameo[:2] in ("18", "19", "20")
@@ -125,14 +126,22 @@ def test_violent_sentence_gets_an_assault_event(coder, backoff):
 
 
 def test_non_political_sentences_get_nothing(coder, backoff):
+    low = bo.Backoff(backoff.model, threshold=0.3)
     for text in (SPORT, MARKETS):
         assert backoff.augment(coder, text, [], "t", DATE) == []
+        assert low.augment(coder, text, [], "t", DATE) == []
+
+
+def test_disabled_backoff_changes_nothing(coder, backoff):
+    off = bo.Backoff(backoff.model, threshold=1.01)
+    assert not off.enabled
+    assert off.augment(coder, VIOLENT, [], "t", DATE) == []
 
 
 def test_sentences_the_rules_coded_are_left_alone(coder, backoff):
     text = "Russian troops shelled Kharkiv. " + VIOLENT
     rules = coder.code_text(text, "t", DATE)
-    out = backoff.augment(coder, text, rules, "t", DATE)
+    out = bo.Backoff(backoff.model, threshold=0.3).augment(coder, text, rules, "t", DATE)
     assert out[: len(rules)] == rules or all(e in out for e in rules)
     first = len("Russian troops shelled Kharkiv.")
     added = [e for e in out if e not in rules]

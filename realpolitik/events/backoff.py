@@ -415,6 +415,11 @@ class Backoff:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    @property
+    def enabled(self) -> bool:
+        """False when training found no threshold at which the backoff helps (threshold > 1)."""
+        return self.threshold <= 1.0
+
     def predict(self, cand: Candidate) -> tuple[str, float]:
         etype, p = self.model.predict(cand.feats)
         if etype == NONE or p < self.threshold:
@@ -426,6 +431,8 @@ class Backoff:
         """`events` (the rules' events for the document `text`) plus one backoff event for each
         sentence without a rule event where the classifier is confident. Never raises on odd input:
         a failure returns `events` unchanged."""
+        if not self.enabled:
+            return list(events)
         try:
             cands = candidates(coder, text, events, date, spans)
         except Exception:

@@ -48,6 +48,8 @@ C = 3.0
 TRAIN_ON = "all"
 THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9]
 DECISION = "argmax"  # see backoff.LinearModel.predict
+# Real-news examples count more than the hand-written gold (the backoff is for real news).
+GUARDIAN_WEIGHT = 3.0
 
 
 @dataclass
@@ -139,7 +141,8 @@ def collect(coder, use_guardian: bool = True, log=print) -> list[Item]:
 
 # -- fitting -----------------------------------------------------------------------------------
 
-def fit(cands: list[bo.Candidate], labels: list[str], c: float = C) -> bo.LinearModel:
+def fit(cands: list[bo.Candidate], labels: list[str], c: float = C,
+        weights: list[float] | None = None) -> bo.LinearModel:
     from sklearn.linear_model import LogisticRegression
     from scipy.sparse import csr_matrix
 
@@ -158,7 +161,7 @@ def fit(cands: list[bo.Candidate], labels: list[str], c: float = C) -> bo.Linear
     if len(classes) < 2:
         raise ValueError("need at least two classes to train the backoff")
     clf = LogisticRegression(C=c, max_iter=3000)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=None if weights is None else np.asarray(weights, dtype=float))
     cls = list(clf.classes_)
     coef = clf.coef_
     inter = clf.intercept_
@@ -182,7 +185,8 @@ def _train_idx(items: list[Item], idx: list[int]) -> list[int]:
 def fit_items(items: list[Item], idx: list[int], c: float = C) -> bo.LinearModel:
     tr = _train_idx(items, idx)
     model = fit([items[i].full if TRAIN_ON == "all" else items[i].cand for i in tr],
-                [items[i].label for i in tr], c)
+                [items[i].label for i in tr], c,
+                [GUARDIAN_WEIGHT if items[i].source == "guardian" else 1.0 for i in tr])
     model.decision = DECISION
     return model
 
@@ -270,11 +274,19 @@ def _added_fer(items: list[Item], preds: dict[str, list], source: str) -> float:
     return fired / len(empty)
 
 
+def _no_loss(items: list[Item], preds: dict[str, list], source: str) -> bool:
+    """Rules + backoff lose neither macro- nor micro-F1 against the rules on `source`."""
+    sub = [it for it in items if it.source == source]
+    a = score(sub, {it.sentence.id: it.rule_events for it in sub})
+    b = score(sub, {it.sentence.id: preds[it.sentence.id] for it in sub})
+    return b["macro_f1"] >= a["macro_f1"] - 1e-9 and b["micro_f1"] >= a["micro_f1"] - 1e-9
+
+
 def choose_threshold(items: list[Item], idx: list[int], probs, model) -> tuple[float, dict]:
     """The threshold maximising macro-F1 over `idx` such that the backoff's own false-event rate
     (share of no-event sentences on which it adds an event; the rules' false events are not its
-    doing) stays <= MAX_FALSE_EVENT_RATE on each data source and micro-F1 does not drop.
-    1.01 (= off) when no threshold helps."""
+    doing) stays <= MAX_FALSE_EVENT_RATE on each data source, and neither macro- nor micro-F1
+    drops on any data source. 1.01 (= off) when no threshold qualifies."""
     sub = [items[i] for i in idx]
     local = {n: probs[i] for n, i in enumerate(idx) if i in probs}
     rules = score(sub, predictions(sub, None, None, 1.0))
@@ -286,7 +298,8 @@ def choose_threshold(items: list[Item], idx: list[int], probs, model) -> tuple[f
         # the cap holds on each data source (the real-news Guardian part has far more actor-bearing
         # no-event sentences than the hand-written gold)
         added = max(_added_fer(sub, preds, src) for src in sources)
-        if added <= MAX_FALSE_EVENT_RATE + 1e-9 and s["micro_f1"] >= rules["micro_f1"] - 1e-9 \
+        no_loss = all(_no_loss(sub, preds, src) for src in sources)
+        if added <= MAX_FALSE_EVENT_RATE + 1e-9 and no_loss and s["micro_f1"] >= rules["micro_f1"] - 1e-9 \
                 and s["macro_f1"] > best["macro_f1"] + 1e-9:
             best_t, best = float(t), s
     return round(best_t, 2), best
@@ -340,7 +353,7 @@ def train(items: list[Item], k: int, log=print, c: float = C) -> bo.LinearModel:
         "train_on": TRAIN_ON,
         "candidates": len(cands),
         "labels": dict(Counter(items[i].label for i in _train_idx(items, idx))),
-        "C": c, "min_count": MIN_COUNT, "folds": k,
+        "C": c, "min_count": MIN_COUNT, "folds": k, "guardian_weight": GUARDIAN_WEIGHT,
         "oof_at_threshold": {kk: (round(v, 4) if isinstance(v, float) else v) for kk, v in s.items()},
         "created": time.strftime("%Y-%m-%d"),
     }
@@ -393,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}:")
                 print(f"  rules          {_fmt(res[name]['rules'])}")
                 print(f"  rules+backoff  {_fmt(res[name]['rules+backoff'])}")
+                r, b = res[name]["rules"], res[name]["rules+backoff"]
+                print(f"  change: macro-F1 {b['macro_f1'] - r['macro_f1']:+.4f}, micro-F1 "
+                      f"{b['micro_f1'] - r['micro_f1']:+.4f}, false-event rate "
+                      f"{(b['false_event_rate'] or 0) - (r['false_event_rate'] or 0):+.4f}")
     model = train(items, a.folds, log=log, c=a.C)
     if not a.no_write:
         model.save(a.out)
