@@ -298,6 +298,10 @@ class Coder:
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
+        if f.cue and targets and all(a.country == s.country for a, _ in targets for s, _ in sources):
+            # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
+            # no accusation: it stays a statement.
+            f.code, targets = "010", []
         if not targets and (f.root in _PLACE_TARGET_ROOTS or f.place):
             # Violence and aid happen somewhere: the place (else the document's state) is the target.
             head = f.trigger[0] if f.nominal else f.anchor

@@ -67,6 +67,7 @@ class Frame:
     agentless: bool = False  # a passive without "by" ("was arrested")
     mirror: bool = False  # the reverse direction of a mutual event
     mutual: bool = False  # the actors of `sources` act on each other ("fighting between A and B")
+    cue: bool = False  # a statement re-coded by cue words
     dropped: bool = False
 
     @property
@@ -193,6 +194,9 @@ def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
         return p
     return None
 
+
+# "went on Twitter to denounce", "flew to Kyiv to meet": the purpose is carried out.
+_MOTION = {"go", "come", "travel", "fly", "take", "use", "move", "return", "turn", "head", "rush"}
 
 # Nouns that make the event noun after "of" a possibility ("the risk of clashes").
 _POSSIBILITY = {"risk", "threat", "fear", "possibility", "prospect", "danger", "plan", "prospects",
@@ -345,7 +349,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     gf.targets = list(f.sources)  # "demanded that Bashir step down"
                 f.dropped = True
                 break
-            if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB":
+            if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
+                    and g.lemma_.lower() not in _MOTION:
                 # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
                 if f.modality == "action":
                     f.modality = "hypothetical"
@@ -514,6 +519,7 @@ def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     if not codes:
         return
     f.code = max(set(codes), key=codes.count)
+    f.cue = True
     subj, patients = R.subject_roles(head)
     if not f.targets:
         f.targets = subj or patients

@@ -128,8 +128,8 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
 def negated(tok: Token) -> bool:
     """Negation on the verb itself or on its auxiliaries ("did not", "has never"), or on the verb
     it is coordinated with ("has never confirmed or denied")."""
-    if tok.dep_ == "conj" and tok.head.i < tok.i and is_verbal(tok.head) and \
-            not any(c.dep_.startswith("nsubj") for c in tok.children) and negated(tok.head):
+    if tok.dep_ == "conj" and tok.head.i < tok.i and is_verbal(tok.head) and negated(tok.head) and \
+            not any(c.dep_.startswith("nsubj") or c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True
     for c in tok.children:
         if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg", "det")):
