@@ -221,3 +221,14 @@ def test_statement_cues_make_accusations(coder):
     hit = find(ev, "11", "TUR")
     assert hit and hit[0].target is not None and hit[0].target.country == "SYR"
     assert not find(ev, "01")
+
+
+def test_nominal_event_after_with_takes_the_clause_subject(coder):
+    ev = code(coder, "Hamas fired rockets towards Jerusalem, and Israel responded with air strikes on Gaza.")
+    assert find(ev, "19", "PSE", "ISR") and find(ev, "19", "ISR", "PSE")
+
+
+def test_purpose_clause_is_not_coded_but_motion_purpose_is(coder):
+    assert not find(code(coder, "Russia would keep a large force in Syria to fight terrorists."), "19")
+    ev = code(coder, "Trump went on Twitter on Monday to denounce the Iranian government.")
+    assert find(ev, "11", "USA", "IRN")

@@ -268,12 +268,19 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and head.lower_ == "in" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
+    elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
+            head.lower_ in ("with", "through") or head.lower_ == "in" and (
             pat.code[:2] < "13" or pat.code[:2] == "14"
-            or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist")):
+            or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist"))):
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
-        # subject is the doer.
+        # subject is the doer; "Israel responded with air strikes on Gaza" likewise.
         sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
+    if any(t.tag_ == "PRP$" for t in sources):
+        # "Hamas gunmen took hostages during their assault": their = the clause's subject.
+        verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
+        subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP"]
+        if subj:
+            sources = subj + [t for t in sources if t.tag_ != "PRP$"]
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:
