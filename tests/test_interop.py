@@ -197,7 +197,9 @@ def test_line_numbers_are_exact_when_threads_split_the_file(store, tmp_path, mon
     bad_at, blank_at = {3, 777, 2500, 2501, 5999, 8000}, {4000}
     path = tmp_path / "big.CSV"
     _big_file(path, 8000, bad_at, blank_at)
-    r = import_gdelt(store, path)
+    progress = []
+    r = import_gdelt(store, path, on_rows=progress.append)
+    assert sum(progress) == 8000 - len(blank_at)  # every line with content, good or bad, once
     assert (r.rows_ok, r.rows_bad, r.duplicates) == (8000 - len(bad_at) - len(blank_at), len(bad_at), 0)
     errors = store.rows("SELECT line, reason FROM import_errors ORDER BY line")
     assert [e["line"] for e in errors] == sorted(bad_at)  # a blank line is no error, but counts

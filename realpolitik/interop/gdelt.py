@@ -272,7 +272,8 @@ def import_gdelt(
         result.skipped = True
         return result
     con = store.con
-    with _readable(path) as (data, compression), bounded_memory(store):
+    with _readable(path) as (data, compression), bounded_memory(store), \
+            _progress(store, data, compression, on_rows) as reported:
         _drop_rejects(store)
         try:
             with store.transaction():
@@ -290,8 +291,55 @@ def import_gdelt(
         finally:
             _drop_rejects(store)
     if on_rows:
-        on_rows(result.rows_ok + result.duplicates + result.rows_bad)
+        rest = result.rows_ok + result.duplicates + result.rows_bad - reported()
+        if rest > 0:
+            on_rows(rest)
     return result
+
+
+@contextlib.contextmanager
+def _progress(store: Store, data: Path, compression: str,
+              on_rows: Callable[[int], None] | None) -> Iterator[Callable[[], int]]:
+    """While the INSERT runs, report estimated rows to `on_rows` from DuckDB's query progress
+    (polled by a thread; the file's size over its first lines' length estimates the rows).
+    Yields a function returning how many rows were reported so far."""
+    reported = 0
+    if on_rows is None or compression != "none":
+        yield lambda: reported
+        return
+    import threading
+
+    with open(data, "rb") as f:
+        head = f.read(1 << 16)
+    per_line = len(head) / max(head.count(b"\n"), 1)
+    total = data.stat().st_size / per_line
+    con = store.con
+    before = con.execute("SELECT current_setting('enable_progress_bar'), "
+                         "current_setting('enable_progress_bar_print')").fetchall()[0]
+    con.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
+    done = threading.Event()
+
+    def poll() -> None:
+        nonlocal reported
+        while not done.wait(0.5):
+            try:
+                pct = con.query_progress()
+            except Exception:  # noqa: BLE001 - progress is best effort
+                return
+            rows = int(total * min(pct, 99.0) / 100) if pct > 0 else 0
+            if rows > reported:
+                on_rows(rows - reported)
+                reported = rows
+
+    thread = threading.Thread(target=poll, daemon=True, name="gdelt-progress")
+    thread.start()
+    try:
+        yield lambda: reported
+    finally:
+        done.set()
+        thread.join()
+        con.execute(f"SET enable_progress_bar = {str(before[0]).lower()}; "
+                    f"SET enable_progress_bar_print = {str(before[1]).lower()}")
 
 
 def _insert(store: Store, data: Path, columns: list[str], compression: str, digest: str) -> int:
