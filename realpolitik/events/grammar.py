@@ -9,12 +9,16 @@ phrases; the coder maps those phrases to dictionary actors. Steps:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
 from realpolitik.events import roles as R
+from realpolitik.events.clauses import (
+    _apply_cues, absorb_nominals, joint_frames, obligation_frames, protest_frames, relate,
+)
+from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, NounPattern, VerbPattern, phrase_matches
+
+__all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
 
 # Prepositions that introduce a target when a pattern names none, by CAMEO root family.
 _CONFLICT_PREPS = ("against", "on", "at", "into", "toward", "towards", "upon")
@@ -22,61 +26,12 @@ _COOP_PREPS = ("with", "to", "for")
 # Roots where the object that selects a pattern is also the target ("expelled Russian diplomats",
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
 _OBJECT_IS_TARGET = {"08", "16", "17", "18"}
-
-_QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
-               "tens", "scores", "group", "crowd", "number"}
 # Verbal reactions whose object event is not reported as news in its own right.
 _REACTIONS = {"05", "09", "11", "12"}
-
-# Complement root -> code under a governing verb, per reading (CAMEO's own structure: 03x mirrors
-# 06/07/08/04, 02x/10x mirror them as appeals, 12x as refusals, 13x threatens 16-20).
-_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "01": "030"}
-_REQUEST = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "09": "020"}
-_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
-_REJECT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120", "01": "011"}
-# Complement roots that make a promise a threat ("vowed to retaliate").
-_VIOLENT = {"13", "15", "16", "17", "18", "19", "20"}
 # Words that look like prepositional targets but date the event ("called on Monday").
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
                "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
                "time", "occasion", "behalf", "basis", "condition", "sidelines", "record"}
-_THREATEN = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "1385", "15": "138"}
-
-
-@dataclass
-class Frame:
-    code: str
-    anchor: Token  # the trigger's head word
-    trigger: list[Token]
-    sources: list[Token] = field(default_factory=list)
-    targets: list[Token] = field(default_factory=list)
-    negated: bool = False
-    modality: str = "action"
-    speaker: list[Token] = field(default_factory=list)  # who reported it
-    comp: str | None = None
-    nominal: bool = False
-    weak: bool = False
-    place: bool = False  # a place may stand in for the target
-    notarget: bool = False
-    confidence: float = 0.8
-    has_event_comp: bool = False  # a say-verb whose complement held an event
-    obj_token: Token | None = None  # object noun that selected the pattern
-    quote: Span | None = None  # what was said (for statements)
-    context: bool = False  # a nominal event that may take its doer from the document context
-    from_speaker: bool = False  # the source is the speaker of the quote the sentence is in
-    agentless: bool = False  # a passive without "by" ("was arrested")
-    mirror: bool = False  # the reverse direction of a mutual event
-    mutual: bool = False  # the actors of `sources` act on each other ("fighting between A and B")
-    cue: bool = False  # a statement re-coded by cue words
-    dropped: bool = False
-
-    @property
-    def root(self) -> str:
-        return self.code[:2]
-
-
-def _conflictual(code: str) -> bool:
-    return code[:2] in ("13", "14", "15", "16", "17", "18", "19", "20", "11", "12", "09")
 
 
 # -- verbs -------------------------------------------------------------------------------------
@@ -195,9 +150,6 @@ def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
     return None
 
 
-# "went on Twitter to denounce", "flew to Kyiv to meet": the purpose is carried out.
-_MOTION = {"go", "come", "travel", "fly", "take", "use", "move", "return", "turn", "head", "rush"}
-
 # Nouns that make the event noun after "of" a possibility ("the risk of clashes").
 _POSSIBILITY = {"risk", "threat", "fear", "possibility", "prospect", "danger", "plan", "prospects",
                 "spectre", "likelihood", "chance", "warning", "rumour", "talk"}
@@ -303,175 +255,6 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     return [Frame(sources=sources, targets=targets, **base)]
 
 
-# -- clause structure ----------------------------------------------------------------------------
-def _derive(comp: str, governing_code: str, inner_code: str) -> str:
-    root = inner_code[:2]
-    if comp == "intent":
-        if root in _VIOLENT:
-            return _THREATEN.get(root, "130")
-        return _INTENT.get(root, governing_code)
-    if comp == "request":
-        return _REQUEST.get(root, governing_code)
-    if comp == "demand":
-        return _DEMAND.get(root, governing_code)
-    if comp == "reject":
-        return _REJECT.get(root, governing_code)
-    if comp == "threaten":
-        return _THREATEN.get(root, governing_code)
-    return governing_code
-
-
-def relate(frames: list[Frame], lex: Lexicon) -> None:
-    """Apply governing verbs to the events in their complements (in place)."""
-    by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
-    for f in frames:
-        if f.comp == "say" and f.weak:
-            continue  # "he saw some hope": only frames reported speech, is not an event itself
-        cur = f.anchor if not f.nominal or len(f.trigger) == 1 else f.trigger[0]
-        hops = 0
-        while hops < 6:
-            hops += 1
-            g, how = R.governor(cur)
-            if g is None:
-                break
-            gf = by_anchor.get(g.i)
-            if gf is not None and gf is not f and gf.comp:
-                if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):
-                    # "X said Y attacked Z", "X warned that Y would pay": Y's act, as reported by X.
-                    f.modality = "reported" if f.modality == "action" else f.modality
-                    f.speaker = gf.sources
-                    gf.has_event_comp = True
-                    if gf.negated:
-                        f.negated = True
-                    if gf.comp != "say" and not gf.targets:
-                        gf.targets = list(f.sources)
-                    break
-                # intent/request/demand/reject/threaten/accuse absorb the complement
-                if gf.comp != "accuse":
-                    gf.code = _derive(gf.comp, gf.code, f.code)
-                if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
-                    # "threatened to attack Kurdish forces", "refused to release the sailors"
-                    gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
-                if not gf.targets and gf.comp in ("request", "demand") and how == "ccomp":
-                    gf.targets = list(f.sources)  # "demanded that Bashir step down"
-                f.dropped = True
-                break
-            if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
-                    and g.lemma_.lower() not in _MOTION:
-                # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
-                if f.modality == "action":
-                    f.modality = "hypothetical"
-                break
-            modal = lex.modal_verbs.get(g.lemma_.lower())
-            if modal and gf is None:
-                if modal == "negated":
-                    f.negated = True
-                elif modal != "action" and f.modality == "action":
-                    f.modality = modal
-                if R.negated(g):
-                    f.negated = True
-            cur = g
-
-
-# "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).
-_OBLIGATION_AUX = {"should", "must", "ought"}
-_OBLIGATION_VERBS = {"need", "have"}  # "needs to", "has to"
-
-
-def _obligation(verb: Token) -> list[Token] | None:
-    """The trigger words when `verb` is phrased as an obligation, else None."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _OBLIGATION_AUX]
-    if aux and not R.negated(verb):
-        return aux + [verb]
-    if verb.lemma_.lower() in _OBLIGATION_VERBS and any(c.dep_ == "xcomp" for c in verb.children) \
-            and not R.negated(verb):
-        return [verb]
-    return None
-
-
-def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexicon) -> list[Frame]:
-    """Appeals phrased as obligations: in the complement of a say-verb (source = the sayer), or as
-    the main clause of a quoted sentence (`quoted`; the coder gives the quote's speaker as source)."""
-    out = []
-    for f in frames:
-        if f.comp != "say" or f.weak:
-            continue
-        for c in f.anchor.children:
-            if c.dep_ in ("ccomp", "parataxis") and R.is_verbal(c):
-                for v in [c] + [x for x in c.conjuncts if R.is_verbal(x)]:
-                    trig = _obligation(v)
-                    subj, patients = R.subject_roles(v)
-                    if trig and subj:
-                        f.has_event_comp = True
-                        out.append(Frame(code="020", anchor=v, trigger=trig, sources=list(f.sources),
-                                         targets=subj, confidence=0.55, modality="action"))
-    if quoted:
-        root = sent.root
-        trig = _obligation(root)
-        subj, _ = R.subject_roles(root)
-        if trig and subj and not any(f.anchor.i == root.i for f in frames):
-            out.append(Frame(code="020", anchor=root, trigger=trig, sources=[], targets=subj,
-                             confidence=0.5, from_speaker=True))
-        elif QUOTED_STATEMENTS and not frames and R.is_verbal(root):
-            # A quoted sentence with nothing more specific: the speaker's statement.
-            f = Frame(code="010", anchor=root, trigger=[root], sources=[], confidence=0.4,
-                      from_speaker=True, comp="say", quote=sent)
-            _apply_cues(f, root, list(sent), lex)
-            out.append(f)
-    return out
-
-
-QUOTED_STATEMENTS = True
-
-
-def absorb_nominals(frames: list[Frame]) -> None:
-    """"called for dialogue between A and B", "demanded a ceasefire", "rejected talks": the noun
-    event is what is asked for/refused/promised, so it re-codes the verb instead of standing alone."""
-    by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
-    for f in frames:
-        if not f.nominal or len(f.trigger) > 1:
-            continue
-        tok = f.anchor
-        gov = tok.head if tok.dep_ == "dobj" else (
-            tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") else None)
-        gf = by_anchor.get(gov.i) if gov is not None else None
-        if gf is None or gf.comp not in ("intent", "request", "demand", "reject", "threaten"):
-            continue
-        gf.code = _derive(gf.comp, gf.code, f.code)
-        if not gf.targets or (gf.obj_token is not None and gf.targets == [gf.obj_token]):
-            gf.targets = [t for t in f.sources + f.targets]
-        f.dropped = True
-
-
-def joint_frames(sent: Span, frames: list[Frame]) -> list[Frame]:
-    """'Nigerian and Chadian troops jointly retook ...': doing something together is cooperation."""
-    out = []
-    for f in frames:
-        if f.nominal or f.mirror or f.root in ("06", "04", "03"):
-            continue
-        if any(c.lower_ in ("jointly", "together") for c in f.anchor.children if c.dep_ == "advmod"):
-            out.append(Frame(code="060", anchor=f.anchor, trigger=f.trigger, sources=list(f.sources),
-                             mutual=True, confidence=0.6, modality=f.modality, negated=f.negated))
-    return out
-
-
-def protest_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
-    """What protesters do is protest: "demonstrators camped outside army headquarters",
-    "farmers blocked highways in protest" (the latter through the "in protest" noun)."""
-    taken = {f.anchor.i for f in frames} | {t.i for f in frames for t in f.trigger}
-    out = []
-    for tok in sent:
-        if not R.is_verbal(tok) or tok.i in taken or tok.lemma_.lower() == "be":
-            continue
-        subj = R.children(tok, "nsubj")
-        if subj and subj[0].lemma_.lower() in _QUANTITIES:  # "thousands of demonstrators"
-            subj = [o for p in R.children(subj[0], "prep") if p.lower_ == "of" for o in R.pobjs(p)][:1]
-        if subj and lex.in_class(R.phrase_words(subj[0]), "protesters"):
-            out.append(Frame(code="140", anchor=tok, trigger=[tok], sources=R.expand(subj[0]),
-                             confidence=0.6, notarget=True))
-    return out
-
-
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
@@ -517,17 +300,3 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
                 elif not f.has_event_comp:
                     _apply_cues(f, comp[0], sub, lex)
     return [f for f in frames if not f.dropped]
-
-
-def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
-    """A said clause with accusing/threatening/praising words is coded as that, aimed at the
-    clause's subject ("Ankara says the militia is the arm of a terror group" -> 112 at the militia)."""
-    codes = [lex.statement_cues[t.lemma_.lower()] for t in toks if t.lemma_.lower() in lex.statement_cues]
-    if not codes:
-        return
-    f.code = max(set(codes), key=codes.count)
-    f.cue = True
-    subj, patients = R.subject_roles(head)
-    if not f.targets:
-        f.targets = subj or patients
-    f.confidence = 0.5
