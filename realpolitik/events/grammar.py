@@ -221,7 +221,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
     elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
-            head.lower_ in ("with", "through") or head.lower_ == "in" and (
+            head.lower_ in ("with", "through")
+            or head.lower_ in ("after", "during") and pat.code[:2] == "04" or head.lower_ == "in" and (
             pat.code[:2] < "13" or pat.code[:2] == "14"
             or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist"))):
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
@@ -284,6 +285,9 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
                 and not f.has_event_comp and not f.nominal:
             f.code, f.comp = "010", "say"  # "warned that order was breaking down": a statement
+        if f.code[:3] == "045" and not f.targets:
+            # "a ceasefire brokered by Egypt": the broker's parties are the main clause's subjects.
+            f.targets = [t for t in R.subject_roles(sent.root)[0] if t not in f.sources]
         if f.comp in ("request", "demand") and not f.targets:
             # "demanded that Saddam Hussein leave Iraq": the one asked is the clause's subject.
             for c in f.anchor.children:
