@@ -12,9 +12,11 @@ count of the first line. DuckDB parses the file itself (`read_csv`, in parallel)
   position, actor-code country prefixes are checked by a cast to an ENUM of country codes, and
   ActionGeo's FIPS 10-4 country code becomes ISO 3166-1 alpha-3 the same way
   (`data/fips_iso3.tsv`);
-* GDELT ids are unique: after the insert, rows repeating an id seen earlier in the file (rowid
-  order is file order) and rows whose id the store already had are deleted again, which is
-  cheap because such rows are rare and zone maps on `external_num` skip old row groups.
+* GDELT ids are unique: after the insert, rows whose id the store already had are deleted
+  again (cheap: zone maps on `external_num` skip old row groups), and a file that repeats an
+  id within itself (rare) is imported again with insertion order preserved, so that its rowid
+  order is file order and the first line of each id is kept. Inserting without preserving
+  order is what lets every thread write.
 
 A file is imported in one transaction, so an interrupted import leaves the store as it was and
 is simply run again; DuckDB's memory limit (see `bounded_memory`) keeps memory flat in the file
@@ -271,30 +273,58 @@ def import_gdelt(
     if already_imported(store, digest):
         result.skipped = True
         return result
-    con = store.con
     with _readable(path) as (data, compression), bounded_memory(store), \
-            _progress(store, data, compression, on_rows) as reported:
-        _drop_rejects(store)
-        try:
-            with store.transaction():
-                con.execute("DELETE FROM import_errors WHERE file_hash = ?", [digest])
-                inserted = _insert(store, data, columns, compression, digest)
-                errors = con.execute(_errors_sql(columns) + " ORDER BY line").fetchall()
-                if errors:
-                    con.execute(
-                        f"INSERT INTO import_errors (file_hash, line, reason) "
-                        f"SELECT ?, line, reason FROM ({_errors_sql(columns)})", [digest])
-                result.add_errors(errors)
-                result.duplicates = _drop_duplicates(store, digest, inserted)
-                result.rows_ok = inserted - result.duplicates
-                record_import(store, result)
-        finally:
-            _drop_rejects(store)
+            _progress(store, data, compression, on_rows) as reported, _insertion_order(store):
+        # Unordered inserts run on every thread; only a file repeating an id needs file order
+        # (to keep the first line of the id), so such a file is read a second time, in order.
+        for ordered in (False, True):
+            result.errors, result.rows_bad = [], 0
+            try:
+                _import_file(store, data, columns, compression, result, ordered)
+                break
+            except _RepeatedIds:
+                continue
     if on_rows:
         rest = result.rows_ok + result.duplicates + result.rows_bad - reported()
         if rest > 0:
             on_rows(rest)
     return result
+
+
+class _RepeatedIds(Exception):
+    """An id occurs twice in the file and the rows were not inserted in file order."""
+
+
+@contextlib.contextmanager
+def _insertion_order(store: Store) -> Iterator[None]:
+    before = store.con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0]
+    try:
+        yield
+    finally:
+        store.con.execute(f"SET preserve_insertion_order = {str(before).lower()}")
+
+
+def _import_file(store: Store, data: Path, columns: list[str], compression: str,
+                 result: ImportResult, ordered: bool) -> None:
+    """One attempt, in one transaction: insert, record errors, drop repeated and stored ids."""
+    con, digest = store.con, result.file_hash
+    con.execute(f"SET preserve_insertion_order = {str(ordered).lower()}")
+    _drop_rejects(store)
+    try:
+        with store.transaction():
+            con.execute("DELETE FROM import_errors WHERE file_hash = ?", [digest])
+            inserted = _insert(store, data, columns, compression, digest)
+            errors = con.execute(_errors_sql(columns) + " ORDER BY line").fetchall()
+            if errors:
+                con.execute(
+                    f"INSERT INTO import_errors (file_hash, line, reason) "
+                    f"SELECT ?, line, reason FROM ({_errors_sql(columns)})", [digest])
+            result.add_errors(errors)
+            result.duplicates = _drop_duplicates(store, digest, inserted, ordered)
+            result.rows_ok = inserted - result.duplicates
+            record_import(store, result)
+    finally:
+        _drop_rejects(store)
 
 
 @contextlib.contextmanager
@@ -347,17 +377,27 @@ def _insert(store: Store, data: Path, columns: list[str], compression: str, dige
     return store.con.execute(_insert_sql(data, columns, compression), {"digest": digest}).fetchall()[0][0]
 
 
-def _drop_duplicates(store: Store, digest: str, inserted: int) -> int:
+def _drop_duplicates(store: Store, digest: str, inserted: int, ordered: bool = True) -> int:
     """Delete the rows just inserted whose GlobalEventID came earlier in the file or was stored
-    before; returns how many. Both are rare, and both checks read only `external_num`."""
+    before; returns how many. Both are rare, and both checks read only `external_num`. Raises
+    `_RepeatedIds` when the file repeats an id but the rows were not inserted in file order."""
     if not inserted:
         return 0
     con = store.con
     mine = "origin = 'gdelt' AND import_file = $digest"
-    n, distinct, lo, hi = con.execute(
-        f"SELECT count(*), count(DISTINCT external_num), min(external_num), max(external_num) "
-        f"FROM events WHERE {mine}", {"digest": digest}).fetchall()[0]
+    n, lo, hi = con.execute(f"SELECT count(*), min(external_num), max(external_num) FROM events "
+                            f"WHERE {mine}", {"digest": digest}).fetchall()[0]
+    # Distinct ids: GDELT ids in a file are nearly consecutive, so a bitmap over their range is
+    # small (a bit per id) and far cheaper than hashing millions of ids.
+    if hi - lo < max(64 * n, 1 << 20):
+        distinct_sql = f"bit_count(bitstring_agg(external_num, {int(lo)}, {int(hi)}))"
+    else:
+        distinct_sql = "count(DISTINCT external_num)"
+    distinct = con.execute(f"SELECT {distinct_sql} FROM events WHERE {mine}",
+                           {"digest": digest}).fetchall()[0][0]
     dropped = 0
+    if distinct < n and not ordered:
+        raise _RepeatedIds
     if distinct < n:  # an id repeated within the file: keep its first line (rowid order)
         dropped += con.execute(f"""
             DELETE FROM events WHERE rowid IN (
