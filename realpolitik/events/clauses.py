@@ -71,6 +71,11 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     if gf.comp != "say" and not gf.targets:
                         gf.targets = list(f.sources)
                     break
+                if gf.comp == "intent" and f.root == "16" and gf.code.startswith("03"):
+                    # "Western allies agreed to cut Russian banks off": the sanction itself, intended.
+                    f.modality = "intent" if f.modality == "action" else f.modality
+                    gf.dropped = True
+                    break
                 # intent/request/demand/reject/threaten/accuse absorb the complement
                 if gf.comp != "accuse":
                     gf.code = _derive(gf.comp, gf.code, f.code)

@@ -26,6 +26,8 @@ _COOP_PREPS = ("with", "to", "for")
 # Roots where the object that selects a pattern is also the target ("expelled Russian diplomats",
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
 _OBJECT_IS_TARGET = {"08", "16", "17", "18"}
+# Cooperation announced as never going to happen is a rejection (CAMEO 12x by root).
+_REFUSALS = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Verbal reactions whose object event is not reported as news in its own right.
 _REACTIONS = {"05", "09", "11", "12"}
 # Words that look like prepositional targets but date the event ("called on Monday").
@@ -281,6 +283,12 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     relate(frames, lex)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
+    for f in frames:
+        if f.negated and f.root in ("04", "05", "06", "07", "08") and not f.nominal \
+                and any(c.lower_ in ("will", "would", "'ll") for c in f.anchor.children if c.dep_ == "aux"):
+            # "Belgrade said it would never recognise the new state": a refusal, not a non-event.
+            f.code = _REFUSALS.get(f.root, "120")
+            f.negated, f.modality = False, "intent"
     for f in frames:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
                 and not f.has_event_comp and not f.nominal:
