@@ -25,7 +25,7 @@ _CONFLICT_PREPS = ("against", "on", "at", "into", "toward", "towards", "upon")
 _COOP_PREPS = ("with", "to", "for")
 # Roots where the object that selects a pattern is also the target ("expelled Russian diplomats",
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
-_OBJECT_IS_TARGET = {"08", "16", "17", "18"}
+_OBJECT_IS_TARGET = {"084", "085", "16", "17", "18"}
 # Cooperation announced as never going to happen is a rejection (CAMEO 12x by root).
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Verbal reactions whose object event is not reported as news in its own right.
@@ -43,6 +43,8 @@ def _objects(verb: Token) -> list[Token]:
     objs += [c for c in R.children(verb, "ccomp", "xcomp") if c.pos_ == "NOUN"]
     if not objs:
         objs = [o for p in R.children(verb, "nsubjpass", "csubjpass") for o in R.expand(p)]
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs = [verb.head]  # "information supplied by Spanish intelligence"
     return objs
 
 
@@ -112,7 +114,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         elif pat.code[:2] == "01":
             # A statement is aimed only at whom it is told to, not at what it is about.
             targets = [t for t in targets if t.dep_ == "dative" or t.head.lower_ == "to"]
-        if obj is not None and not patients and pat.code[:2] not in _OBJECT_IS_TARGET:
+        if obj is not None and not patients and not pat.code.startswith(tuple(_OBJECT_IS_TARGET)):
             # The object selected the pattern ("sent aid", "poured tens of thousands of troops");
             # it is not the target.
             targets = [t for t in targets if t is not obj and obj not in t.subtree]
