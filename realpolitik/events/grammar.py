@@ -25,7 +25,7 @@ _CONFLICT_PREPS = ("against", "on", "at", "into", "toward", "towards", "upon")
 _COOP_PREPS = ("with", "to", "for")
 # Roots where the object that selects a pattern is also the target ("expelled Russian diplomats",
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
-_OBJECT_IS_TARGET = {"084", "085", "16", "17", "18"}
+_OBJECT_IS_TARGET = {"084", "085", "114", "16", "17", "18"}
 # Cooperation announced as never going to happen is a rejection (CAMEO 12x by root).
 _REFUSALS = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Verbal reactions whose object event is not reported as news in its own right.
