@@ -227,6 +227,11 @@ class Coder:
         # STATEMENT only when nothing more specific was coded in the sentence.
         if any(not e.cameo.startswith("01") for _, e in out):
             out = [(f, e) for f, e in out if not e.cameo.startswith("01")]
+        # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
+        verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
+                  for f, e in out if not f.nominal}
+        out = [(f, e) for f, e in out if not f.nominal or (
+            e.cameo[:2], e.source.country, e.target.country if e.target else None) not in verbal]
         # "arrived in Moscow for a state visit": the targetless copy of an event is redundant.
         aimed = {(e.cameo[:2], e.source.code) for _, e in out if e.target is not None}
         out = [(f, e) for f, e in out if e.target is not None or (e.cameo[:2], e.source.code) not in aimed]
