@@ -356,6 +356,9 @@ def train(items: list[Item], k: int, log=print, c: float = C) -> bo.LinearModel:
         "C": c, "min_count": MIN_COUNT, "folds": k, "guardian_weight": GUARDIAN_WEIGHT,
         "oof_at_threshold": {kk: (round(v, 4) if isinstance(v, float) else v) for kk, v in s.items()},
         "created": time.strftime("%Y-%m-%d"),
+        "verdict": ("on" if t <= 1.0 else "off: no threshold raised macro-F1 without losing macro- or "
+                    "micro-F1 on a data source or adding false events on more than 5% of its no-event "
+                    "sentences"),
     }
     return model
 
