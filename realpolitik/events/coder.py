@@ -292,7 +292,8 @@ class Coder:
             # A doer guessed from context is never the state being hit ("Drones struck Saudi
             # facilities" does not make Saudi Arabia the attacker).
             hit = {a.country for a, _ in targets}
-            sources = [(a, c) for a, c in sources if not (c and a.country in hit)]
+            sources = [(a, c) for a, c in sources
+                       if not (c and a.country in hit and a.sector in (None, "MIL", "GOV"))]
             if not sources:
                 return []
         if not targets and (f.root in _MUTUAL or f.mutual or f.code == "0871") \

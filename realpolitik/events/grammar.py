@@ -206,7 +206,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         elif w in pat.prep or (not pat.prep and w in _CONFLICT_PREPS):
             (located if w == "in" else targets).extend(R.pobjs(prep))
     for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
-        sources = R.agents(acl) + sources
+        if acl.lemma_.lower() not in lex.verbs:  # "a ceasefire brokered by Egypt": Egypt brokered
+            sources = R.agents(acl) + sources
     carrier = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
             and tok.head.head.dep_ in ("dobj", "nsubjpass"):
