@@ -205,7 +205,10 @@ def protest_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]
 def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     """A said clause with accusing/threatening/praising words is coded as that, aimed at the
     clause's subject ("Ankara says the militia is the arm of a terror group" -> 112 at the militia)."""
-    codes = [lex.statement_cues[t.lemma_.lower()] for t in toks if t.lemma_.lower() in lex.statement_cues]
+    doc = head.doc
+    codes = [lex.statement_cues[t.lemma_.lower()] for t in toks if t.lemma_.lower() in lex.statement_cues
+             # "counter-terrorism measures", "anti-terror law" accuse nobody
+             and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
     if not codes:
         return
     f.code = max(set(codes), key=codes.count)
