@@ -264,3 +264,18 @@ def test_action_geo_country_is_iso3_and_exports_as_fips(store, tmp_path):
     export_events(store, "gdelt", out)
     fips = sorted(line.split("\t")[53] for line in out.read_text().splitlines())
     assert fips == ["", "SZ", "UP"]
+
+
+def test_windows_line_ends_and_invalid_utf8(store, tmp_path):
+    crlf = tmp_path / "crlf.CSV"
+    crlf.write_bytes(GDELT2.read_bytes().replace(b"\n", b"\r\n"))
+    r = import_gdelt(store, crlf)
+    assert (r.rows_ok, r.rows_bad) == (4, 3) and [line for line, _ in r.errors] == [4, 5, 6]
+    assert {e["source_url"] for e in store.rows("SELECT source_url FROM events")} == {
+        f"https://example.com/{c}" for c in "abcf"}  # no stray carriage returns
+    lines = GDELT2.read_bytes().split(b"\n")
+    bad = tmp_path / "utf.CSV"
+    bad.write_bytes(b"\n".join([lines[0].replace(b"1050000001", b"1050000101"),
+                                lines[1].replace(b"UNITED STATES", b"UNITED \xff\xfeSTATES")]) + b"\n")
+    r = import_gdelt(store, bad)
+    assert (r.rows_ok, r.rows_bad, r.errors) == (1, 1, [(2, "not valid UTF-8")])
