@@ -40,7 +40,7 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 def _objects(verb: Token) -> list[Token]:
     objs = [o for d in R.children(verb, "dobj", "dative", "attr", "oprd") for o in R.expand(d)]
     # The small parser sometimes makes an object noun a clausal complement ("took people hostage").
-    objs += [c for c in R.children(verb, "ccomp", "xcomp") if c.pos_ == "NOUN"]
+    objs += [c for c in R.children(verb, "ccomp", "xcomp") if c.pos_ in ("NOUN", "ADJ")]
     if not objs:
         objs = [o for p in R.children(verb, "nsubjpass", "csubjpass") for o in R.expand(p)]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -156,6 +156,7 @@ def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
 
 # Nouns that make the event noun after "of" a possibility ("the risk of clashes").
 _POSSIBILITY = {"risk", "threat", "fear", "possibility", "prospect", "danger", "plan", "prospects",
+                "report", "allegation", "claim", "accusation", "rumour", "suspicion",
                 "spectre", "likelihood", "chance", "warning", "rumour", "talk"}
 
 
@@ -286,6 +287,14 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     relate(frames, lex)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
+    sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
+    for f in frames:
+        if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):
+            # "The military said it struck ..., accusing ...": "it" inside what was said is the sayer.
+            for g in sayers:
+                if g is not f and g.anchor in f.anchor.ancestors:
+                    f.speaker = g.sources
+                    break
     for f in frames:
         if f.negated and f.root in ("04", "05", "06", "07", "08") and not f.nominal \
                 and any(c.lower_ in ("will", "would", "'ll") for c in f.anchor.children if c.dep_ == "aux"):
