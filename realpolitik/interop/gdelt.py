@@ -24,7 +24,9 @@ size, since the insert writes full row groups to disk as it goes.
 
 Kept: GlobalEventID (as `external_id`), SQLDATE, actors (code, name, country, sector), EventCode
 as a string with its leading zero, QuadClass, GoldsteinScale, NumMentions/NumSources/NumArticles,
-AvgTone, ActionGeo (country as ISO3, full name, lat, lon) and SOURCEURL.
+AvgTone, ActionGeo (country as ISO3, full name, lat, lon) and SOURCEURL. The raw FIPS code is
+not stored (`events` has no column for it; an unknown code stores no country); the GDELT export
+writes the FIPS code back from the ISO3 one.
 """
 from __future__ import annotations
 
