@@ -82,7 +82,7 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
         if d is not skip:
             out.extend(R.expand(d))
     preps = prep_words or (_CONFLICT_PREPS if _conflictual(code) else _COOP_PREPS)
-    holders = [anchor] + ([skip] if skip is not None else [])
+    holders = [anchor] + ([skip] + list(skip.conjuncts) if skip is not None else [])
     for h in holders:  # "imposed sanctions on Russia": the prep may hang on the object noun
         for prep in R.children(h, "prep", "dative"):
             if prep.lower_ in preps:
