@@ -156,7 +156,7 @@ def modality(tok: Token) -> str:
                 return "hypothetical"
             if lw in MODAL_INTENT:
                 return "intent"
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
     if tok.dep_ == "conj" and is_verbal(tok.head) and tok.head.i < tok.i:
         return modality(tok.head)
