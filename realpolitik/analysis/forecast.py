@@ -11,6 +11,12 @@ Baselines. Persistence: the root occurred in the last horizon-length window, wit
 fitted on the same training origins as probability of being wrong (p = 1 - eps or eps). Historical
 frequency: the Jeffreys-smoothed share of past horizon-length windows with the root.
 Expected Goldstein is the probability-weighted mean Goldstein score of the roots.
+
+Small stores. When the pooled model cannot be trained (fewer than 5 country dyads with 10+ events
+before as-of, or no complete training origin), `forecast` and `backtest` fall back to the
+smoothed Gamma-Poisson model of `smooth.py` (the dyad's recency-weighted rates shrunk toward its own
+and the source's overall rates, with a B->A reciprocity term). `forecast(..., details=True)` and
+`backtest` say which model was used under "model".
 """
 from __future__ import annotations
 
@@ -27,11 +33,19 @@ from threadpoolctl import threadpool_limits
 from .common import QUADS, ROOTS, AnalysisError, actor_filter, data_range, parse_date, root_quads, root_table
 from .panel import SHARED_GROUPS, features, labels, load_pair, load_panel
 from .rollup import events_signature
+from .smooth import SmoothedForecaster
+from .smooth import blocks as smooth_blocks
 
 HORIZONS = {"1d": 1, "7d": 7, "30d": 30}
 N_TARGETS = 24
 CLIP = 1e-4
 MAX_TRAIN_ROWS = 6000  # (dyad, origin) samples per fit
+POOLED = "pooled logistic regression"
+MIN_DYADS = 5
+
+
+class NotEnoughData(AnalysisError):
+    """Too little history for the pooled model; `forecast` and `backtest` then use the smoothed model."""
 
 
 def parse_horizon(h: str | int) -> int:
@@ -138,7 +152,7 @@ def _train(panel, o_end: int, h: int, lookback: int, origins: int, step: int,
         blocks.append(features({"panel": panel, "dyads": idx}, o, h, lookback))
         ys.append(labels(panel.own[idx], o, h))
     if not blocks:
-        raise AnalysisError("forecast: not enough history before --as-of to train")
+        raise NotEnoughData("forecast: not enough history before --as-of to train")
     return TacticForecaster(own_only=own_only).fit(_concat(blocks), np.concatenate(ys))
 
 
@@ -158,8 +172,8 @@ def _trained(store, as_of: dt.date, h: int, weight: str, L: int, J: int, s: int,
             return _CACHE[key]
     start = as_of - dt.timedelta(days=h + (J - 1) * s + L)
     panel = load_panel(store, start, as_of, weight, max_dyads=max_dyads)
-    if len(panel.selected) < 5:
-        raise AnalysisError("forecast: fewer than 5 active dyads before --as-of; not enough data to train")
+    if len(panel.selected) < MIN_DYADS:
+        raise NotEnoughData("forecast: fewer than 5 active dyads before --as-of; not enough data to train")
     model = _train(panel, panel.days, h, L, J, s)
     with _CACHE_LOCK:
         _CACHE[key] = model
@@ -194,13 +208,41 @@ def forecast(store, a: str, b: str, as_of, horizon: str = "7d", weight: str = "e
     if as_of is None:
         as_of = (data_range(store)[1] or dt.date.today()) + dt.timedelta(days=1)
     L, J, s = _plan(h, lookback, origins, step)
-    model = _trained(store, as_of, h, weight, L, J, s, max_dyads)
+    hz = horizon if isinstance(horizon, str) else f"{h}d"
+    try:
+        model = _trained(store, as_of, h, weight, L, J, s, max_dyads)
+    except NotEnoughData:
+        return _smoothed_forecast(store, fa, fb, as_of, h, hz, weight, L, max_dyads, details)
     pair = load_pair(store, fa, fb, as_of - dt.timedelta(days=L), as_of, weight)
     blocks = features(pair, L, h, L)
     p = model.predict(blocks)[0]
-    out = _to_result(p, as_of, horizon if isinstance(horizon, str) else f"{h}d", fa.label, fb.label)
+    out = _to_result(p, as_of, hz, fa.label, fb.label)
     if details:
         out["baselines"] = {"persistence": model.persistence(blocks)[0].tolist(), "historical": blocks["hist"][0].tolist()}
+        out["model"] = POOLED
+    return out
+
+
+def _small_start(store, as_of: dt.date, what: str) -> dt.date:
+    """First day the smoothed model reads: the first event, at most a year before as-of."""
+    lo = store.execute("SELECT min(date) FROM events WHERE date < ?", [as_of]).fetchone()[0]
+    if lo is None:
+        raise AnalysisError(f"{what}: no events, so no active dyads, before --as-of {as_of}")
+    return max(lo, as_of - dt.timedelta(days=365))
+
+
+def _smoothed_forecast(store, fa, fb, as_of: dt.date, h: int, hz: str, weight: str, L: int, max_dyads: int,
+                       details: bool) -> dict:
+    start = _small_start(store, as_of, "forecast")
+    span = (as_of - start).days
+    panel = load_panel(store, start, as_of, weight, max_dyads=max_dyads, min_events=1)
+    model = SmoothedForecaster().fit(panel, span, h, L)
+    blocks = smooth_blocks(load_pair(store, fa, fb, start, as_of, weight), span, h, L)
+    out = _to_result(model.predict(blocks)[0], as_of, hz, fa.label, fb.label)
+    if details:
+        out["baselines"] = {"persistence": model.persistence(blocks)[0].tolist(), "historical": blocks["hist"][0].tolist()}
+        out["model"] = model.name
+        out["model_params"] = model.params()
     return out
 
 
@@ -242,9 +284,9 @@ def backtest(store, a: str, b: str, as_of, horizon: str = "7d", evals: int = 6, 
     span = h + (evals - 1) * e_step + h + (J - 1) * s + L
     start = as_of - dt.timedelta(days=span)
     panel = load_panel(store, start, as_of, weight, max_dyads=max_dyads)
+    if len(panel.selected) < MIN_DYADS:
+        return _smoothed_backtest(store, fa, fb, as_of, h, evals, weight, L, max_dyads)
     pair = load_pair(store, fa, fb, start, as_of, weight)
-    if len(panel.selected) < 5:
-        raise AnalysisError("backtest: fewer than 5 active dyads before --as-of")
     methods = ("model", "own_past_only", "persistence", "historical")
     ys, preds = [], {m: [] for m in methods}
     ys_ab, preds_ab = [], {m: [] for m in methods}
@@ -272,6 +314,52 @@ def backtest(store, a: str, b: str, as_of, horizon: str = "7d", evals: int = 6, 
     return {
         "as_of": as_of.isoformat(), "horizon": f"{h}d", "source": fa.label, "target": fb.label,
         "origins": used, "dyads": int(len(panel.selected)), "scores": scores,
-        "best_by_log_loss": best,
+        "best_by_log_loss": best, "model": POOLED, "note": "",
+        "calibration": {m: calibration(y, P[m]) for m in P},
+    }
+
+
+def _smoothed_backtest(store, fa, fb, as_of: dt.date, h: int, evals: int, weight: str, L: int,
+                       max_dyads: int) -> dict:
+    """The backtest of the smoothed model on a small store: origins need h days of history before them
+    and a complete label window before as-of, so there may be few (or none: an AnalysisError)."""
+    start = _small_start(store, as_of, "backtest")
+    panel = load_panel(store, start, as_of, weight, max_dyads=max_dyads, min_events=1)
+    pair = load_pair(store, fa, fb, start, as_of, weight)
+    methods = ("model", "own_past_only", "persistence", "historical")
+    ys, preds = [], {m: [] for m in methods}
+    ys_ab, preds_ab = [], {m: [] for m in methods}
+    used = []
+    e_step = max(h, 7)
+    for k in range(evals):
+        e = panel.days - h - k * e_step
+        if e - h < 0:
+            break
+        model = SmoothedForecaster().fit(panel, e, h, L)
+        own_model = SmoothedForecaster(own_only=True).fit(panel, e, h, L)
+        for src, y_out, p_out in (({"panel": panel, "dyads": panel.selected}, ys, preds), (pair, ys_ab, preds_ab)):
+            b = smooth_blocks(src, e, h, L)
+            own = panel.own[panel.selected] if "panel" in src else src["own"]
+            y_out.append(labels(own, e, h))
+            p_out["model"].append(model.predict(b))
+            p_out["own_past_only"].append(own_model.predict(b))
+            p_out["persistence"].append(model.persistence(b))
+            p_out["historical"].append(b["hist"])
+        used.append((panel.day0 + dt.timedelta(days=e)).isoformat())
+    if not used or not len(panel.selected):
+        raise AnalysisError(f"backtest: no origin with {h} days of history and a complete {h}-day window before"
+                            f" --as-of {as_of}")
+    y, y_ab = np.concatenate(ys), np.concatenate(ys_ab)
+    P = {k: np.concatenate(v) for k, v in preds.items()}
+    P_ab = {k: np.concatenate(v) for k, v in preds_ab.items()}
+    n_dyads = int(len(panel.selected))
+    scores = _scores(y, P, f"{n_dyads} dyads") + _scores(y_ab, P_ab, f"{fa.label}->{fb.label}")
+    best = min((r for r in scores[:len(methods)]), key=lambda r: r["log_loss"])["method"]
+    note = (f"small store: fewer than {MIN_DYADS} dyads with 10+ events, so the smoothed model was evaluated"
+            f" at {len(used)} origin(s) over {n_dyads} dyads; with this little data the scores are indicative only")
+    return {
+        "as_of": as_of.isoformat(), "horizon": f"{h}d", "source": fa.label, "target": fb.label,
+        "origins": used, "dyads": n_dyads, "scores": scores, "best_by_log_loss": best,
+        "model": SmoothedForecaster.name, "note": note,
         "calibration": {m: calibration(y, P[m]) for m in P},
     }

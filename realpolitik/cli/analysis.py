@@ -228,7 +228,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """P(each CAMEO root / quad class occurs at least once in A->B within the horizon after --as-of)
         and expected Goldstein, from logistic regressions pooled over many dyads (own history, B->A
-        reciprocity, third-party activity, recency), trained only on data before --as-of."""
+        reciprocity, third-party activity, recency), trained only on data before --as-of. On small stores
+        (fewer than 5 country dyads with 10+ events before --as-of) it falls back to a smoothed
+        Gamma-Poisson model: the dyad's recency-weighted rates shrunk toward its own and the source's
+        overall rates, plus B->A reciprocity. The model used is named in the table title."""
         from ..analysis import backtest, forecast as run, forecast_figure
         from ..analysis.common import root_table
         from ..events.taxonomy import QUAD_CLASS_LABELS
@@ -240,16 +243,20 @@ def register(app: typer.Typer) -> None:
                 if fmt is Fmt.json:
                     return _write_json(res, out)
                 _emit(res["scores"], fmt, out, f"Backtest {res['source']}->{res['target']} {res['horizon']}"
-                      f" at {', '.join(res['origins'])}")
+                      f" ({res['model']}) at {', '.join(res['origins'])}")
                 if fmt is Fmt.table and not out:
-                    typer.echo(f"best by log-loss over all dyads: {res['best_by_log_loss']}")
+                    typer.echo(f"model: {res['model']}; best by log-loss over all dyads: {res['best_by_log_loss']}")
+                    if res.get("note"):
+                        typer.echo(f"note: {res['note']}")
                     emit(res["calibration"]["model"], "table", title="Calibration of the model (all dyads)")
                 return
             with ERR.status("training the forecaster ..."):
-                res = run(store, a, b, as_of, horizon.value, weight.value, details=fmt is not Fmt.json)
+                res = run(store, a, b, as_of, horizon.value, weight.value, details=True)
             _plot(forecast_figure, res, plot)
-        if fmt is Fmt.json:
-            return _write_json(res, out)
+        model = res.pop("model", "")
+        params = res.pop("model_params", None)
+        if fmt is Fmt.json:  # the JSON keeps exactly its documented keys (the model is named in the table)
+            return _write_json({k: v for k, v in res.items() if k != "baselines"}, out)
         rt, base = root_table(), res["baselines"]
         rows = [{"kind": "cameo_root", "code": r, "label": rt[r]["label"], "probability": p,
                  "persistence": round(base["persistence"][i], 4), "historical": round(base["historical"][i], 4)}
@@ -258,7 +265,9 @@ def register(app: typer.Typer) -> None:
                   "persistence": round(base["persistence"][20 + i], 4), "historical": round(base["historical"][20 + i], 4)}
                  for i, (q, p) in enumerate(res["quad_class"].items())]
         _emit(rows, fmt, out, f"{res['source']}->{res['target']} within {res['horizon']} of {res['as_of']}"
-              f" (expected Goldstein {res['expected_goldstein']:+.2f})")
+              f" (expected Goldstein {res['expected_goldstein']:+.2f}; model: {model})")
+        if params and fmt is Fmt.table and not out:
+            typer.echo("fitted on past origins: " + ", ".join(f"{k}={v}" for k, v in params.items()))
 
 
 def _example_text(e: dict) -> str:
