@@ -40,10 +40,17 @@ class ActorFilter:
 
 
 _CODE = re.compile(r"^[A-Z0-9]{3,}$")
+FUZZY_MIN = 88  # rapidfuzz ratio (whole string) for a misspelt name: 'Rusia', 'Ukrain'; not 'Bar' -> 'Barr'
 
 
-def actor_filter(arg: str) -> ActorFilter:
-    """Turn 'RUS', 'RUSGOV', 'IGONATO' or 'Russia' into a filter; AnalysisError if nothing matches."""
+def actor_filter(arg: str, store=None) -> ActorFilter:
+    """Turn 'RUS', 'RUSGOV', 'IGONATO', 'Russia', 'NATO' or 'the Kremlin' into a filter.
+
+    Names resolve through the actor dictionary: an alias ('the United States', 'Kremlin', 'Putin'), a
+    phrase ('Russian government'), a close misspelling (whole-string similarity >= FUZZY_MIN) or the
+    start of an actor's name ('Europe'). A code-shaped argument the dictionary does not know is kept
+    as a code when `store` is not given, or when `store` has events with it; otherwise, and for any
+    name that resolves to nothing, AnalysisError names the argument."""
     text = (arg or "").strip()
     if not text:
         raise AnalysisError("actor: empty actor argument")
@@ -51,7 +58,10 @@ def actor_filter(arg: str) -> ActorFilter:
     if _CODE.match(text) and not (actors and not any((x.code or "").startswith(text) for x in actors)):
         # A code: 'RUS', 'RUSGOV'. Acronyms the dictionary knows under another code (NATO -> IGONATO,
         # WHO -> IGOWHO) fall through to the looked-up actor instead.
-        return ActorFilter(text, "country" if len(text) == 3 else "code", text)
+        f = ActorFilter(text, "country" if len(text) == 3 else "code", text)
+        if not actors and store is not None and not _in_store(store, f):
+            raise AnalysisError(f"actor {arg!r}: unknown code (not in the actor dictionary, no events in the store)")
+        return f
     if not actors:
         raise AnalysisError(f"actor {arg!r}: not a code and not found in the actor dictionary")
     a = actors[0]
@@ -61,15 +71,48 @@ def actor_filter(arg: str) -> ActorFilter:
     return ActorFilter(text, "code", code)
 
 
+def _in_store(store, f: ActorFilter) -> bool:
+    try:
+        return store.execute(f"SELECT 1 FROM events WHERE {f.sql('source')} OR {f.sql('target')} LIMIT 1").fetchone() is not None
+    except Exception:
+        return True  # no events table to check against: keep the code
+
+
 def _lookup(name: str) -> list:
+    """The dictionary's actors for a code or name, without its loose fuzzy matches ('Foo' is not the
+    World Food Programme): exact aliases and phrases as the resolver gives them, else a close whole-string
+    misspelling or the start of a name."""
     try:  # the resolver is built by another stage; analyses still work on codes without it
         from ..actors import ActorResolver  # type: ignore[attr-defined]
     except Exception:
         return []
     try:
-        return list(_resolver(ActorResolver).lookup(name))
+        res = _resolver(ActorResolver)
+        found = list(res.lookup(name))
     except Exception:
         return []
+    if not found or _CODE.match(name):
+        return found
+    try:
+        from rapidfuzz import fuzz, process
+
+        from ..actors.text import fold
+
+        key = fold(name)
+        d = res.dictionary
+        if d.candidates(key):
+            return found
+        phrase = res.resolve_phrase(name)
+        if phrase is not None and phrase.country:
+            return found
+        close = process.extractOne(key, d.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+        if close is not None:  # the resolver's own ranking, the actor named exactly that first
+            return sorted(found, key=lambda a: fold(a.name or "") != close[0])
+        if len(key) >= 5:
+            return [a for a in found if fold(a.name or "").startswith(key)]
+        return []
+    except Exception:
+        return found
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ def dyad(store, a: str, b: str, freq: str = "month", start=None, end=None, weigh
     """Series for A->B, B->A and both combined, plus reciprocity; plain dicts and lists."""
     if freq not in FREQS:
         raise AnalysisError(f"freq {freq!r}: use one of {', '.join(FREQS)}")
-    fa, fb = actor_filter(a), actor_filter(b)
+    fa, fb = actor_filter(a, store), actor_filter(b, store)
     start, end = parse_date(start, "--from"), parse_date(end, "--to")
     w = weight_sql(weight)
     ab = f"({fa.sql('source')} AND {fb.sql('target')})"

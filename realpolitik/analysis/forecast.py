@@ -203,7 +203,7 @@ def forecast(store, a: str, b: str, as_of, horizon: str = "7d", weight: str = "e
              max_dyads: int = 800, details: bool = False) -> dict:
     """Probabilities for A->B in [as_of, as_of + horizon), trained only on data before as_of."""
     h = parse_horizon(horizon)
-    fa, fb = actor_filter(a), actor_filter(b)
+    fa, fb = actor_filter(a, store), actor_filter(b, store)
     as_of = parse_date(as_of, "--as-of")
     if as_of is None:
         as_of = (data_range(store)[1] or dt.date.today()) + dt.timedelta(days=1)
@@ -277,7 +277,7 @@ def backtest(store, a: str, b: str, as_of, horizon: str = "7d", evals: int = 6, 
     Scores (log-loss, Brier) over all sampled dyads and over A->B alone, for the model, an ablation
     trained on the dyad's own past only, and the persistence and historical-frequency baselines."""
     h = parse_horizon(horizon)
-    fa, fb = actor_filter(a), actor_filter(b)
+    fa, fb = actor_filter(a, store), actor_filter(b, store)
     as_of = parse_date(as_of, "--as-of") or (data_range(store)[1] + dt.timedelta(days=1))
     L, J, s = _plan(h, lookback, origins, step)
     e_step = max(h, 7)

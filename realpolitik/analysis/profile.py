@@ -42,8 +42,8 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
     """Mix by counterpart, distinctive tactics with z-scores, and example events for each."""
     if level not in ("country", "code"):
         raise AnalysisError(f"level {level!r}: use country or code")
-    fa = actor_filter(a)
-    fb = actor_filter(toward) if toward else None
+    fa = actor_filter(a, store)
+    fb = actor_filter(toward, store) if toward else None
     start, end = parse_date(start, "--from"), parse_date(end, "--to")
     w, win = weight_sql(weight), window_sql(start, end)
     cp = f"target_{level}"

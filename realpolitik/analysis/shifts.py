@@ -59,7 +59,7 @@ def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, 
     index = {p: i for i, p in enumerate(periods)}
     who = ""
     if actor:
-        f = actor_filter(actor)
+        f = actor_filter(actor, store)
         who = f" AND ({f.sql('source')} OR {f.sql('target')})"
     w = weight_sql(weight)
     rows = store.execute(
