@@ -102,3 +102,11 @@ def test_prefilter_whole_words(lex):
     assert {"attacked", "imposed", "sanctions"} <= found and "attackers" not in found
     assert not scan.has_trigger("The weather was sunny.")
     assert has_referent("They met on Monday.") and not has_referent("Paris is lovely.")
+
+
+def test_passive_conjunct_takes_first_verbs_subject_as_undergoer():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Isis fighters had sneaked into a convoy in Syria and were later identified and "
+                           "arrested at a checkpoint.", "t", "2019-01-01")
+    arrests = [e for e in ev if e.cameo.startswith("17")]
+    assert arrests and all(e.source.country != "IMG" for e in arrests)

@@ -80,7 +80,8 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
     out: list[Token] = []
     for d in R.children(anchor, "dobj", "dative"):
         if d is not skip:
-            out.extend(R.expand(d))
+            # "fighters that we captured": the relative object stands for the noun it modifies.
+            out.extend(R.expand(R.fix_relative(d, anchor)))
     preps = prep_words or (_CONFLICT_PREPS if _conflictual(code) else _COOP_PREPS)
     holders = [anchor] + ([skip] + list(skip.conjuncts) if skip is not None else [])
     for h in holders:  # "imposed sanctions on Russia": the prep may hang on the object noun

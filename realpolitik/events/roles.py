@@ -90,6 +90,12 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     subj = [s for s in subj if s.dep_ != "expl"]
     pas = children(verb, "nsubjpass", "csubjpass")
     ag = agents(verb)
+    if not pas and not subj and verb.dep_ == "conj" and is_verbal(verb.head) \
+            and (ag or any(c.dep_ == "auxpass" for c in verb.children)):
+        # "Isis fighters had sneaked in and were later arrested": the first verb's doers are the
+        # passive conjunct's undergoers.
+        hs, hp = subject_roles(verb.head, depth + 1)
+        return ag, hp or hs
     if pas or ag:
         patients = [fix_relative(p, verb) for p in pas]
         return ag, [x for p in patients for x in expand(p)]
