@@ -110,3 +110,20 @@ def test_passive_conjunct_takes_first_verbs_subject_as_undergoer():
                            "arrested at a checkpoint.", "t", "2019-01-01")
     arrests = [e for e in ev if e.cameo.startswith("17")]
     assert arrests and all(e.source.country != "IMG" for e in arrests)
+
+
+def test_background_nominals_are_not_new_events():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Putin visited the Kursk region for the first time since the Ukrainian incursion began.",
+                     "t", "2025-03-12")
+    assert not any(e.plover == "ASSAULT" for e in ev)
+    ev = c.code_text("Zelenskyy spoke on the third anniversary of Moscow's full-scale invasion of Ukraine.",
+                     "t", "2025-02-24")
+    assert not any(e.plover == "ASSAULT" for e in ev)
+    ev = c.code_text("The 2014 annexation of Crimea by Russia still shapes Ukrainian politics.", "t", "2025-01-01")
+    assert not any(e.source.country == "RUS" for e in ev)
+    # an event of the day named after 'after' is still news
+    ev = c.code_text("South Korea reinforced its garrison a day after the North's artillery bombardment of the island.",
+                     "t", "2010-11-25")
+    assert any(e.plover == "ASSAULT" for e in ev)

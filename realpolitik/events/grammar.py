@@ -173,6 +173,51 @@ def _nominal_modality(tok: Token) -> str:
     return "action"
 
 
+# Time references to something already past, not news of the day: "since the invasion", "the
+# third anniversary of the invasion", "in the aftermath of the war", "the 2014 annexation". After/
+# before/during an event of the day ("after the North's bombardment") it is still reported news
+# (gold dev codes those), so those words mark background only for states of affairs ("after the war").
+_SINCE = {"since"}
+_TEMPORAL = {"after", "before", "during", "following", "until", "till", "prior"}
+_BACKGROUND_HEADS = {"anniversary", "aftermath", "wake", "outbreak", "legacy", "memory",
+                     "commemoration", "memorial", "history", "anniversaries"}
+_STATES = {"war", "conflict", "invasion", "annexation", "occupation", "revolution", "uprising",
+           "coup", "genocide", "intervention", "incursion", "insurgency", "siege", "blockade",
+           "crackdown", "campaign", "civil war"}
+
+
+def _is_year(t: Token) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def background(tok: Token) -> bool:
+    """A nominal event used as a time reference or about the past, not reported as news: "since
+    the Ukrainian incursion began", "after the war", "the anniversary of Moscow's invasion", "the
+    2014 annexation", "last year's assault"."""
+    for c in tok.children:
+        if _is_year(c) and c.dep_ in ("nummod", "compound", "nmod", "amod", "npadvmod"):
+            return True  # "the 2014 annexation"
+        if c.dep_ == "poss" and (_is_year(c) or c.lemma_.lower() in ("year", "decade")
+                                 and any(x.lower_ in ("last", "previous", "past") for x in c.children)):
+            return True  # "last year's assault"
+    head = tok.head
+    state = tok.lemma_.lower() in _STATES
+    if tok.dep_ == "pobj":
+        w = head.lower_
+        if w in _SINCE or (w in _TEMPORAL and state):
+            return True
+        if w == "of" and head.head.lemma_.lower() in _BACKGROUND_HEADS:
+            return True
+        if w == "of" and head.head.dep_ == "pobj" and head.head.head.lower_ in _SINCE:
+            return True  # "since the end of the war", "since the start of the invasion"
+    if tok.dep_ in ("nsubj", "nsubjpass") and R.is_verbal(head):
+        # "since the incursion began", "after the war ended"
+        marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+        if marks & _SINCE or (marks & _TEMPORAL and state):
+            return True
+    return False
+
+
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -182,7 +227,7 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
         if not pats:
             continue
         pat = _match_noun(tok, pats)
-        if pat is None:
+        if pat is None or background(tok):
             continue
         frames.extend(_nominal(tok, pat, lex))
     return frames
