@@ -9,6 +9,17 @@ alert score is the tail probability of the observed count under that model: P(X 
 P(X <= x) for a drop, reported as surprise = -log10(p). With many dyads tested, an alert is
 `significant` when p < alpha / number of tests (Bonferroni). Each alert lists the evidence: the
 most-reported events of that dyad, quad class and period, with a sentence from `mentions`.
+
+Goldstein (tone) shifts, with `goldstein=True` (the CLI's default). For every directed dyad, the
+Goldstein scores of the period's events are compared with those of the baseline periods by Welch's
+two-sample t-test (unequal variances, Welch-Satterthwaite degrees of freedom; each sample variance
+floored at GOLDSTEIN_VAR_FLOOR so that uniform samples still give a finite t). It is tested only when
+both the period and the baseline hold at least `min_events` events (and at least 3). A drop means
+the dyad turned more hostile, a rise more cooperative. These alerts carry kind='goldstein', observed =
+the period's mean Goldstein, baseline_mean = the baseline's, n and baseline_n, t and df; quad_class
+is the period's most frequent quad class (descriptive only). Their p-values (two-sided) join the
+count tests in one ranking by surprise and one Bonferroni count; their evidence is the period's
+events of the dyad furthest in the direction of the change (lowest Goldstein for a drop).
 """
 from __future__ import annotations
 
@@ -19,6 +30,8 @@ from scipy import stats
 
 from .common import AnalysisError, actor_filter, data_range, parse_date, weight_sql
 from .periods import FREQS, next_period, period_range, truncate
+
+GOLDSTEIN_VAR_FLOOR = 0.25  # (half a Goldstein point)^2
 
 
 def tail_pvalues(base: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -36,8 +49,12 @@ def tail_pvalues(base: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, weight: str = "events",
            level: str = "country", actor: str | None = None, min_events: float = 5, alpha: float = 0.05,
-           limit: int = 20, evidence: int = 3, drops: bool = True) -> list[dict]:
-    """Ranked alerts (most surprising first) for the periods between start and end."""
+           limit: int = 20, evidence: int = 3, drops: bool = True, goldstein: bool = False) -> list[dict]:
+    """Ranked alerts (most surprising first) for the periods between start and end.
+
+    Count alerts (kind='count'): each dyad and quad class's count against a negative binomial / Poisson
+    fitted to the rolling baseline. With `goldstein`, also tone alerts (kind='goldstein'): each dyad's
+    mean Goldstein in the period against the baseline's, by Welch's t-test (see the module doc)."""
     if freq not in FREQS:
         raise AnalysisError(f"freq {freq!r}: use one of {', '.join(FREQS)}")
     if level not in ("country", "code"):
@@ -74,6 +91,7 @@ def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, 
     ).fetchall()
     if not rows:
         return []
+    tone = _goldstein_rows(store, level, who, first, next_period(truncate(end, freq), freq), freq) if goldstein else []
     keys = sorted({(r[0], r[1], int(r[2])) for r in rows})
     kidx = {k: i for i, k in enumerate(keys)}
     M = np.zeros((len(keys), len(periods)))
@@ -93,18 +111,90 @@ def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, 
             pv = float(p_rise[i] if rise else p_drop[i])
             s, t, q = keys[i]
             alerts.append({
+                "kind": "count",
                 "source": s, "target": t, "quad_class": q, "period": p, "direction": "rise" if rise else "drop",
                 "observed": float(x[i]), "baseline_mean": round(float(mean[i]), 3),
                 "baseline_var": round(float(base[i].var(ddof=1)), 3),
+                "n": float(x[i]), "baseline_n": float(base[i].sum()), "t": None, "df": None,
                 "ratio": round(float((x[i] + 0.5) / (mean[i] + 0.5)), 3),
                 "p_value": pv, "surprise": round(float(-np.log10(max(pv, 1e-300))), 3),
             })
+    if tone:
+        found, tested = goldstein_alerts(tone, periods, eval_periods, baseline, max(float(min_events), 3.0))
+        alerts += found
+        n_tests += tested
     for a in alerts:
         a["significant"] = a["p_value"] < alpha / max(n_tests, 1)
     alerts.sort(key=lambda a: (-a["surprise"], -a["observed"]))
     alerts = alerts[:limit]
     _attach_evidence(store, alerts, level, freq, evidence)
     return alerts
+
+
+def _goldstein_rows(store, level: str, who: str, d0: dt.date, d1: dt.date, freq: str) -> list[tuple]:
+    """Per dyad and period: events, sum and sum of squares of Goldstein, and counts per quad class."""
+    return store.execute(
+        f"""
+        SELECT source_{level}, target_{level}, CAST(date_trunc('{freq}', date) AS DATE), count(*),
+               sum(goldstein), sum(goldstein * goldstein),
+               count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
+               count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4)
+        FROM events
+        WHERE NOT coalesce(negated, false) AND date >= ? AND date < ? {who} AND goldstein IS NOT NULL
+              AND source_{level} IS NOT NULL AND target_{level} IS NOT NULL AND quad_class IS NOT NULL
+        GROUP BY ALL
+        """,
+        [d0, d1],
+    ).fetchall()
+
+
+def welch(n1, m1, v1, n0, m0, v0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Welch's t, Welch-Satterthwaite df and the two-sided p-value (arrays; variances already floored)."""
+    a, b = v1 / n1, v0 / n0
+    t = (m1 - m0) / np.sqrt(a + b)
+    df = (a + b) ** 2 / (a * a / np.maximum(n1 - 1, 1) + b * b / np.maximum(n0 - 1, 1))
+    return t, df, 2 * stats.t.sf(np.abs(t), df)
+
+
+def goldstein_alerts(rows: list[tuple], periods: list[dt.date], eval_periods: list[dt.date], baseline: int,
+                     min_n: float) -> tuple[list[dict], int]:
+    """Welch tests of each dyad's period mean Goldstein against its baseline periods -> (alerts, tests)."""
+    index = {p: i for i, p in enumerate(periods)}
+    keys = sorted({(r[0], r[1]) for r in rows})
+    kidx = {k: i for i, k in enumerate(keys)}
+    N, S, SS = (np.zeros((len(keys), len(periods))) for _ in range(3))
+    Q = np.zeros((len(keys), len(periods), 4))
+    for s, t, p, n, g, gg, *q in rows:
+        i, j = kidx[(s, t)], index[p]
+        N[i, j], S[i, j], SS[i, j] = n, g, gg
+        Q[i, j] = q
+    alerts, tests = [], 0
+    for p in eval_periods:
+        j = index[p]
+        n1, n0 = N[:, j], N[:, j - baseline:j].sum(1)
+        ok = (n1 >= min_n) & (n0 >= min_n)
+        tests += int(ok.sum())
+        if not ok.any():
+            continue
+        s1, s0 = S[:, j], S[:, j - baseline:j].sum(1)
+        ss1, ss0 = SS[:, j], SS[:, j - baseline:j].sum(1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            m1, m0 = s1 / n1, s0 / n0
+            v1 = np.maximum((ss1 - n1 * m1 * m1) / np.maximum(n1 - 1, 1), GOLDSTEIN_VAR_FLOOR)
+            v0 = np.maximum((ss0 - n0 * m0 * m0) / np.maximum(n0 - 1, 1), GOLDSTEIN_VAR_FLOOR)
+            t, df, pv = welch(n1, m1, v1, n0, m0, v0)
+        for i in np.flatnonzero(ok):
+            s, tg = keys[i]
+            pval = float(pv[i])
+            alerts.append({
+                "kind": "goldstein", "source": s, "target": tg, "quad_class": int(np.argmax(Q[i, j])) + 1,
+                "period": p, "direction": "rise" if t[i] > 0 else "drop",
+                "observed": round(float(m1[i]), 3), "baseline_mean": round(float(m0[i]), 3),
+                "baseline_var": round(float(v0[i]), 3), "n": int(n1[i]), "baseline_n": int(n0[i]),
+                "t": round(float(t[i]), 3), "df": round(float(df[i]), 1),
+                "ratio": None, "p_value": pval, "surprise": round(float(-np.log10(max(pval, 1e-300))), 3),
+            })
+    return alerts, tests
 
 
 def _prev(p: dt.date, freq: str) -> dt.date:
@@ -122,8 +212,10 @@ def _attach_evidence(store, alerts: list[dict], level: str, freq: str, k: int) -
     keys = pa.table({
         "alert": list(range(len(alerts))),
         "s": [a["source"] for a in alerts], "t": [a["target"] for a in alerts],
-        "q": [a["quad_class"] for a in alerts], "d0": [a["period"] for a in alerts],
-        "d1": [next_period(a["period"], freq) for a in alerts],
+        # Tone alerts take events of any quad class, most extreme in the direction of the change first.
+        "q": [None if a.get("kind") == "goldstein" else a["quad_class"] for a in alerts],
+        "o": [(1.0 if a["direction"] == "drop" else -1.0) if a.get("kind") == "goldstein" else 0.0 for a in alerts],
+        "d0": [a["period"] for a in alerts], "d1": [next_period(a["period"], freq) for a in alerts],
     })
     store.con.register("_shift_keys", keys)
     try:
@@ -131,15 +223,17 @@ def _attach_evidence(store, alerts: list[dict], level: str, freq: str, k: int) -
             f"""
             WITH ev AS (
                 SELECT k.alert, e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.cameo_label,
-                       e.num_mentions
+                       e.num_mentions, k.o * coalesce(e.goldstein, 0) AS ord
                 FROM events e JOIN _shift_keys k
-                  ON e.source_{level} = k.s AND e.target_{level} = k.t AND e.quad_class = k.q
+                  ON e.source_{level} = k.s AND e.target_{level} = k.t AND (k.q IS NULL OR e.quad_class = k.q)
                  AND e.date >= k.d0 AND e.date < k.d1
                 WHERE NOT coalesce(e.negated, false)
-                QUALIFY row_number() OVER (PARTITION BY k.alert ORDER BY e.num_mentions DESC, e.date, e.event_id) <= {int(k)}
+                QUALIFY row_number() OVER (PARTITION BY k.alert ORDER BY k.o * coalesce(e.goldstein, 0),
+                                           e.num_mentions DESC, e.date, e.event_id) <= {int(k)}
             )
-            SELECT ev.*, (SELECT any_value(m.sentence) FROM mentions m WHERE m.event_id = ev.event_id)
-            FROM ev ORDER BY alert, num_mentions DESC, date
+            SELECT ev.alert, ev.event_id, ev.date, ev.source_code, ev.target_code, ev.cameo, ev.cameo_label,
+                   ev.num_mentions, (SELECT any_value(m.sentence) FROM mentions m WHERE m.event_id = ev.event_id)
+            FROM ev ORDER BY alert, ev.ord, num_mentions DESC, date
             """
         ).fetchall()
     finally:

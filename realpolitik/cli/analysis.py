@@ -195,25 +195,32 @@ def register(app: typer.Typer) -> None:
         alpha: float = typer.Option(0.05, "--alpha", help="Family-wise level for the Bonferroni 'significant' flag."),
         limit: int = typer.Option(20, "--limit", min=1, help="Alerts to list."),
         evidence: int = typer.Option(3, "--evidence", min=0, help="Evidence events per alert."),
+        goldstein: bool = typer.Option(True, "--goldstein/--no-goldstein",
+                                       help="Also test each dyad's mean Goldstein (tone) against its baseline."),
         db: Path = DB, start: Optional[str] = FROM, end: Optional[str] = TO, weight: Weight = WEIGHT,
         fmt: Fmt = FORMAT, out: Optional[Path] = OUT,
     ) -> None:
-        """Shift alerts. Method: per directed dyad and quad class, counts per period are tested against a
-        rolling baseline of the previous --baseline periods with a method-of-moments negative binomial
-        (Poisson when not overdispersed); score = -log10 tail probability of the observed count (rise or
-        drop); 'significant' uses a Bonferroni bound over all tests. Default window: the last 4 weeks."""
+        """Shift alerts, two kinds ranked together. Counts: per directed dyad and quad class, counts per
+        period are tested against a rolling baseline of the previous --baseline periods with a
+        method-of-moments negative binomial (Poisson when not overdispersed). Tone (kind 'goldstein'):
+        per directed dyad, the Goldstein scores of the period's events against those of the baseline
+        periods by Welch's two-sample t-test (two-sided; both samples need >= --min-events and >= 3
+        events; variances floored at 0.25); a drop is a turn toward hostility. Score = -log10 p;
+        'significant' uses a Bonferroni bound over all tests of both kinds. Each alert lists evidence
+        events. Default window: the last 4 weeks."""
         from ..analysis import shifts as run
 
         with _open(db) as store:
             alerts = run(store, start, end, freq.value, baseline, weight.value, level.value, actor,
-                         min_events, alpha, limit, evidence)
+                         min_events, alpha, limit, evidence, goldstein=goldstein)
         if fmt is Fmt.json:
             return _write_json(alerts, out)
         rows = [{**a, "evidence_ids": " ".join(e["event_id"] for e in a["evidence"]),
                  "example": _example_text(a["evidence"][0]) if a["evidence"] else ""} for a in alerts]
-        cols = ["period", "source", "target", "quad_class", "direction", "observed", "baseline_mean", "surprise",
-                "significant", "example"]
-        _emit(rows, fmt, out, "Shift alerts (NB/Poisson tail vs rolling baseline)", cols)
+        cols = ["period", "kind", "source", "target", "quad_class", "direction", "observed", "baseline_mean",
+                "surprise", "significant", "example"]
+        _emit(rows, fmt, out, "Shift alerts (counts: NB/Poisson tail; tone: Welch t on Goldstein; vs rolling"
+              " baseline)", cols)
 
     @app.command()
     def forecast(
