@@ -102,6 +102,7 @@ def main(n_events: int = 10_000_000, rebuild: bool = False, repeat: int = 3, wit
             "profile RUS (all)": lambda: profile(store, "RUS"),
             "network country 90d": lambda: network(store, start=hi.replace(month=max(1, hi.month - 3)), min_events=20),
             "shifts week": lambda: shifts(store),
+            "shifts week + Goldstein (Welch) tone tests": lambda: shifts(store, goldstein=True),
             # cold: the model cache is cleared first, so these include training the pooled model
             "forecast USA-RUS 7d (cold)": lambda: (clear_cache(), forecast(store, "USA", "RUS", as_of, "7d")),
             "forecast USA-RUS 1d (cold)": lambda: (clear_cache(), forecast(store, "USA", "RUS", as_of, "1d")),

@@ -106,3 +106,17 @@ def test_cli_ranks_both_kinds_and_can_leave_tone_out(store):
     assert {a["kind"] for a in off} == {"count"}
     r = runner.invoke(app, ["shifts", "--help"])
     assert "Welch" in r.stdout
+
+
+def test_stationary_simulation_gives_no_significant_tone_alerts(store):
+    """Null calibration: without excitation, crises or planted shifts each dyad's mix is stationary, so
+    tone p-values are near-uniform and none survives the Bonferroni bound."""
+    from realpolitik.analysis.simulate import SimConfig, simulate_into
+
+    simulate_into(store, SimConfig(n_countries=8, days=150, events_per_day=150, n_shifts=0, crisis_rate=0,
+                                   a_self=0, a_recip=0, a_third=0, seed=4))
+    alerts = shifts(store, start="2024-04-01", end="2024-05-26", goldstein=True, limit=100000, evidence=0)
+    tone = [a for a in alerts if a["kind"] == "goldstein"]
+    assert len(tone) > 50
+    assert not any(a["significant"] for a in tone)
+    assert np.mean([a["p_value"] < 0.05 for a in tone]) < 0.12
