@@ -232,3 +232,12 @@ def test_purpose_clause_is_not_coded_but_motion_purpose_is(coder):
     assert not find(code(coder, "Russia would keep a large force in Syria to fight terrorists."), "19")
     ev = code(coder, "Trump went on Twitter on Monday to denounce the Iranian government.")
     assert find(ev, "11", "USA", "IRN")
+
+
+def test_targetless_events_get_a_guessed_target():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Algeria's president, Abdelaziz Bouteflika, resigned after weeks of mass protests.", "t", "2019-04-02")
+    assert any(e.target is not None and e.target.country == "DZA" for e in ev)
+    ev = c.code_text("Russia said the situation in Kursk was calm.", "t", "2025-03-12")
+    assert all(e.target is None for e in ev if e.plover == "STATEMENT")
