@@ -127,3 +127,10 @@ def test_background_nominals_are_not_new_events():
     ev = c.code_text("South Korea reinforced its garrison a day after the North's artillery bombardment of the island.",
                      "t", "2010-11-25")
     assert any(e.plover == "ASSAULT" for e in ev)
+
+
+def test_areas_controlled_by_x_aim_at_x():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Syrian government forces attacked areas controlled by Islamic State near Deir ez-Zor.",
+                           "t", "2018-01-01")
+    assert any(e.plover == "ASSAULT" and e.target is not None and e.target.country == "IMG" for e in ev)

@@ -337,8 +337,11 @@ class Coder:
             if a is None or not a.country or a.country in own or a.country in ("IGO", "NGO", "MNC") \
                     and a.code == next((s.code for s, _ in sources), None):
                 continue
-            (after if m.start >= pos else before).append(a)
-        pick = after[0] if after else (before[-1] if before else None)
+            (after if m.start >= pos else before).append((m.kind not in ("country", "capital", "place"), a))
+        # Actors named as such before bare places ("refused to take back fighters ... in Syria").
+        pick = next((a for named, a in after if named), None) or next(
+            (a for named, a in reversed(before) if named), None) or (after[0][1] if after else (
+                before[-1][1] if before else None))
         if pick is not None:
             return [(pick, True)]
         if len(own) == 1:

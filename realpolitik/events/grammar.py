@@ -369,4 +369,23 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
                     f.dropped = True  # "officials noted that X has not carried out a test"
                 elif not f.has_event_comp:
                     _apply_cues(f, comp[0], sub, lex)
+    for f in frames:
+        if f.targets:
+            f.targets = [x for t in f.targets for x in (_holders(t) or [t])]
     return [f for f in frames if not f.dropped]
+
+
+# "attacking areas controlled by jihadists", "shelled towns held by the rebels": the holders are hit.
+_TERRITORY = {"area", "territory", "town", "village", "city", "region", "position", "district",
+              "neighbourhood", "neighborhood", "enclave", "pocket", "stronghold", "base", "province",
+              "suburb", "zone", "part", "land", "camp", "outpost", "checkpoint", "county"}
+_HOLD = {"control", "hold", "occupy", "run", "seize", "capture", "besiege", "dominate", "govern"}
+
+
+def _holders(tok: Token) -> list[Token]:
+    if tok.lemma_.lower() not in _TERRITORY:
+        return []
+    for acl in R.children(tok, "acl"):
+        if acl.lemma_.lower() in _HOLD and acl.tag_ == "VBN":
+            return R.agents(acl)
+    return []
