@@ -96,6 +96,15 @@ def test_gamma_poisson_predictive_matches_the_closed_form(small):
     # ... and fitting on past origins picks parameters from the stated grids and a miss rate per target.
     fitted = SmoothedForecaster().fit(panel, days, 7, 90)
     assert fitted.origins == 3 and fitted.rho in (0.0, 0.25, 0.5, 1.0) and fitted.beta in (7.0, 14.0, 28.0)
+    assert fitted.kappa in (1.0, 0.5, 0.25, 0.1) and fitted.blend in (1.0, 0.75, 0.5, 0.25)
+    # The burst discount keeps the mean rate but widens the predictive: fewer windows with >= 1 event.
+    wide = SmoothedForecaster(rho=0.0, beta=14.0, kappa=0.25)
+    wide.h, wide.g = 7, m.g
+    assert wide.predict(b)[0, r19] < P[r19]
+    # Blending with the historical frequency moves each probability toward it.
+    half = SmoothedForecaster(rho=0.0, beta=14.0, blend=0.5)
+    half.h, half.g = 7, m.g
+    assert half.predict(b)[0, r19] == pytest.approx(0.5 * P[r19] + 0.5 * b["hist"][0, r19], rel=1e-6)
     assert fitted.eps.shape == (24,)
 
 

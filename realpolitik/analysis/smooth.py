@@ -11,14 +11,18 @@ before the origin, as on the sample corpus). For A->B and each CAMEO root r:
   evidence      recency-weighted counts c_r = sum_t w_t n_AB,r(t), w_t = exp(-(lag - 1) / tau),
                 tau = max(2h, 14) days over the last 90, exposure E = sum_t w_t; plus B->A
                 reciprocity: rho x B's recency-weighted counts of the same root toward A (in-kind answers)
-  posterior     Gamma(alpha_r + c_r + rho c^BA_r, beta + E)
-  prediction    P(at least one r in h days) = 1 - ((beta + E) / (beta + E + h)) ** (alpha_r + c_r + rho c^BA_r)
+  posterior     Gamma(k (alpha_r + c_r + rho c^BA_r), k (beta + E)): events come in bursts, so each counts
+                as k <= 1 independent ones (a quasi-likelihood discount: same mean, variance / k)
+  prediction    P(at least one r in h days) = 1 - (k (beta + E) / (k (beta + E) + h)) ** (k (alpha_r + c_r + rho c^BA_r))
                 (the negative binomial predictive of a Poisson count); a quad class's rate is the sum
                 of its roots' rates, so P0(quad) is the product of its roots' P0.
 
-rho (reciprocity weight) and beta (prior weight, days) are chosen from a small grid by log-loss on
-past origins of every dyad in the store before the origin (labels ending by it); without such
-origins they stay at rho = 0.25, beta = 14. The 'own past only' ablation drops reciprocity (rho = 0)
+  blend         finally P = w P_model + (1 - w) P_hist, with P_hist the dyad's Jeffreys-smoothed share of
+                past h-day windows with the root (the historical-frequency baseline); w = 1 keeps the model
+
+rho (reciprocity weight), beta (prior weight, days), k (burst discount) and w (blend) are chosen from
+small grids by log-loss on past origins of every dyad in the store before the origin (labels ending
+by it); without such origins they stay at rho = 0.25, beta = 14, k = 1, w = 1. The 'own past only' ablation drops reciprocity (rho = 0)
 and the source's mix (the prior mix is the global one). Persistence's miss rate is fitted on the
 same origins, as for the pooled model.
 """
@@ -31,6 +35,8 @@ from .common import QUADS, root_quads
 NAME = "smoothed Gamma-Poisson (small store)"
 RHO_GRID = (0.0, 0.25, 0.5, 1.0)
 BETA_GRID = (7.0, 14.0, 28.0)
+KAPPA_GRID = (1.0, 0.5, 0.25, 0.1)
+BLEND_GRID = (1.0, 0.75, 0.5, 0.25)
 A0 = 20.0
 CLIP = 1e-4
 
@@ -74,8 +80,9 @@ class SmoothedForecaster:
 
     name = NAME
 
-    def __init__(self, rho: float = 0.25, beta: float = 14.0, own_only: bool = False):
-        self.rho, self.beta, self.own_only = rho, beta, own_only
+    def __init__(self, rho: float = 0.25, beta: float = 14.0, own_only: bool = False, kappa: float = 1.0,
+                 blend: float = 1.0):
+        self.rho, self.beta, self.own_only, self.kappa, self.blend = rho, beta, own_only, kappa, blend
         self.g = np.full(20, 1 / 20)
         self.eps = np.full(24, 0.1)
         self.h = 7
@@ -99,16 +106,20 @@ class SmoothedForecaster:
             return self
         Y = np.concatenate([y for _, y in data])
         self.eps = np.clip((Y != np.concatenate([b["persist"] for b, _ in data])).mean(0), 0.01, 0.5)
+        H = np.concatenate([b["hist"] for b, _ in data]).astype(np.float64)
         rhos = (0.0,) if self.own_only else RHO_GRID
         best = None
         for rho in rhos:
             for beta in BETA_GRID:
-                self.rho, self.beta = rho, beta
-                P = np.concatenate([self.predict(b) for b, _ in data])
-                ll = -np.mean(Y * np.log(P) + (1 - Y) * np.log(1 - P))
-                if best is None or ll < best[0] - 1e-12:
-                    best = (ll, rho, beta)
-        _, self.rho, self.beta = best
+                for kappa in KAPPA_GRID:
+                    self.rho, self.beta, self.kappa, self.blend = rho, beta, kappa, 1.0
+                    P = np.concatenate([self.predict(b) for b, _ in data])
+                    for w in BLEND_GRID:
+                        Pw = np.clip(w * P + (1 - w) * H, CLIP, 1 - CLIP)
+                        ll = -np.mean(Y * np.log(Pw) + (1 - Y) * np.log(1 - Pw))
+                        if best is None or ll < best[0] - 1e-12:
+                            best = (ll, rho, beta, kappa, w)
+        _, self.rho, self.beta, self.kappa, self.blend = best
         return self
 
     def predict(self, b: dict) -> np.ndarray:
@@ -119,16 +130,22 @@ class SmoothedForecaster:
             mix_s = (b["n_src"] + A0 * self.g) / (b["n_src"].sum(1, keepdims=True) + A0)
         mix_d = (b["n_own"] + A0 * mix_s) / (b["n_own"].sum(1, keepdims=True) + A0)
         rate = (b["n_own"].sum(1) + 0.5) / (b["days"] + 1.0)
-        shape = self.beta * rate[:, None] * mix_d + b["c_own"] + rho * b["c_rec"]
-        post = (self.beta + b["exposure"])[:, None]
+        shape = self.kappa * (self.beta * rate[:, None] * mix_d + b["c_own"] + rho * b["c_rec"])
+        post = self.kappa * (self.beta + b["exposure"])[:, None]
         log_p0 = shape * np.log(post / (post + self.h))  # log P(no event of the root in h days)
         quads = _quads()
         log_q0 = np.stack([log_p0[:, quads == q].sum(1) for q in QUADS], axis=1)
         P = 1.0 - np.exp(np.hstack([log_p0, log_q0]))
+        if self.blend < 1.0:
+            P = self.blend * P + (1 - self.blend) * b["hist"]
+            # a quad class occurs whenever one of its roots does
+            for q in QUADS:
+                P[:, 19 + q] = np.maximum(P[:, 19 + q], P[:, :20][:, quads == q].max(1))
         return np.clip(P, CLIP, 1 - CLIP)
 
     def persistence(self, b: dict) -> np.ndarray:
         return np.where(b["persist"] > 0, 1 - self.eps, self.eps)
 
     def params(self) -> dict:
-        return {"rho": self.rho, "beta_days": self.beta, "fit_origins": self.origins}
+        return {"rho": self.rho, "beta_days": self.beta, "burst_discount": self.kappa,
+                "model_weight": self.blend, "fit_origins": self.origins}
