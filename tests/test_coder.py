@@ -241,3 +241,9 @@ def test_targetless_events_get_a_guessed_target():
     assert any(e.target is not None and e.target.country == "DZA" for e in ev)
     ev = c.code_text("Russia said the situation in Kursk was calm.", "t", "2025-03-12")
     assert all(e.target is None for e in ev if e.plover == "STATEMENT")
+
+
+def test_organisations_speak_whatever_their_field():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("“The situation in the camp is now critical,” the WHO warned in a statement.", "t", "2019-01-01")
+    assert any(e.plover == "STATEMENT" and e.source.country == "IGO" for e in ev)

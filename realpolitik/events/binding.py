@@ -202,7 +202,8 @@ class Binder:
         `offset` maps the spaCy doc's character positions to the document text.
         """
         low = head.lower_
-        pronoun = head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT")  # not "US"
+        pronoun = (head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT")) \
+            and not (len(head.text) > 1 and head.text.isupper())  # not "US", "WHO"
         if pronoun and low in FIRST_PERSON and self.quote_speaker is not None:
             return self.quote_speaker, True
         if pronoun and (low in PRONOUNS or low in FIRST_PERSON):

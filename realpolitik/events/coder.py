@@ -56,6 +56,10 @@ def _pronoun(tok, speaker: Actor) -> bool:
     return low == "it" and speaker.type != "PERSON"
 
 
+def _organisation(a: Actor) -> bool:
+    return a.type in ("IGO", "NGO") or a.country in ("IGO", "NGO")
+
+
 def _same(a: Actor, b: Actor) -> bool:
     """One actor, not two with the same code (ElBaradei urging Mubarak: both EGY, two people)."""
     if a.type == "PERSON" or b.type == "PERSON":
@@ -281,10 +285,12 @@ class Coder:
             ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})
             if ctx_actor is not None:
                 sources = [(ctx_actor, True)]
-        sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR]
+        # International organisations and NGOs are political actors whatever their field (UNHCR, WHO).
+        sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR
+                   or _organisation(a)]
         if f.root == "01":
             # Statements need an identified speaker: not "officials" placed by document context.
-            sources = [(a, c) for a, c in sources if a.sector in _SPEAKER_SECTORS
+            sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or _organisation(a))
                        and not (c and a.id.startswith("agent:"))]
         if not sources:
             return []
