@@ -84,3 +84,15 @@ def test_cli_commands_report_unknown_actors_in_one_line(st):
         assert isinstance(r.exception, CliError), (args, r.exception)
         msg = str(r.exception)
         assert "\n" not in msg and ("XQZ" in msg or "Qwertyland" in msg)
+
+
+def test_reversed_window_and_plot_into_missing_directory_are_errors(st, tmp_path):
+    from realpolitik.analysis import dyad_figure, network, save_figure
+
+    for run in (lambda: dyad(st, "RUS", "UKR", start="2025-03-01", end="2025-02-01"),
+                lambda: profile(st, "RUS", start="2025-03-01", end="2025-02-01"),
+                lambda: network(st, start="2025-03-01", end="2025-02-01")):
+        with pytest.raises(AnalysisError, match="after --to"):
+            run()
+    with pytest.raises(AnalysisError, match="does not exist"):
+        save_figure(dyad_figure(dyad(st, "RUS", "UKR")), tmp_path / "missing" / "x.html")

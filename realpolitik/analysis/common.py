@@ -133,6 +133,14 @@ def parse_date(value: str | dt.date | None, what: str) -> dt.date | None:
         raise AnalysisError(f"{what} {value!r}: not a date (use YYYY-MM-DD)") from None
 
 
+def date_window(start, end) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to parsed; AnalysisError when --from is after --to."""
+    start, end = parse_date(start, "--from"), parse_date(end, "--to")
+    if start and end and start > end:
+        raise AnalysisError(f"--from {start} is after --to {end}")
+    return start, end
+
+
 def window_sql(start: dt.date | None, end: dt.date | None) -> str:
     """Inclusive date window as a WHERE fragment ('TRUE' when open)."""
     parts = []

@@ -14,7 +14,7 @@ from collections import defaultdict
 import numpy as np
 from scipy import stats
 
-from .common import QUADS, ROOTS, AnalysisError, actor_filter, parse_date, weight_sql, window_sql
+from .common import QUADS, ROOTS, AnalysisError, actor_filter, date_window, weight_sql, window_sql
 from .periods import FREQS, period_range
 
 STATES = ["none", "1", "2", "3", "4"]
@@ -25,7 +25,7 @@ def dyad(store, a: str, b: str, freq: str = "month", start=None, end=None, weigh
     if freq not in FREQS:
         raise AnalysisError(f"freq {freq!r}: use one of {', '.join(FREQS)}")
     fa, fb = actor_filter(a, store), actor_filter(b, store)
-    start, end = parse_date(start, "--from"), parse_date(end, "--to")
+    start, end = date_window(start, end)
     w = weight_sql(weight)
     ab = f"({fa.sql('source')} AND {fb.sql('target')})"
     ba = f"({fb.sql('source')} AND {fa.sql('target')})"

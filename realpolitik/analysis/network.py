@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .common import AnalysisError, parse_date, weight_sql, window_sql
+from .common import AnalysisError, date_window, weight_sql, window_sql
 
 
 def build_graph(store, start=None, end=None, weight: str = "events", level: str = "country",
@@ -21,7 +21,7 @@ def build_graph(store, start=None, end=None, weight: str = "events", level: str 
     """Directed graph with edge attributes coop, conflict, events, goldstein; edges below min_events dropped."""
     if level not in ("country", "code"):
         raise AnalysisError(f"level {level!r}: use country or code")
-    start, end = parse_date(start, "--from"), parse_date(end, "--to")
+    start, end = date_window(start, end)
     w = weight_sql(weight)
     rows = store.execute(
         f"""

@@ -102,6 +102,8 @@ def save_figure(fig: go.Figure, path: str | Path) -> Path:
     """HTML embeds plotly.js from the installed package; PNG/SVG need kaleido."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.parent.is_dir():
+        raise AnalysisError(f"--plot {path}: directory {path.parent} does not exist")
     if suffix in (".html", ".htm"):
         fig.write_html(str(path), include_plotlyjs=True, full_html=True)
     elif suffix in (".png", ".svg"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from .common import ROOTS, AnalysisError, actor_filter, parse_date, root_table, weight_sql, window_sql
+from .common import ROOTS, AnalysisError, actor_filter, date_window, root_table, weight_sql, window_sql
 
 SCHEMES = {"cameo_root": "cameo_root", "plover": "plover"}
 
@@ -44,7 +44,7 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
         raise AnalysisError(f"level {level!r}: use country or code")
     fa = actor_filter(a, store)
     fb = actor_filter(toward, store) if toward else None
-    start, end = parse_date(start, "--from"), parse_date(end, "--to")
+    start, end = date_window(start, end)
     w, win = weight_sql(weight), window_sql(start, end)
     cp = f"target_{level}"
     is_b = fb.sql("target") if fb else "FALSE"
