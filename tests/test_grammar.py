@@ -134,3 +134,11 @@ def test_areas_controlled_by_x_aim_at_x():
     ev = Coder().code_text("Syrian government forces attacked areas controlled by Islamic State near Deir ez-Zor.",
                            "t", "2018-01-01")
     assert any(e.plover == "ASSAULT" and e.target is not None and e.target.country == "IMG" for e in ev)
+
+
+def test_say_verbs_without_anything_said_are_no_statement():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    assert not c.code_text("Kotey, the Isis fighter, mentioned Allah only once.", "t", "2019-01-01")
+    ev = c.code_text("Al-Shabaab claimed a truck bombing at a checkpoint in Mogadishu.", "t", "2017-10-15")
+    assert any(e.plover == "STATEMENT" for e in ev)

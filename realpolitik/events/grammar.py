@@ -369,6 +369,13 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
                     f.dropped = True  # "officials noted that X has not carried out a test"
                 elif not f.has_event_comp:
                     _apply_cues(f, comp[0], sub, lex)
+            elif not quoted and f.code == "010" and not f.from_speaker and (
+                    any(d.lemma_.lower() not in lex.nouns for d in R.children(f.anchor, "dobj"))
+                    or f.anchor.tag_ == "VB"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.anchor.children)):
+                # "Kotey mentioned Allah", "too soon to claim": nothing said is reported ("claimed
+                # a truck bombing" is).
+                f.dropped = True
     for f in frames:
         if f.targets:
             f.targets = [x for t in f.targets for x in (_holders(t) or [t])]
