@@ -346,7 +346,9 @@ def _smoothed_backtest(store, fa, fb, as_of: dt.date, h: int, evals: int, weight
             p_out["persistence"].append(model.persistence(b))
             p_out["historical"].append(b["hist"])
         used.append((panel.day0 + dt.timedelta(days=e)).isoformat())
-    if not used or not len(panel.selected):
+    if not len(panel.selected):
+        raise AnalysisError(f"backtest: no events between two countries in the year before --as-of {as_of}")
+    if not used:
         raise AnalysisError(f"backtest: no origin with {h} days of history and a complete {h}-day window before"
                             f" --as-of {as_of}")
     y, y_ab = np.concatenate(ys), np.concatenate(ys_ab)
