@@ -142,3 +142,12 @@ def test_say_verbs_without_anything_said_are_no_statement():
     assert not c.code_text("Kotey, the Isis fighter, mentioned Allah only once.", "t", "2019-01-01")
     ev = c.code_text("Al-Shabaab claimed a truck bombing at a checkpoint in Mogadishu.", "t", "2017-10-15")
     assert any(e.plover == "STATEMENT" for e in ev)
+
+
+def test_declared_future_violence_is_a_threat():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Turkey said it would hit back at Syrian troops.", "t", "2018-02-20")
+    assert [e.plover for e in ev] == ["THREATEN"]
+    ev = c.code_text("All three leaders will arrive in Sochi on Friday, the Kremlin said.", "t", "2018-02-20")
+    assert not any(e.plover == "THREATEN" for e in ev)

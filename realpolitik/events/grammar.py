@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.events import roles as R
 from realpolitik.events.clauses import (
+    _derive,
     _apply_cues, absorb_nominals, joint_frames, obligation_frames, protest_frames, relate,
 )
 from realpolitik.events.frame import Frame, _conflictual
@@ -347,6 +348,12 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # "Belgrade said it would never recognise the new state": a refusal, not a non-event.
             f.code = _REFUSALS.get(f.root, "120")
             f.negated, f.modality = False, "intent"
+        elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
+                and _declared_intent(f, quoted):
+            # "Erdogan said: we will destroy all terror nests", "Turkey said it would hit back":
+            # a stated future violent act is a threat.
+            f.code = _derive("intent", f.code, f.code)
+            f.modality = "intent"
     for f in frames:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
                 and not f.has_event_comp and not f.nominal:
@@ -380,6 +387,22 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         if f.targets:
             f.targets = [x for t in f.targets for x in (_holders(t) or [t])]
     return [f for f in frames if not f.dropped]
+
+
+# Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
+# announced ("will arrive", "will withdraw") keep their type (Guardian labels).
+_DECLARABLE = {"17", "18", "19", "20"}
+
+
+def _declared_intent(f: Frame, quoted: bool) -> bool:
+    """A future act declared by someone: 'will' in a quoted or said clause, or 'would' reported
+    ("said it would hit back"); not a conditional ("if it attacked")."""
+    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in f.anchor.children):
+        return False
+    if aux & {"will", "shall", "'ll"}:
+        return bool(f.speaker) or quoted
+    return "would" in aux and bool(f.speaker)
 
 
 # "attacking areas controlled by jihadists", "shelled towns held by the rebels": the holders are hit.
