@@ -205,7 +205,7 @@ def test_coalition_government_is_a_government(r):
 
 def test_pope_possessive_and_visit(r):
     ms = r.scan("The pope's visit to Iraq went ahead.", "2021-03-05")
-    assert [m.code for m in ms if m.text.lower().startswith("pope")] == ["VATREL"]
+    assert [m.code for m in ms if "pope" in m.text.lower()] == ["VATREL"]
 
 
 def test_hong_kong_before_handover_stays_hkg(r):
