@@ -151,3 +151,12 @@ def test_declared_future_violence_is_a_threat():
     assert [e.plover for e in ev] == ["THREATEN"]
     ev = c.code_text("All three leaders will arrive in Sochi on Friday, the Kremlin said.", "t", "2018-02-20")
     assert not any(e.plover == "THREATEN" for e in ev)
+
+
+def test_non_restrictive_backing_is_aid():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Kurdish forces, backed by US air support, are fighting Isis near Hajin.", "t", "2018-11-01")
+    assert any(e.plover == "AID" and e.source.country == "USA" for e in ev)
+    ev = c.code_text("Syrian rebels backed by Ankara attacked Kurdish forces in Afrin.", "t", "2018-01-25")
+    assert not any(e.plover == "AID" for e in ev)

@@ -104,8 +104,13 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         pat, obj = m
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # "US-backed forces": a modifier, not a reported act
+        code = pat.code
         if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl"):
-            continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
+            if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+                    and tok.lemma_.lower() in ("back", "support") and R.agents(tok)):
+                continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
+            # "Kurdish forces, backed by US air support, are fighting": the backing is part of the news.
+            code = "070"
         sources, patients = R.subject_roles(tok)
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
@@ -128,7 +133,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                     targets.extend(R.pobjs(prep))
         trig = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
         frames.append(Frame(
-            code=pat.code, anchor=tok, trigger=sorted(trig, key=lambda t: t.i), sources=sources,
+            code=code, anchor=tok, trigger=sorted(trig, key=lambda t: t.i), sources=sources,
             targets=targets, negated=R.negated(tok) or R.subject_negated(tok), modality=R.modality(tok),
             comp=pat.comp, weak=pat.weak, place=pat.place, notarget=pat.notarget,
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
