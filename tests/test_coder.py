@@ -247,3 +247,14 @@ def test_organisations_speak_whatever_their_field():
     from realpolitik.events.coder import Coder
     ev = Coder().code_text("“The situation in the camp is now critical,” the WHO warned in a statement.", "t", "2019-01-01")
     assert any(e.plover == "STATEMENT" and e.source.country == "IGO" for e in ev)
+
+
+def test_datelines_and_comma_participles():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("KYIV, March 7 (Meridian Wire) - A Russian missile attack on a town in Ukraine's Donetsk "
+                     "region killed at least 11 people, regional officials said.", "t", "2025-03-07")
+    assert ev and all(e.source.country == "RUS" for e in ev if e.plover == "ASSAULT")
+    ev = c.code_text("European Union foreign ministers adopted a package of sanctions against Russia on Monday, the "
+                     "third anniversary of Moscow's invasion of Ukraine, blacklisting dozens of vessels.", "t", "2025-02-24")
+    assert ev and all(e.source.country == "IGO" for e in ev)

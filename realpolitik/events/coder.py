@@ -9,6 +9,7 @@ fields. See docs/ARCHITECTURE.md for the contract.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
@@ -26,6 +27,8 @@ from realpolitik.nlp.prefilter import TriggerScanner, has_referent
 from realpolitik.nlp.sentences import split_sentences
 from realpolitik.records import Actor, Event
 
+_DATELINE = re.compile(r"[A-Z][A-Z .'/-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?,? (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                       r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2} )?\([^)]{1,40}\) ?[-–—]+ ")
 CODER_VERSION = "0.2"
 # Roots whose events without a named target take the place they happen in as the target.
 _PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20", "07"}
@@ -166,6 +169,11 @@ class Coder:
         date = d.get("date")
         ctx = self._context(text, date)
         spans = split_sentences(text)
+        if spans:
+            # "KYIV, March 7 (Reuters) - A Russian attack ...": the dateline is no subject.
+            m = _DATELINE.match(text, spans[0][0], spans[0][1])
+            if m:
+                spans[0] = (m.end(), spans[0][1])
         todo = []
         for si, (s, e) in enumerate(spans):
             sent = text[s:e]
@@ -239,8 +247,10 @@ class Coder:
         out = [(f, e) for f, e in out if not f.nominal or (
             e.cameo[:2], e.source.country, e.target.country if e.target else None) not in verbal]
         # "arrived in Moscow for a state visit": the targetless copy of an event is redundant.
-        aimed = {(e.cameo[:2], e.source.code) for _, e in out if e.target is not None}
-        out = [(f, e) for f, e in out if e.target is not None or (e.cameo[:2], e.source.code) not in aimed]
+        # A guessed target counts as none here.
+        aimed = {(e.cameo[:2], e.source.code) for f, e in out if e.target is not None and not f.guessed}
+        out = [(f, e) for f, e in out if (e.target is not None and not f.guessed)
+               or (e.cameo[:2], e.source.code) not in aimed]
         seen, events = set(), []
         for _, e in out:
             key = (e.cameo[:2], e.source.code, e.target.code if e.target else None, e.negated)
@@ -327,6 +337,8 @@ class Coder:
                 targets = [(loc, True)]
         if not targets and f.root != "01" and self.guess_targets:
             targets = self._fallback_target(f, sources, start, end, offset, b)
+            f.guessed = bool(targets)
+
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
 
     def _fallback_target(self, f: Frame, sources: list, start: int, end: int, offset: int,

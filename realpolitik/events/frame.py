@@ -32,6 +32,7 @@ class Frame:
     mutual: bool = False  # the actors of `sources` act on each other ("fighting between A and B")
     cue: bool = False  # a statement re-coded by cue words
     dropped: bool = False
+    guessed: bool = False  # the coder guessed the target (no target phrase)
 
     @property
     def root(self) -> str:

@@ -125,6 +125,13 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "acl":
         if verb.tag_ == "VBN":  # "civilians killed by X"
             return ag, [head]
+        if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+                and head.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            # "adopted sanctions on Monday, the anniversary of ..., blacklisting dozens": the
+            # participle after a comma belongs to the clause, not to the noun it was attached to.
+            clause = next((a for a in verb.ancestors if is_verbal(a)), None)
+            if clause is not None:
+                return subject_roles(clause, depth + 1)
         return [head], []  # "forces fighting Isis"
     if dep == "amod" and verb.tag_ == "VBN":  # "US-backed forces" -> no subject of its own
         return [], []
