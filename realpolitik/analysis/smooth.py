@@ -9,21 +9,22 @@ before the origin, as on the sample corpus). For A->B and each CAMEO root r:
   prior rate    the dyad's long-run daily rate R = (n_AB + 0.5) / (days + 1), spread by d_r:
                 lambda_r ~ Gamma(alpha_r = beta * R * d_r, beta) -- beta is the prior's weight in days
   evidence      recency-weighted counts c_r = sum_t w_t n_AB,r(t), w_t = exp(-(lag - 1) / tau),
-                tau = max(2h, 14) days over the last 90, exposure E = sum_t w_t; plus B->A
+                tau = max(2h, 14) days over the lookback (max(90, 6h) days), exposure E = sum_t w_t; plus B->A
                 reciprocity: rho x B's recency-weighted counts of the same root toward A (in-kind answers)
   posterior     Gamma(k (alpha_r + c_r + rho c^BA_r), k (beta + E)): events come in bursts, so each counts
                 as k <= 1 independent ones (a quasi-likelihood discount: same mean, variance / k)
   prediction    P(at least one r in h days) = 1 - (k (beta + E) / (k (beta + E) + h)) ** (k (alpha_r + c_r + rho c^BA_r))
                 (the negative binomial predictive of a Poisson count); a quad class's rate is the sum
                 of its roots' rates, so P0(quad) is the product of its roots' P0.
-
   blend         finally P = w P_model + (1 - w) P_hist, with P_hist the dyad's Jeffreys-smoothed share of
-                past h-day windows with the root (the historical-frequency baseline); w = 1 keeps the model
+                past h-day windows with the root (the historical-frequency baseline); w = 1 keeps the model;
+                a quad class is then raised to at least its likeliest root
 
 rho (reciprocity weight), beta (prior weight, days), k (burst discount) and w (blend) are chosen from
 small grids by log-loss on past origins of every dyad in the store before the origin (labels ending
-by it); without such origins they stay at rho = 0.25, beta = 14, k = 1, w = 1. The 'own past only' ablation drops reciprocity (rho = 0)
-and the source's mix (the prior mix is the global one). Persistence's miss rate is fitted on the
+by it); without such origins they stay at rho = 0.25, beta = 14, k = 1, w = 1.
+The 'own past only' ablation drops reciprocity (rho = 0) and the source's mix (the prior mix is the
+global one). Persistence's miss rate is fitted on the
 same origins, as for the pooled model.
 """
 from __future__ import annotations
