@@ -40,6 +40,9 @@ _STATE_ACTS = {"17"}
 # Sectors whose members are rarely political actors in their own right (the labelling guide codes
 # generic people only when they protest): their events are dropped, except protests.
 _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
+# Roots whose acts, with nobody else named, are mostly done at home (gold: resigning, releasing
+# prisoners, arrests, protests, civil war); a consultation or praise aimed at one's own state is not.
+_DOMESTIC = {"08", "10", "14", "15", "17", "18", "19", "20"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
 _POPULAR = {"14", "10"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
@@ -362,7 +365,7 @@ class Coder:
                 before[-1][1] if before else None))
         if pick is not None:
             return [(pick, True)]
-        if len(own) == 1:
+        if len(own) == 1 and f.root in _DOMESTIC:
             c = next(iter(own))
             if len(c) == 3 and c not in ("IGO", "NGO", "MNC", "IMG"):
                 return [(Actor("", c, c, None, "STATE", c, "context"), True)]
