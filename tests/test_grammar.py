@@ -160,3 +160,21 @@ def test_non_restrictive_backing_is_aid():
     assert any(e.plover == "AID" and e.source.country == "USA" for e in ev)
     ev = c.code_text("Syrian rebels backed by Ankara attacked Kurdish forces in Afrin.", "t", "2018-01-25")
     assert not any(e.plover == "AID" for e in ev)
+
+
+def test_sample_corpus_patterns():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Kallas presented proposals for a package of sanctions against Russia, targeting tankers "
+                     "that carry Russian oil.", "t", "2025-02-12")
+    assert not any(e.plover == "ASSAULT" for e in ev)
+    assert not c.code_text("Air raid sirens sounded twice in Kyiv, Ukrainian officials said.", "t", "2025-02-24") \
+        or not any(e.plover == "ASSAULT" for e in c.code_text("Air raid sirens sounded twice in Kyiv.", "t", "2025-02-24"))
+    ev = c.code_text("Starmer said a US backstop would be essential to deter Russia from attacking Ukraine again.",
+                     "t", "2025-02-17")
+    assert not any(e.plover == "ASSAULT" for e in ev)
+    ev = c.code_text("Putin said he might need to discuss the issues with Donald Trump by phone.", "t", "2025-03-13")
+    assert not any(e.plover == "REQUEST" for e in ev)
+    ev = c.code_text("Lavrov said Russia was ready to discuss diplomatic properties seized by the United States in 2016.",
+                     "t", "2025-02-27")
+    assert not any(e.plover in ("SANCTION", "COERCE") for e in ev)

@@ -115,9 +115,14 @@ def _obligation(verb: Token) -> list[Token] | None:
     if aux and not R.negated(verb):
         return aux + [verb]
     if verb.lemma_.lower() in _OBLIGATION_VERBS and any(c.dep_ == "xcomp" for c in verb.children) \
-            and not R.negated(verb):
-        return [verb]
+            and not R.negated(verb) and R.modality(verb) == "action":
+        return [verb]  # "needs to", not "might need to"
     return None
+
+
+def _self(subj: list) -> bool:
+    """'He said he must ...', 'we need to ...': an obligation of the speaker is no appeal."""
+    return bool(subj) and all(t.tag_ == "PRP" and t.lower_ in ("i", "we", "he", "she") for t in subj)
 
 
 def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexicon) -> list[Frame]:
@@ -132,7 +137,7 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexico
                 for v in [c] + [x for x in c.conjuncts if R.is_verbal(x)]:
                     trig = _obligation(v)
                     subj, patients = R.subject_roles(v)
-                    if trig and subj:
+                    if trig and subj and not _self(subj):
                         f.has_event_comp = True
                         out.append(Frame(code="020", anchor=v, trigger=trig, sources=list(f.sources),
                                          targets=subj, confidence=0.55, modality="action"))
@@ -140,7 +145,7 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexico
         root = sent.root
         trig = _obligation(root)
         subj, _ = R.subject_roles(root)
-        if trig and subj and not any(f.anchor.i == root.i for f in frames):
+        if trig and subj and not _self(subj) and not any(f.anchor.i == root.i for f in frames):
             out.append(Frame(code="020", anchor=root, trigger=trig, sources=[], targets=subj,
                              confidence=0.5, from_speaker=True))
         elif QUOTED_STATEMENTS and not frames and R.is_verbal(root):

@@ -104,6 +104,10 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         pat, obj = m
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # "US-backed forces": a modifier, not a reported act
+        if tok.dep_ in ("acl", "relcl") and any(
+                _is_year(o) for p in R.children(tok, "prep") if p.lower_ in ("in", "since")
+                for o in p.children if o.dep_ == "pobj"):
+            continue  # "properties seized by the United States in 2016": background
         code = pat.code
         if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl"):
             if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
@@ -235,6 +239,8 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
         pat = _match_noun(tok, pats)
         if pat is None or background(tok):
             continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex.nouns:
+            continue  # "air raid sirens", "protest movement": a modifier, not an event
         frames.extend(_nominal(tok, pat, lex))
     return frames
 
@@ -333,6 +339,18 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     violent = {f.anchor.i for f in verbs if f.root in ("18", "19", "20")}
     verbs = [f for f in verbs if not (f.root in ("18", "19", "20") and f.anchor.dep_ == "advcl"
                                       and f.anchor.tag_ == "VBG" and f.anchor.head.i in violent)]
+    # "sanctions against Russia, targeting tankers": the sanction's aim, not an attack.
+    sanction = next((f for f in verbs + nouns if f.root == "16"), None)
+    if sanction is not None:
+        for f in verbs:
+            if f.anchor.lemma_.lower() == "target" and f.anchor.tag_ == "VBG":
+                f.code = sanction.code
+                f.sources = f.sources or list(sanction.sources)
+    # "deter Russia from attacking", "prevent them from returning": what is kept from happening.
+    for f in verbs:
+        if f.anchor.dep_ == "pcomp" and f.anchor.head.lower_ == "from" \
+                and f.anchor.head.head.lemma_.lower() in _PREVENT:
+            f.dropped = True
     frames = verbs + nouns
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
@@ -392,6 +410,10 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         if f.targets:
             f.targets = [x for t in f.targets for x in (_holders(t) or [t])]
     return [f for f in frames if not f.dropped]
+
+
+_PREVENT = {"prevent", "deter", "stop", "keep", "bar", "discourage", "dissuade", "ban", "prohibit",
+            "block", "restrain", "refrain", "stave"}
 
 
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
