@@ -153,7 +153,11 @@ SECTORS = [
     ("Israeli settlers", "ISR"),  # left without a sector: the coder drops CVL doers
     ("Iraqi detainees", "IRQCVL"),
     ("Afghan evacuees", "AFGREF"),
-    ("Tibetan monks", None),  # no Tibetan demonym: agent only, country from context
+    ("Tibetan monks", "CHNREL"),
+    ("Yazidi men", "IRQCVL"),
+    ("ethnic Tigrayans", "ETHCVL"),
+    ("Kosovo Albanians", "XKXCVL"),
+    ("Polisario Front", "ESHREB"),
     ("Polish counter-intelligence officers", "POLSPY"),
     ("a Russian sabotage team", "RUSSPY"),
     ("Saudi oil facilities", "SAUBUS"),
