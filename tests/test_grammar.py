@@ -178,3 +178,14 @@ def test_sample_corpus_patterns():
     ev = c.code_text("Lavrov said Russia was ready to discuss diplomatic properties seized by the United States in 2016.",
                      "t", "2025-02-27")
     assert not any(e.plover in ("SANCTION", "COERCE") for e in ev)
+
+
+def test_protest_phrases_take_the_clause_subject():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Farmers blocked highways into New Delhi for a second week in protest at agricultural reforms.",
+                     "t", "2020-12-08")
+    assert any(e.plover == "PROTEST" and e.source.country == "IND" for e in ev)
+    ev = c.code_text("Residents of Shanghai gathered on Wulumuqi Road to protest against China's zero-Covid rules.",
+                     "t", "2022-11-27")
+    assert any(e.plover == "PROTEST" for e in ev)

@@ -26,7 +26,8 @@ _VIOLENT = {"13", "15", "16", "17", "18", "19", "20"}
 _THREATEN = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "1385", "15": "138"}
 # "went on Twitter to denounce", "flew to Kyiv to meet": the purpose is carried out.
 _MOTION = {"go", "come", "travel", "fly", "take", "use", "move", "return", "turn", "head", "rush",
-           "visit", "arrive", "meet", "call"}
+           "visit", "arrive", "meet", "call", "gather", "assemble", "converge", "march", "rally",
+           "flock", "pour", "return"}
 
 
 # -- clause structure ----------------------------------------------------------------------------

@@ -292,6 +292,12 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
         # subject is the doer; "Israel responded with air strikes on Gaza" likewise.
         sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
+    if not sources and pat.code[:2] == "14" and tok.dep_ == "pobj" and head.lower_ in ("in", "at", "during"):
+        # "Farmers blocked highways for a week in protest at ...", "burned headscarves at protests":
+        # the protesters are the clause's subject.
+        verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
+        if verb is not None:
+            sources = R.subject_roles(verb)[0]
     if any(t.tag_ == "PRP$" for t in sources):
         # "Hamas gunmen took hostages during their assault": their = the clause's subject.
         verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
