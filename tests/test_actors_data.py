@@ -84,3 +84,28 @@ def test_people_sharing_a_surname_held_office_at_different_times(d):
     for alias, names in SHARED_SURNAMES.items():
         spans = sorted((min(c.start for c in by_name[n].codings), n) for n in names)
         assert spans[0][0] < spans[1][0], alias
+
+
+def test_no_alias_is_two_different_non_person_actors_of_one_kind(d):
+    """An alias shared by two entries of the same kind is decided by file order, not by meaning:
+    such a name belongs in one row only (dated codings of one entry are fine)."""
+    seen: dict[tuple[str, str], tuple[str, set]] = {}
+    clashes = []
+    for e in d.entries:
+        if e.kind in ("person", "agent", "block"):
+            continue
+        codes = {c.code for c in e.codings}
+        for a in e.aliases:
+            key = (e.kind if e.kind not in ("org", "metonym") else "org/metonym", a)
+            prev = seen.get(key)
+            if prev is not None and prev[0] != e.id and prev[1] != codes:
+                clashes.append((a, prev[0], e.id))
+            seen.setdefault(key, (e.id, codes))
+    assert not clashes, clashes[:20]
+
+
+def test_added_places_do_not_shadow_capitals(d):
+    """Capitals stand for governments (countries.tsv); a place row with the same name would be dead."""
+    capitals = {a for e in d.entries if e.kind == "capital" for a in e.aliases}
+    places = {a for e in d.entries if e.kind == "place" for a in e.aliases}
+    assert capitals & places <= {"Mogadishu"}, sorted(capitals & places)
