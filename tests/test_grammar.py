@@ -189,3 +189,12 @@ def test_protest_phrases_take_the_clause_subject():
     ev = c.code_text("Residents of Shanghai gathered on Wulumuqi Road to protest against China's zero-Covid rules.",
                      "t", "2022-11-27")
     assert any(e.plover == "PROTEST" for e in ev)
+
+
+def test_naming_someone_with_hostile_words_is_an_accusation():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Armenia rejected Turkish offers to mediate, calling Ankara a party to the fighting.", "t", "2020-10-01")
+    assert any(e.plover == "ACCUSE" and e.target is not None and e.target.country == "TUR" for e in ev)
+    ev = c.code_text("Lavrov described the talks as useful.", "t", "2020-10-01")
+    assert not any(e.plover == "ACCUSE" for e in ev)

@@ -358,6 +358,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
                 and f.anchor.head.head.lemma_.lower() in _PREVENT:
             f.dropped = True
     frames = verbs + nouns
+    frames += naming_frames(sent, lex, frames)
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
     relate(frames, lex)
@@ -416,6 +417,38 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         if f.targets:
             f.targets = [x for t in f.targets for x in (_holders(t) or [t])]
     return [f for f in frames if not f.dropped]
+
+
+_HOSTILE_NAMES = {"party", "threat", "danger", "enemy", "obstacle", "menace", "accomplice", "sponsor"}
+_NAMING = {"call", "describe", "brand", "label", "term", "dub", "denounce", "portray", "depict"}
+
+
+def naming_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
+    """'calling Ankara a party to the fighting', 'described the campaign as ethnic cleansing': what
+    a name says (accusation, threat, praise, by the cue words of the predicate) aimed at the named."""
+    taken = {f.anchor.i for f in frames if f.comp != "say"}
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _NAMING or not R.is_verbal(tok) or tok.i in taken:
+            continue
+        objs = R.children(tok, "dobj")
+        preds = R.children(tok, "oprd") + [c for c in R.children(tok, "ccomp", "xcomp") if c.pos_ == "NOUN"]
+        preds += [o for p in R.children(tok, "prep") if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if not objs or not preds:
+            continue
+        sources, _ = R.subject_roles(tok)
+        f = Frame(code="010", anchor=tok, trigger=[tok], sources=sources, targets=[], confidence=0.5,
+                  negated=R.negated(tok), modality=R.modality(tok))
+        _apply_cues(f, tok, [t for p in preds for t in p.subtree], lex)
+        if not f.cue and any(p.lemma_.lower() in _HOSTILE_NAMES for p in preds):
+            f.code, f.cue = "112", True  # "calling Ankara a party to the fighting", "a threat"
+        if f.cue:
+            # the one named, or the owner of what is named ("the army's campaign")
+            obj = objs[0]
+            owners = R.children(obj, "poss") + [t for t in obj.lefts if t.dep_ in ("amod", "compound")]
+            f.targets = R.expand(obj) if obj.pos_ == "PROPN" or not owners else owners + [obj]
+            out.append(f)
+    return out
 
 
 _PREVENT = {"prevent", "deter", "stop", "keep", "bar", "discourage", "dissuade", "ban", "prohibit",
