@@ -198,3 +198,16 @@ def test_naming_someone_with_hostile_words_is_an_accusation():
     assert any(e.plover == "ACCUSE" and e.target is not None and e.target.country == "TUR" for e in ev)
     ev = c.code_text("Lavrov described the talks as useful.", "t", "2020-10-01")
     assert not any(e.plover == "ACCUSE" for e in ev)
+
+
+def test_states_of_affairs_and_non_acts():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Iraq's president criticised comments made by Donald Trump about US troops stationed in Iraq.",
+                     "t", "2019-02-04")
+    assert not any(e.plover == "MOBILIZE" for e in ev)
+    assert not c.code_text("Turkey has given the Syrian rebels no promises of support for this.", "t", "2019-01-01")
+    ev = c.code_text("The figures were released by the UNHCR on Monday.", "t", "2019-01-01")
+    assert not any(e.plover == "CONCEDE" for e in ev)
+    ev = c.code_text("The Pentagon insisted that nothing had changed in Syria.", "t", "2019-01-01")
+    assert not any(e.plover == "REQUEST" for e in ev)

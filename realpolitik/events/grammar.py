@@ -109,6 +109,9 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 for o in p.children if o.dep_ == "pobj"):
             continue  # "properties seized by the United States in 2016": background
         code = pat.code
+        if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
+                and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
+            continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
         if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl"):
             if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
                     and tok.lemma_.lower() in ("back", "support") and R.agents(tok)):
@@ -136,10 +139,17 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 if prep.lower_ == "of":
                     targets.extend(R.pobjs(prep))
         trig = [tok] + [c for c in tok.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
+        negated = R.negated(tok) or R.subject_negated(tok) or any(
+            c.lower_ == "no" and c.dep_ == "det" for d in R.children(tok, "dobj") for c in d.children)
+        if tok.lemma_.lower() == "insist" and any(
+                c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ") or any(
+                    a.dep_ in ("aux", "auxpass") and a.lower_ in ("had", "has", "have", "was", "were", "is", "are")
+                    for a in c.children)) for c in tok.children):
+            code = "010"  # "insisted that nothing had changed": a firm statement, not a demand
         frames.append(Frame(
             code=code, anchor=tok, trigger=sorted(trig, key=lambda t: t.i), sources=sources,
-            targets=targets, negated=R.negated(tok) or R.subject_negated(tok), modality=R.modality(tok),
-            comp=pat.comp, weak=pat.weak, place=pat.place, notarget=pat.notarget,
+            targets=targets, negated=negated, modality=R.modality(tok),
+            comp="say" if code == "010" and pat.comp == "demand" else pat.comp, weak=pat.weak, place=pat.place, notarget=pat.notarget,
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
             agentless=bool(patients) and not sources,
         ))
@@ -420,6 +430,8 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
 
 
 _HOSTILE_NAMES = {"party", "threat", "danger", "enemy", "obstacle", "menace", "accomplice", "sponsor"}
+# Verbs that, as modifiers of a noun, describe who holds or is where, not an act of the day.
+_STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "dominate", "govern"}
 _NAMING = {"call", "describe", "brand", "label", "term", "dub", "denounce", "portray", "depict"}
 
 
