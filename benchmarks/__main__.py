@@ -24,7 +24,7 @@ def _fmt(v):
 
 
 def run(selected: list[str], quick: bool) -> int:
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 180)
     table = Table(title="realpolitik benchmarks")
     for col in ("benchmark", "measure", "value", "unit", "baseline", "ratio"):
         table.add_column(col)
