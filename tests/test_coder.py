@@ -258,3 +258,9 @@ def test_datelines_and_comma_participles():
     ev = c.code_text("European Union foreign ministers adopted a package of sanctions against Russia on Monday, the "
                      "third anniversary of Moscow's invasion of Ukraine, blacklisting dozens of vessels.", "t", "2025-02-24")
     assert ev and all(e.source.country == "IGO" for e in ev)
+
+
+def test_police_raids_are_coercion():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Turkish police raided the offices of an opposition newspaper in Istanbul.", "t", "2016-10-31")
+    assert any(e.plover == "COERCE" for e in ev) and not any(e.plover == "ASSAULT" for e in ev)

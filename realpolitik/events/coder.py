@@ -43,6 +43,8 @@ _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "M
 # Roots whose acts, with nobody else named, are mostly done at home (gold: resigning, releasing
 # prisoners, arrests, protests, civil war); a consultation or praise aimed at one's own state is not.
 _DOMESTIC = {"08", "10", "14", "15", "17", "18", "19", "20"}
+# What police do to people that the lexicon reads as an assault when soldiers do it.
+_POLICE_COERCION = {"raid", "storm", "surround", "encircle", "besiege", "sweep", "round", "occupy"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
 _POPULAR = {"14", "10"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
@@ -307,6 +309,9 @@ class Coder:
                        and not (c and a.id.startswith("agent:"))]
         if not sources:
             return []
+        if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
+                and f.anchor.lemma_.lower() in _POLICE_COERCION:
+            f.code = "170"  # "armed police raided the resort", "police surrounded us": coercion
         if f.weak and not targets and not f.notarget and not f.mutual:
             return []
         if f.root in ("18", "19", "20") and targets:
