@@ -212,3 +212,13 @@ def test_states_of_affairs_and_non_acts():
     assert not any(e.plover == "CONCEDE" for e in ev)
     ev = c.code_text("The Pentagon insisted that nothing had changed in Syria.", "t", "2019-01-01")
     assert not any(e.plover == "REQUEST" for e in ev)
+
+
+def test_gerunds_of_plan_nouns_take_the_governing_subject():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Emirati officials began to refloat the idea of restoring ties with Assad, encouraging "
+                     "their Saudi allies to do the same.", "t", "2018-12-27")
+    assert any(e.plover == "REQUEST" and e.source.country == "ARE" for e in ev)
+    ev = c.code_text("Ukrainian officials accused Russian troops of executing civilians in Bucha.", "t", "2022-04-03")
+    assert not any(e.plover == "ASSAULT" and e.source.country == "UKR" for e in ev)

@@ -14,6 +14,12 @@ MODAL_INTENT = {"will", "shall", "'ll"}
 NEGATORS = {"not", "n't", "never", "no", "nt"}
 
 
+# Nouns whose "of"-gerund is their owner's own plan or act ("the idea of restoring ties").
+_PLAN_NOUNS = {"idea", "plan", "prospect", "possibility", "option", "goal", "aim", "policy", "process",
+               "effort", "strategy", "hope", "intention", "proposal", "way", "means", "task", "job",
+               "business", "work", "cost", "risk", "threat", "habit", "practice", "tactic", "method"}
+
+
 def _misattached_subject(noun: Token) -> bool:
     """The small English parser often reads "X expelled diplomats and Britain imposed ..." with
     "Britain" as a conjunct of "diplomats"; a conjunct noun directly followed by a conjoined verb is
@@ -119,7 +125,13 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
             return pat, []  # "Turkey is expected to launch": the raised subject acts
         return src, pat
     if dep == "pcomp" and head.dep_ == "prep":  # "by attacking", "after meeting"
-        return subject_roles(head.head, depth + 1) if is_verbal(head.head) else ([], [])
+        if is_verbal(head.head):
+            return subject_roles(head.head, depth + 1)
+        # "refloated the idea of restoring ties": the doer of the verb governing the noun
+        gov = next((a for a in head.head.ancestors if is_verbal(a)), None)
+        if gov is not None and head.head.lemma_.lower() in _PLAN_NOUNS:
+            return subject_roles(gov, depth + 1)
+        return [], []
     if dep == "relcl":
         return [head], []
     if dep == "acl":
