@@ -252,14 +252,18 @@ def test_shifts_runs_and_flags_are_consistent(db):
             assert a["direction"] in ("rise", "drop") and a["quad_class"] in (1, 2, 3, 4)
 
 
-@pytest.mark.xfail(reason="forecast needs >=5 dyads with >=10 events before --as-of (analysis/panel.py "
-                          "load_panel min_events=10): the README's own example fails on the sample corpus",
-                   strict=False)
 def test_forecast_readme_example_on_the_sample(db):
     out = cli("forecast", "RUS", "UKR", "--as-of", "2025-03-01", "--horizon", "7d", "--db", db,
               "--format", "json").stdout
     f = json.loads(out)
-    assert f
+    assert f["as_of"] == "2025-03-01" and f["horizon"] == "7d"
+    roots, quads = f["cameo_root"], f["quad_class"]
+    assert set(roots) == {f"{i:02d}" for i in range(1, 21)} and set(quads) == {"1", "2", "3", "4"}
+    assert all(0 <= p <= 1 for p in [*roots.values(), *quads.values()])
+    assert -10 <= f["expected_goldstein"] <= 10
+    # a quad class happens whenever one of its roots does
+    for r, pr in roots.items():
+        assert quads[str(CAMEO[r].quad_class)] >= pr - 1e-4, (r, pr, quads)
 
 
 def test_forecast_too_little_data_is_a_one_line_error(db):
