@@ -222,3 +222,10 @@ def test_gerunds_of_plan_nouns_take_the_governing_subject():
     assert any(e.plover == "REQUEST" and e.source.country == "ARE" for e in ev)
     ev = c.code_text("Ukrainian officials accused Russian troops of executing civilians in Bucha.", "t", "2022-04-03")
     assert not any(e.plover == "ASSAULT" and e.source.country == "UKR" for e in ev)
+
+
+def test_object_control_verbs_hand_the_infinitive_to_their_object():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Saudi and US mediators persuaded Sudan's army and the RSF to sign a week-long ceasefire in Jeddah.",
+                           "t", "2023-05-21")
+    assert ev and all(e.source.country == "SDN" for e in ev if e.plover == "RETREAT")

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from realpolitik.events.lexicon import verb_forms
+
 RELATIVE = {"who", "which", "that", "whom"}
 MODAL_HYPOTHETICAL = {"would", "could", "may", "might", "should", "must", "can", "ought"}
 MODAL_INTENT = {"will", "shall", "'ll"}
 NEGATORS = {"not", "n't", "never", "no", "nt"}
 
 
+# Verbs whose object does what their infinitive says ("persuaded X to sign", "forced X to retreat").
+_OBJECT_CONTROL = {"persuade", "convince", "force", "compel", "allow", "permit", "enable", "encourage",
+                   "urge", "ask", "order", "invite", "push", "press", "pressure", "lead", "cause", "get",
+                   "tell", "instruct", "prompt", "oblige", "help", "authorise", "authorize", "induce"}
+# The parser's lemmas are only filled for lexicon words: match the inflected forms.
+_OBJECT_CONTROL_FORMS = {f for v in _OBJECT_CONTROL for f in verb_forms(v)} | {"got", "told", "led", "forced"}
 # Nouns whose "of"-gerund is their owner's own plan or act ("the idea of restoring ties").
 _PLAN_NOUNS = {"idea", "plan", "prospect", "possibility", "option", "goal", "aim", "policy", "process",
                "effort", "strategy", "hope", "intention", "proposal", "way", "means", "task", "job",
@@ -119,6 +127,9 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         return expand(verb.doc[verb.i - 1]), []
     if dep == "conj" and is_verbal(head):
         return subject_roles(head, depth + 1)
+    if dep == "xcomp" and head.lower_ in _OBJECT_CONTROL_FORMS and children(head, "dobj"):
+        # "mediators persuaded Sudan's army and the RSF to sign a ceasefire": the persuaded sign.
+        return [x for o in children(head, "dobj") for x in expand(o)], []
     if dep in ("xcomp",) or (dep == "advcl" and verb.tag_ in ("VBG", "VB")):
         src, pat = subject_roles(head, depth + 1)
         if not src and pat and dep == "xcomp":
