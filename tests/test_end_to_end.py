@@ -400,21 +400,16 @@ BAD = {
     "not an ICEWS file": ("import", "icews", "{work}/malformed.jsonl", "--db", "{work}/bad2.duckdb"),
     "export into an impossible directory": ("export", "--db", "{db}", "-f", "gdelt", "-o",
                                             "{work}/malformed.jsonl/sub/x.tsv"),
+    "plot into an impossible directory": ("dyad", "RUS", "USA", "--db", "{db}", "--plot",
+                                          "{work}/malformed.jsonl/sub/x.html"),
+    "unknown dyad actor": ("dyad", "RUS", "XYZZY", "--db", "{db}"),
+    "reversed date window": ("network", "--db", "{db}", "--from", "2025-03-10", "--to", "2025-02-01"),
 }
 
 KNOWN_BUGS = {
     "table output into a missing directory": (
         ("dyad", "RUS", "USA", "--db", "{db}", "-f", "parquet", "-o", "{work}/malformed.jsonl/sub/x.parquet"),
         "cli/output.py emit(): pyarrow FileNotFoundError traceback"),
-    "plot into a missing directory": (
-        ("dyad", "RUS", "USA", "--db", "{db}", "--plot", "{work}/malformed.jsonl/sub/x.html"),
-        "analysis plot writer: FileNotFoundError traceback"),
-    "unknown dyad actor": (
-        ("dyad", "RUS", "XYZZY", "--db", "{db}"),
-        "analysis/common.py actor_filter accepts any all-caps word as a code: empty table, exit 0"),
-    "reversed date window": (
-        ("network", "--db", "{db}", "--from", "2025-03-10", "--to", "2025-02-01"),
-        "network accepts --from after --to: empty output, exit 0 (shifts validates, network does not)"),
     "invalid user actor dictionary": (
         ("code", "{work}/malformed.jsonl", "-o", "{work}/o2.jsonl", "-w", "1", "--actors", "{work}/bad_actors.yaml"),
         "code --actors with an invalid YAML entry: ValueError traceback (with workers: BrokenProcessPool); "
@@ -486,9 +481,6 @@ def test_ingest_accounts_for_bad_lines_and_files(work):
 DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,}), [A-Z][a-z]+\.? \d{1,2} \(")  # "KYIV, March 7 (Meridian Wire) -"
 
 
-@pytest.mark.xfail(reason="coder: news-wire datelines ('KYIV, March 7 (Meridian Wire) - ...') are parsed as a "
-                          "subject and resolved to <country>GOV, adding a wrong source (UKRGOV attacks Ukraine); "
-                          "strip the dateline before actor recognition", strict=False)
 def test_datelines_are_never_actors(store):
     bad = []
     for r in rows(store, "SELECT source_text, target_text, sentence FROM mentions"):
