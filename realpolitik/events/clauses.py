@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.events import roles as R
 from realpolitik.events.frame import Frame
-from realpolitik.events.lexicon import Lexicon
+from realpolitik.events.lexicon import Lexicon, verb_forms
 
 _QUANTITIES = {"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
                "tens", "scores", "group", "crowd", "number"}
@@ -28,6 +28,7 @@ _THREATEN = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "1385", "
 _MOTION = {"go", "come", "travel", "fly", "take", "use", "move", "return", "turn", "head", "rush",
            "visit", "arrive", "meet", "call", "gather", "assemble", "converge", "march", "rally",
            "flock", "pour", "return"}
+_MOTION_FORMS = {w for v in _MOTION for w in verb_forms(v)} | {"went", "came", "flew", "took", "met", "rallied"}
 
 
 # -- clause structure ----------------------------------------------------------------------------
@@ -89,7 +90,7 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 f.dropped = True
                 break
             if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
-                    and g.lemma_.lower() not in _MOTION:
+                    and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS:
                 # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
                 if f.modality == "action":
                     f.modality = "hypothetical"

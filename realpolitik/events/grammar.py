@@ -17,7 +17,7 @@ from realpolitik.events.clauses import (
     _apply_cues, absorb_nominals, joint_frames, obligation_frames, protest_frames, relate,
 )
 from realpolitik.events.frame import Frame, _conflictual
-from realpolitik.events.lexicon import Lexicon, NounPattern, VerbPattern, phrase_matches
+from realpolitik.events.lexicon import Lexicon, NounPattern, VerbPattern, phrase_matches, verb_forms
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
 
@@ -365,7 +365,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     # "deter Russia from attacking", "prevent them from returning": what is kept from happening.
     for f in verbs:
         if f.anchor.dep_ == "pcomp" and f.anchor.head.lower_ == "from" \
-                and f.anchor.head.head.lemma_.lower() in _PREVENT:
+                and f.anchor.head.head.lower_ in _PREVENT_FORMS:
             f.dropped = True
     frames = verbs + nouns
     frames += naming_frames(sent, lex, frames)
@@ -441,7 +441,7 @@ def naming_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
     taken = {f.anchor.i for f in frames if f.comp != "say"}
     out = []
     for tok in sent:
-        if tok.lemma_.lower() not in _NAMING or not R.is_verbal(tok) or tok.i in taken:
+        if tok.lower_ not in _NAMING_FORMS or not R.is_verbal(tok) or tok.i in taken:
             continue
         objs = R.children(tok, "dobj")
         preds = R.children(tok, "oprd") + [c for c in R.children(tok, "ccomp", "xcomp") if c.pos_ == "NOUN"]
@@ -465,6 +465,11 @@ def naming_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
 
 _PREVENT = {"prevent", "deter", "stop", "keep", "bar", "discourage", "dissuade", "ban", "prohibit",
             "block", "restrain", "refrain", "stave"}
+
+
+# The parser's lemmas are filled only for lexicon words: these sets are matched on word forms.
+_PREVENT_FORMS = {w for v in _PREVENT for w in verb_forms(v)} | {"kept", "stopped", "barred", "banned"}
+_NAMING_FORMS = {w for v in _NAMING for w in verb_forms(v)} | {"dubbed"}
 
 
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
