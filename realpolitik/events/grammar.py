@@ -495,10 +495,13 @@ _TERRITORY = {"area", "territory", "town", "village", "city", "region", "positio
 _HOLD = {"control", "hold", "occupy", "run", "seize", "capture", "besiege", "dominate", "govern"}
 
 
+_HOLD_FORMS = {w for v in _HOLD for w in verb_forms(v)} | {"held", "run", "ran"}
+
+
 def _holders(tok: Token) -> list[Token]:
     if tok.lemma_.lower() not in _TERRITORY:
         return []
     for acl in R.children(tok, "acl"):
-        if acl.lemma_.lower() in _HOLD and acl.tag_ == "VBN":
+        if (acl.lemma_.lower() in _HOLD or acl.lower_ in _HOLD_FORMS) and acl.tag_ == "VBN":
             return R.agents(acl)
     return []
