@@ -229,3 +229,10 @@ def test_object_control_verbs_hand_the_infinitive_to_their_object():
     ev = Coder().code_text("Saudi and US mediators persuaded Sudan's army and the RSF to sign a week-long ceasefire in Jeddah.",
                            "t", "2023-05-21")
     assert ev and all(e.source.country == "SDN" for e in ev if e.plover == "RETREAT")
+
+
+def test_reported_future_aid_is_a_promise():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Germany will supply the Kurdish peshmerga with 6,000 rifles, the defence ministry in Berlin said.",
+                           "t", "2014-09-24")
+    assert [e.plover for e in ev] == ["AGREE"]

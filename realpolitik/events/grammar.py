@@ -388,6 +388,11 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # "Belgrade said it would never recognise the new state": a refusal, not a non-event.
             f.code = _REFUSALS.get(f.root, "120")
             f.negated, f.modality = False, "intent"
+        elif not f.negated and not f.nominal and not f.mirror and f.root in ("06", "07") \
+                and f.speaker and _declared_intent(f, quoted):
+            # "Germany said it would supply the peshmerga with rifles": a promise (03x).
+            f.code = _derive("intent", f.code, f.code)
+            f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
                 and _declared_intent(f, quoted):
             # "Erdogan said: we will destroy all terror nests", "Turkey said it would hit back":
