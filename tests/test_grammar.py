@@ -236,3 +236,12 @@ def test_reported_future_aid_is_a_promise():
     ev = Coder().code_text("Germany will supply the Kurdish peshmerga with 6,000 rifles, the defence ministry in Berlin said.",
                            "t", "2014-09-24")
     assert [e.plover for e in ev] == ["AGREE"]
+
+
+def test_possible_and_generic_events_are_not_acts():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    for text in ["A direct clash between Turkish and Syrian government forces risks a broader confrontation.",
+                 "Any further military advances by Turkey had to be approved by Moscow.",
+                 "Pentagon officials care about how the US withdraws from conflicts in Syria."]:
+        assert not [e for e in c.code_text(text, "t", "2018-01-01") if e.modality == "action" and not e.negated], text

@@ -109,6 +109,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 for o in p.children if o.dep_ == "pobj"):
             continue  # "properties seized by the United States in 2016": background
         code = pat.code
+        if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark") for c in tok.children):
+            continue  # "how the US withdraws from conflicts": a manner or question, not an act
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
@@ -187,6 +189,10 @@ def _nominal_modality(tok: Token) -> str:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _POSSIBILITY:
         return "hypothetical"
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
+        return "hypothetical"  # "any further advances had to be approved", "any attack"
+    if tok.dep_ in ("nsubj", "dobj") and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
+        return "hypothetical"  # "a clash risks a broader confrontation", "deter Turkey's offensive"
     for anc in tok.ancestors:
         if R.is_verbal(anc):
             return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
@@ -414,7 +420,11 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
                     break
         if f.comp == "say" and f.code.startswith("01"):
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
-            if comp:
+            if not quoted and not f.from_speaker and f.anchor.tag_ == "VB" \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.anchor.children) \
+                    and not R.is_verbal(f.anchor.head):
+                f.dropped = True  # "it is much too soon to claim that ...": nobody claims
+            elif comp:
                 sub = list(comp[0].subtree)
                 f.quote = sent.doc[sub[0].i: sub[-1].i + 1]
                 if R.negated(comp[0]) and not f.has_event_comp:
@@ -475,6 +485,9 @@ _PREVENT = {"prevent", "deter", "stop", "keep", "bar", "discourage", "dissuade",
 # The parser's lemmas are filled only for lexicon words: these sets are matched on word forms.
 _PREVENT_FORMS = {w for v in _PREVENT for w in verb_forms(v)} | {"kept", "stopped", "barred", "banned"}
 _NAMING_FORMS = {w for v in _NAMING for w in verb_forms(v)} | {"dubbed"}
+
+
+_RISK_FORMS = verb_forms("risk") | verb_forms("threaten") | verb_forms("avert") | verb_forms("avoid")
 
 
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
