@@ -245,3 +245,10 @@ def test_possible_and_generic_events_are_not_acts():
                  "Any further military advances by Turkey had to be approved by Moscow.",
                  "Pentagon officials care about how the US withdraws from conflicts in Syria."]:
         assert not [e for e in c.code_text(text, "t", "2018-01-01") if e.modality == "action" and not e.negated], text
+
+
+def test_topics_of_talks_are_not_done():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Japanese and South Korean defence officials held consultations in Tokyo on sharing "
+                           "military information.", "t", "2016-11-01")
+    assert {e.plover for e in ev} == {"CONSULT"}

@@ -373,6 +373,14 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         if f.anchor.dep_ == "pcomp" and f.anchor.head.lower_ == "from" \
                 and f.anchor.head.head.lower_ in _PREVENT_FORMS:
             f.dropped = True
+    # "held consultations on sharing information", "talks about withdrawing": the topic of talks
+    # is not yet done.
+    talking = {t.i for f in verbs + nouns if f.root == "04" for t in f.trigger}
+    for f in verbs + nouns:
+        a = f.anchor
+        if a.dep_ in ("pcomp", "pobj") and a.head.lower_ in ("on", "about", "over", "regarding") \
+                and a.head.head.i in talking and f.root != "04" and f.modality == "action":
+            f.modality = "hypothetical"
     frames = verbs + nouns
     frames += naming_frames(sent, lex, frames)
     frames += protest_frames(sent, lex, frames)
