@@ -252,3 +252,9 @@ def test_topics_of_talks_are_not_done():
     ev = Coder().code_text("Japanese and South Korean defence officials held consultations in Tokyo on sharing "
                            "military information.", "t", "2016-11-01")
     assert {e.plover for e in ev} == {"CONSULT"}
+
+
+def test_figurative_battles_are_not_violence():
+    from realpolitik.events.coder import Coder
+    ev = Coder().code_text("Trump's political fight with Congress over the wall continued.", "t", "2019-01-10")
+    assert not any(e.plover == "ASSAULT" for e in ev)

@@ -244,6 +244,11 @@ def background(tok: Token) -> bool:
     return False
 
 
+_FIGURATIVE = {"legal", "political", "court", "courtroom", "diplomatic", "electoral", "verbal", "bureaucratic",
+               "judicial", "media", "rhetorical", "trade", "price", "custody", "propaganda", "cyber", "budget",
+               "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency"}
+
+
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -257,6 +262,9 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex.nouns:
             continue  # "air raid sirens", "protest movement": a modifier, not an event
+        if pat.code[:2] in ("18", "19", "20") and any(
+                c.lower_ in _FIGURATIVE and c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
+            continue  # "a decade-long legal battle", "a political fight": no violence
         frames.extend(_nominal(tok, pat, lex))
     return frames
 
