@@ -155,3 +155,17 @@ def test_real_coder_in_two_processes_matches_one(tmp_path):
     one = [(d["id"], [e.to_dict() for e in ev]) for d, ev in code_docs(docs, workers=1)]
     two = [(d["id"], [e.to_dict() for e in ev]) for d, ev in code_docs(docs, workers=2, chunk_size=2)]
     assert one == two and any(ev for _, ev in one)
+
+
+def test_jsonl_with_a_byte_order_mark_is_read(tmp_path):
+    """Spreadsheet and Windows exports often start with a BOM; ingest accepts them, so code must too."""
+    from typer.testing import CliRunner
+
+    from realpolitik.cli.main import app
+
+    src = tmp_path / "bom.jsonl"
+    src.write_bytes(b'\xef\xbb\xbf{"id": "b", "date": "2025-02-10", "text": "Russia attacked Ukraine on Monday."}\n')
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(app, ["code", str(src), "-o", str(out), "-w", "1"])
+    assert r.exit_code == 0, r.output
+    assert '"doc_id": "b"' in out.read_text(encoding="utf-8")

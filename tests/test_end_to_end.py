@@ -404,17 +404,12 @@ BAD = {
                                           "{work}/malformed.jsonl/sub/x.html"),
     "unknown dyad actor": ("dyad", "RUS", "XYZZY", "--db", "{db}"),
     "reversed date window": ("network", "--db", "{db}", "--from", "2025-03-10", "--to", "2025-02-01"),
+    "table output into a missing directory": ("dyad", "RUS", "USA", "--db", "{db}", "-f", "parquet", "-o",
+                                              "{work}/malformed.jsonl/sub/x.parquet"),
+    "invalid user actor dictionary": ("code", "{work}/malformed.jsonl", "-o", "{work}/o2.jsonl", "-w", "1",
+                                      "--actors", "{work}/bad_actors.yaml"),
 }
 
-KNOWN_BUGS = {
-    "table output into a missing directory": (
-        ("dyad", "RUS", "USA", "--db", "{db}", "-f", "parquet", "-o", "{work}/malformed.jsonl/sub/x.parquet"),
-        "cli/output.py emit(): pyarrow FileNotFoundError traceback"),
-    "invalid user actor dictionary": (
-        ("code", "{work}/malformed.jsonl", "-o", "{work}/o2.jsonl", "-w", "1", "--actors", "{work}/bad_actors.yaml"),
-        "code --actors with an invalid YAML entry: ValueError traceback (with workers: BrokenProcessPool); "
-        "validate the dictionaries in the main process and raise CliError"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -432,15 +427,6 @@ def _fmt(args, work, db):
 @pytest.mark.parametrize("name", list(BAD))
 def test_bad_input_is_a_one_line_error(name, bad_inputs, db):
     r = cli(*_fmt(BAD[name], bad_inputs, db), ok=False)
-    assert _one_line_error(r), f"{name}: exit {r.exit_code}, {r.exception!r}\n{r.output}"
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=why, strict=False)) for n, (_, why) in KNOWN_BUGS.items()
-])
-def test_bad_input_known_bugs(name, bad_inputs, db):
-    args, _ = KNOWN_BUGS[name]
-    r = cli(*_fmt(args, bad_inputs, db), ok=False)
     assert _one_line_error(r), f"{name}: exit {r.exit_code}, {r.exception!r}\n{r.output}"
 
 

@@ -44,8 +44,23 @@ def _spec(model: str, actors: list[Path], actors_petrarch: list[Path]):
     for p in [*actors, *actors_petrarch]:
         if not p.is_file():
             raise CliError(f"{p}: actor dictionary file not found")
+    _check_dictionaries(actors, actors_petrarch)
     return CoderSpec(model=model, actor_files=tuple(map(str, actors)),
                      petrarch_files=tuple(map(str, actors_petrarch)))
+
+
+def _check_dictionaries(actors: list[Path], actors_petrarch: list[Path]) -> None:
+    """Load user dictionaries once here, so a bad entry is one clear error, not a crash in every worker."""
+    from ..actors.loaders import load_yaml
+    from ..actors.petrarch import load_petrarch
+
+    for loader, paths in ((load_yaml, actors), (load_petrarch, actors_petrarch)):
+        for p in paths:
+            try:
+                loader(p)
+            except Exception as exc:  # YAML syntax, missing codes, unreadable bytes...
+                first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise CliError(f"{p}: invalid actor dictionary: {first}") from None
 
 
 def _check_workers(workers: Optional[int]) -> None:
@@ -88,7 +103,7 @@ def _code_file(input: Path, output: str, spec, workers: Optional[int]) -> None:
     name = str(input)
     if name != "-" and not input.is_file():
         raise CliError(f"{input}: input file not found")
-    src = sys.stdin if name == "-" else open(input, encoding="utf-8")
+    src = sys.stdin if name == "-" else open(input, encoding="utf-8-sig")
     try:
         out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     except OSError as exc:

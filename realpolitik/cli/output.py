@@ -51,6 +51,10 @@ def emit(
     """Write rows in the chosen format; parquet needs an output file."""
     fmt = Format(fmt)
     rows = list(rows)
+    if out is not None and str(out) != "-":
+        folder = Path(out).parent
+        if not folder.is_dir():
+            raise CliError(f"{out}: folder {folder} does not exist")
     cols = columns or (list(rows[0].keys()) if rows else [])
     if fmt is Format.parquet:
         if out is None:
