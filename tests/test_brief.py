@@ -226,3 +226,24 @@ def test_forecast_lines_show_probability_and_baselines(db, monkeypatch):
     assert "62%" in fl[0].text and "40%" in fl[0].text and "will hold talks with the United States" in fl[0].text
     assert all(l.cites for l in b.watch)
     assert any(l.data.get("kind") == "forecast_quad" and "verbal cooperation" in l.text for l in b.watch)
+
+
+def test_non_http_urls_never_become_links(store):
+    from realpolitik.brief.render import safe_url
+
+    arts = dict(ARTICLES)
+    build(store, arts)
+    store.execute("UPDATE articles SET url = 'javascript:alert(3)' WHERE article_id = 'a1'")
+    store.execute("UPDATE articles SET url = ' JaVaScRiPt:alert(4)' WHERE article_id = 'a2'")
+    store.execute("UPDATE articles SET url = 'data:text/html,<b>x</b>' WHERE article_id = 'a3'")
+    b = write_brief(store, ALL)
+    assert any(s.url == "javascript:alert(3)" for s in b.sources)
+    html, md = b.to_html(), b.to_markdown()
+    for out in (html, md):
+        assert "javascript:" not in out.lower() and "data:text" not in out
+    assert 'href="https://example.org/a4"' in html  # ordinary links stay
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert all(h.startswith(("#p", "https://")) for h in re.findall(r'href="([^"]*)"', html))
+    assert safe_url("http://x.org/a") == "http://x.org/a"
+    for bad in ("javascript:alert(3)", "vbscript:x", "//evil.org", "http:/x", "https://x.org/\"onclick=", None, ""):
+        assert safe_url(bad) is None

@@ -2,7 +2,8 @@
 
 HTML uses autoescape, so article text (titles, sentences, quotes) can never inject markup. The
 Markdown template escapes the same text with `md`, which also neutralises HTML tags because most
-Markdown viewers render inline HTML.
+Markdown viewers render inline HTML. Article URLs become links only when they are http(s)
+(`safe_url`), and the HTML carries a Content-Security-Policy that allows nothing but its inline CSS.
 """
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ def md_escape(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def safe_url(value) -> str | None:
+    """The URL if it is a plain http(s) address, else None: `javascript:`, `data:` and other schemes
+    from article metadata never become links."""
+    if not value:
+        return None
+    url = str(value).strip()
+    if any(c in url for c in "\x00\r\n\t <>\"'`\\") or not re.match(r"https?://[^/?#\s]", url, re.I):
+        return None
+    return url
+
+
 def md_cites(ns) -> str:
     return "".join(f" [\\[{n}\\]](#p{n})" for n in ns or [])
 
@@ -34,6 +46,7 @@ def _env(html: bool) -> Environment:
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
     env.filters["md"] = md_escape
     env.filters["cites"] = md_cites
+    env.filters["safe_url"] = safe_url
     return env
 
 
