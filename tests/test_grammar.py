@@ -258,3 +258,10 @@ def test_figurative_battles_are_not_violence():
     from realpolitik.events.coder import Coder
     ev = Coder().code_text("Trump's political fight with Congress over the wall continued.", "t", "2019-01-10")
     assert not any(e.plover == "ASSAULT" for e in ev)
+
+
+def test_ought_to_and_passive_obligations_are_appeals():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("The Turkish foreign minister said Washington ought to clarify its position.", "t", "2018-01-25")
+    assert any(e.plover == "REQUEST" and e.target is not None and e.target.country == "USA" for e in ev)

@@ -108,7 +108,7 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
 
 # "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).
 _OBLIGATION_AUX = {"should", "must", "ought"}
-_OBLIGATION_VERBS = {"need", "have"}  # "needs to", "has to"
+_OBLIGATION_VERBS = {"need", "have", "ought"}  # "needs to", "has to", "ought to"
 
 
 def _obligation(verb: Token) -> list[Token] | None:
@@ -139,6 +139,7 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexico
                 for v in [c] + [x for x in c.conjuncts if R.is_verbal(x)]:
                     trig = _obligation(v)
                     subj, patients = R.subject_roles(v)
+                    subj = subj or patients  # "each country must be pressed to repatriate"
                     if trig and subj and not _self(subj):
                         f.has_event_comp = True
                         out.append(Frame(code="020", anchor=v, trigger=trig, sources=list(f.sources),
@@ -146,7 +147,8 @@ def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexico
     if quoted:
         root = sent.root
         trig = _obligation(root)
-        subj, _ = R.subject_roles(root)
+        subj, patients = R.subject_roles(root)
+        subj = subj or patients
         if trig and subj and not _self(subj) and not any(f.anchor.i == root.i for f in frames):
             out.append(Frame(code="020", anchor=root, trigger=trig, sources=[], targets=subj,
                              confidence=0.5, from_speaker=True))
