@@ -8,7 +8,7 @@ import pytest
 
 from realpolitik.brief import write_brief
 from realpolitik.brief.model import Brief, Line
-from test_brief_store import ARTICLES, EVENTS, build
+from test_brief_store import ARTICLES, EVENTS, RUS, build
 
 ALL = "RUS,USA,UKR,NATO"
 
@@ -247,3 +247,35 @@ def test_non_http_urls_never_become_links(store):
     assert safe_url("http://x.org/a") == "http://x.org/a"
     for bad in ("javascript:alert(3)", "vbscript:x", "//evil.org", "http:/x", "https://x.org/\"onclick=", None, ""):
         assert safe_url(bad) is None
+
+
+def test_quotes_keep_their_own_speakers_within_one_event(store):
+    """One rolled-up event can merge statements by different people of one government on one day:
+    each quote is attributed from its own mention, never from the event's source."""
+    arts = dict(ARTICLES)
+    arts["q1"] = ("Meridian Wire", "Washington on the talks", "2025-03-12", [
+        "\"We will not give away Ukraine's territory at the table,\" US Secretary of State Marco Rubio said.",
+        "\"The meeting with President Putin was very positive for everyone,\" Steve Witkoff told reporters.",
+        "\"Nobody in Moscow should doubt how serious this offer is,\" he added.",
+    ])
+    witkoff = ("USAGOV", "USA", "GOV", "PERSON", "Steve Witkoff")
+    build(store, arts, EVENTS + [("ev-us-says", "2025-03-12", witkoff, RUS, "010", [
+        ("q1", 0, "said", "We will not give away Ukraine's territory at the table"),
+        ("q1", 1, "told", "The meeting with President Putin was very positive for everyone"),
+        ("q1", 2, "added", "Nobody in Moscow should doubt how serious this offer is")], False)])
+    # As the coder stores them: no speaker object, only each mention's own source words.
+    ms = store.execute("SELECT mention_id, sentence_index FROM mentions WHERE event_id = 'ev-us-says' "
+                       "ORDER BY sentence_index").fetchall()
+    said = {0: "US Secretary of State Marco Rubio", 1: "Steve Witkoff", 2: "he"}
+    for mid, si in ms:
+        store.execute("UPDATE mentions SET speaker = NULL, source_text = ? WHERE mention_id = ?", [said[si], mid])
+    b = write_brief(store, ALL)
+    us = next(s for s in b.sections if s.actor == "USA")
+    by_quote = {l.text.split("”")[0]: l.data["speaker"] for l in us.quotes if l.data["event_id"] == "ev-us-says"}
+    rubio = next(k for k in by_quote if "territory" in k)
+    assert "Rubio" in by_quote[rubio] and "Witkoff" not in by_quote[rubio]
+    putin = next(k for k in by_quote if "very positive" in k)
+    assert by_quote[putin] == "Steve Witkoff"
+    # "he" names nobody: that quote is left out rather than given to someone.
+    assert not any("Nobody in Moscow" in l.text for s in b.sections for l in s.quotes)
+    assert not any("Witkoff said" in l.text and "territory" in l.text for s in b.sections for l in s.quotes)

@@ -35,6 +35,7 @@ class Mention:
     title: str
     article_date: dt.date | None
     url: str | None
+    source_text: str | None = None  # the words the coder read as this mention's source (the sayer, for quotes)
 
     @property
     def trigger_in_sentence(self) -> tuple[int, int] | None:
@@ -191,7 +192,7 @@ def load_events(store, filters: list[ActorFilter], start: dt.date | None, end: d
                e.source_name, e.target_code, e.target_country, e.target_sector, e.target_type, e.target_name,
                e.cameo, e.cameo_root, e.cameo_label, e.quad_class, e.goldstein, e.plover, e.modality,
                m.mention_id, m.article_id, m.sentence_index, m.sentence, m.char_start, m.char_end,
-               m.trigger, m.trigger_start, m.trigger_end, m.speaker, m.quote,
+               m.trigger, m.trigger_start, m.trigger_end, m.speaker, m.quote, m.source_text,
                a.source AS outlet, a.title, a.date AS article_date, a.url
         FROM events e
         JOIN mentions m ON m.event_id = e.event_id
@@ -219,7 +220,7 @@ def load_events(store, filters: list[ActorFilter], start: dt.date | None, end: d
             r["mention_id"], r["event_id"], r["article_id"], int(r["sentence_index"] or 0), r["sentence"],
             int(r["char_start"] or 0), int(r["char_end"] or 0), r["trigger"] or "", r["trigger_start"],
             r["trigger_end"], _json(r["speaker"]), r["quote"], r["outlet"] or "an unnamed outlet",
-            r["title"] or "(untitled)", r["article_date"], r["url"]))
+            r["title"] or "(untitled)", r["article_date"], r["url"], r["source_text"]))
     return list(events.values())
 
 

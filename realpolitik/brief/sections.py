@@ -14,7 +14,7 @@ from ..analysis.common import ActorFilter
 from .load import EventRow, Mention
 from .model import Citer, Line, Section
 from .names import Name, actor_name
-from .phrasing import Phraser, capitalise, listing, phrases, plover_noun, source_name
+from .phrasing import Phraser, capitalise, listing, phrases, plover_noun
 from .stories import Story, ranked
 
 
@@ -112,11 +112,50 @@ def _direct(m: Mention) -> bool:
     return i > 0 and s[i - 1] in "\"“'‘"
 
 
-def speaker_name(m: Mention, ev: EventRow) -> Name:
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which", "one", "his", "her",
+             "their", "its", "someone", "somebody"}
+_DETERMINERS = {"the", "a", "an", "one", "some", "two", "three", "several", "its", "his", "her", "their"}
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def _text_speaker(text: str | None) -> tuple[Name, dict | None] | None:
+    """A readable name for a mention's own source words ("Kremlin spokesman Dmitry Peskov" -> "Dmitry
+    Peskov", "The White House" -> "the White House"), with the actor it resolves to when the actor
+    dictionary knows the person. None for pronouns and words that name nobody ("he", "the official")."""
+    from .load import _lookup
+
+    t = _WS.sub(" ", (text or "").strip(" ,.;:\"'“”‘’"))
+    words = t.split()
+    if not words or len(words) > 8 or t.lower() in _PRONOUNS:
+        return None
+    found, _ = _lookup(t)
+    folded = _fold(t)
+    for a in found:
+        if a.type == "PERSON" and a.name and _fold(a.name).split()[-1] in folded.split():
+            actor = {"code": a.code, "country": a.country, "type": a.type, "name": a.name}
+            return Name(a.name), actor
+    rest = words[1:] if words[0].lower() in _DETERMINERS else words
+    if not rest or not any(w[:1].isupper() for w in rest) or (len(words) == 1 and not found):
+        return None  # "the official", "officials", "Police": no one a reader could name
+    if words[0].lower() in _DETERMINERS:
+        t = words[0].lower() + t[len(words[0]):]
+    return Name(t, plural=words[-1].lower().endswith(("officials", "sources", "ministers", "leaders"))), None
+
+
+def speaker_name(m: Mention, ev: EventRow | None = None) -> Name | None:
+    """Who said a quote, from its own mention only: the coded speaker, else the mention's own source
+    words. One rolled-up event can merge statements by different people of one government on one
+    day, so the event's source is never taken for the speaker. None when the mention names nobody."""
     sp = m.speaker
     if sp and (sp.get("name") or sp.get("code")):
         return actor_name(sp.get("code"), sp.get("country"), sp.get("sector"), sp.get("type"), sp.get("name"))
-    return source_name(ev)
+    found = _text_speaker(m.source_text)
+    return found[0] if found else None
 
 
 def quotes(f: ActorFilter, own: list[Story], ph: Phraser, citer: Citer, k: int) -> list[Line]:
@@ -129,6 +168,12 @@ def quotes(f: ActorFilter, own: list[Story], ph: Phraser, citer: Citer, k: int) 
                     continue
                 if m.speaker and not matches(f, m.speaker):
                     continue  # someone else's words reported inside this actor's event
+                if not m.speaker:
+                    said = _text_speaker(m.source_text)
+                    if said is None:
+                        continue  # the mention names no speaker: better no quote than a wrong name
+                    if said[1] and said[1].get("country") and not matches(f, said[1]):
+                        continue
                 found.append((0 if _direct(m) else 1, -st.salience, m, ev))
     found.sort(key=lambda x: (x[0], x[1], x[2].mention_id))
     out: list[Line] = []
@@ -138,7 +183,9 @@ def quotes(f: ActorFilter, own: list[Story], ph: Phraser, citer: Citer, k: int) 
         if q.lower() in seen:
             continue
         seen.add(q.lower())
-        who = speaker_name(m, ev)
+        who = speaker_name(m)
+        if who is None:
+            continue
         date = ph.day(m.article_date or ev.date)
         if direct == 0:
             text = ph.line("quote_frames", m.mention_id, None, quote=q, speaker=who.text,
