@@ -265,3 +265,11 @@ def test_ought_to_and_passive_obligations_are_appeals():
     c = Coder()
     ev = c.code_text("The Turkish foreign minister said Washington ought to clarify its position.", "t", "2018-01-25")
     assert any(e.plover == "REQUEST" and e.target is not None and e.target.country == "USA" for e in ev)
+
+
+def test_wanting_another_state_to_act_is_an_appeal():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Lavrov said Moscow expected Turkey to hand over Afrin to Assad.", "t", "2018-03-19")
+    assert any(e.plover == "REQUEST" and e.target is not None and e.target.country == "TUR" for e in ev)
+    assert not any(e.plover == "REQUEST" for e in c.code_text("Turkey is expected to launch an offensive.", "t", "2018-01-01"))

@@ -391,6 +391,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             f.modality = "hypothetical"
     frames = verbs + nouns
     frames += naming_frames(sent, lex, frames)
+    frames += wanting_frames(sent, frames)
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
     relate(frames, lex)
@@ -491,6 +492,34 @@ def naming_frames(sent: Span, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
             owners = R.children(obj, "poss") + [t for t in obj.lefts if t.dep_ in ("amod", "compound")]
             f.targets = R.expand(obj) if obj.pos_ == "PROPN" or not owners else owners + [obj]
             out.append(f)
+    return out
+
+
+_WANT_FORMS = verb_forms("want") | verb_forms("expect") | verb_forms("wish") | {"wanted"}
+
+
+def wanting_frames(sent: Span, frames: list[Frame]) -> list[Frame]:
+    """'Moscow expected Turkey to hand over Afrin', 'the US wants Ankara to halt its offensive': what
+    one state wants another to do is an appeal to it (CAMEO 02), with the wanted act absorbed."""
+    taken = {f.anchor.i for f in frames}
+    out = []
+    for tok in sent:
+        if tok.lower_ not in _WANT_FORMS or not R.is_verbal(tok) or tok.i in taken:
+            continue
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and R.is_verbal(c)
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not comps:
+            continue
+        # "wants Turkey to halt": Turkey is the object, or the infinitive's own subject
+        objs = R.children(tok, "dobj") or R.children(comps[0], "nsubj")
+        if not objs:
+            continue
+        sources, patients = R.subject_roles(tok)
+        if not sources or patients:
+            continue  # "X is expected to ...": a prediction
+        out.append(Frame(code="020", anchor=tok, trigger=[tok], sources=sources,
+                         targets=[x for o in objs for x in R.expand(o)], comp="request", confidence=0.5,
+                         negated=R.negated(tok), modality=R.modality(tok)))
     return out
 
 
