@@ -279,3 +279,27 @@ def test_quotes_keep_their_own_speakers_within_one_event(store):
     # "he" names nobody: that quote is left out rather than given to someone.
     assert not any("Nobody in Moscow" in l.text for s in b.sections for l in s.quotes)
     assert not any("Witkoff said" in l.text and "territory" in l.text for s in b.sections for l in s.quotes)
+
+
+def test_self_dyad_conflict_stays_out_of_glance_and_actions(store):
+    """'Ukrainian forces attacked Ukraine' is mostly a coding error: not a headline or an action line."""
+    arts = dict(ARTICLES)
+    arts["sd1"] = ("Meridian Wire", "Front report", "2025-03-12", [
+        "Ukrainian forces attacked positions near Pokrovsk in Ukraine on Wednesday, officials said."])
+    arts["sd2"] = ("Gulf Dispatch", "Front report", "2025-03-12", [
+        "Ukrainian forces launched an attack near Pokrovsk in Ukraine, the general staff said."])
+    arts["sd3"] = ("Baltic Ledger", "Kyiv meets its governors", "2025-03-12", [
+        "Ukrainian officials met regional governors in Kyiv on Wednesday."])
+    ukrmil = ("UKRMIL", "UKR", "MIL", "STATE", "Ukraine")
+    ukr = ("UKR", "UKR", None, "STATE", "Ukraine")
+    build(store, arts, EVENTS + [
+        ("ev-self-attack", "2025-03-12", ukrmil, ukr, "190", [("sd1", 0, "attacked", None),
+                                                             ("sd2", 0, "launched an attack", None)], False),
+        ("ev-self-meet", "2025-03-12", ("UKRGOV", "UKR", "GOV", "STATE", "Ukraine"), ukr, "040",
+         [("sd3", 0, "met", None)], False)])
+    b = write_brief(store, ALL, glance=20)
+    glance_events = {e for l in b.glance for e in l.data["event_ids"]}
+    action_events = {e for s in b.sections for l in s.actions for e in l.data["event_ids"]}
+    assert "ev-self-attack" not in glance_events | action_events
+    assert "ev-self-meet" in glance_events  # cooperation within a country is not filtered
+    assert "ev-odesa" in glance_events  # ordinary conflict dyads stay

@@ -139,7 +139,7 @@ def _headline(order, names, stories, top, start, end, ph, citer) -> tuple[str, L
     tactics = listing([plover_noun(t) for t in kinds]) or "few moves"
     headline = ph.line("headlines", fa.value + fb.value, None, A=a.text, A_poss=a.possessive, B=b.text,
                        tactics=tactics)
-    lead = top[0]
+    lead = next((s for s in top if not s.self_conflict), top[0])
     lead_sentence = ph.event_sentence(lead.lead, lead.id)
     if lead_sentence.startswith(("On ", "Reports ", "The ")):  # proper names keep their capital
         lead_sentence = lead_sentence[:1].lower() + lead_sentence[1:]
@@ -156,6 +156,8 @@ def _glance(top: list[Story], ph: Phraser, citer: Citer, k: int) -> list[Line]:
     used: set = set()
     out = []
     for st in top:
+        if st.self_conflict:
+            continue  # a state in conflict with itself: mostly a coding error
         keys = {(m.article_id, m.sentence_index) for m in st.mentions}
         if keys & used:
             continue  # a second coding of a sentence already told: the same story

@@ -57,6 +57,8 @@ def section(f: ActorFilter, name: Name, stories: list[Story], start: dt.date, en
     for st in ranked(own):
         if len(sec.actions) >= max_actions:
             break
+        if st.self_conflict:
+            continue  # "Ukrainian forces attacked Ukraine": a coding error more often than news
         keys = {(m.article_id, m.sentence_index) for m in st.mentions}
         if keys & used:
             continue  # near-identical to a line already written in this section

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .load import EventRow, Mention
+from .load import NON_STATE, EventRow, Mention
 
 
 @dataclass
@@ -63,6 +63,15 @@ class Story:
     @property
     def goldstein(self) -> float:
         return max((e.goldstein for e in self.events), key=abs)
+
+    @property
+    def self_conflict(self) -> bool:
+        """A state in conflict with itself ("Ukrainian forces attacked Ukraine"): source and target in one
+        country, quad class 3-4. Mostly coding errors, so briefs do not headline them."""
+        ev = self.lead
+        key = ev.source_key
+        return (bool(key) and key == ev.target_key and (ev.source.get("country") or "") not in NON_STATE
+                and ev.quad_class in (3, 4))
 
     def citations(self, k: int = 3) -> list[Mention]:
         """One mention per outlet (earliest first), so a merged story cites every source it has."""
