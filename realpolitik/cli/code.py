@@ -170,12 +170,15 @@ def summary(
     from rich.table import Table
 
     for name, rows in sections.items():
+        # sections without shares (the store totals) get no empty share column
+        cols = ("item", "value", "share") if any(r.get("share") is not None for r in rows) else ("item", "value")
         table = Table(title=name, title_justify="left", show_header=False)
-        for col in ("item", "value", "share"):
+        for col in cols:
             table.add_column(col, justify="left" if col == "item" else "right")
         for r in rows:
+            value = f"{r['value']:,}" if isinstance(r["value"], int) else str(r["value"])
             share = "" if r.get("share") is None else f"{r['share']:.0%}"
-            table.add_row(str(r["item"]), f"{r['value']:,}" if isinstance(r["value"], int) else str(r["value"]), share)
+            table.add_row(*(str(r["item"]), value, share)[: len(cols)])
         console.print(table)
 
 
