@@ -264,3 +264,15 @@ def test_police_raids_are_coercion():
     from realpolitik.events.coder import Coder
     ev = Coder().code_text("Turkish police raided the offices of an opposition newspaper in Istanbul.", "t", "2016-10-31")
     assert any(e.plover == "COERCE" for e in ev) and not any(e.plover == "ASSAULT" for e in ev)
+
+
+def test_sample_corpus_its_forces_denials_and_idioms():
+    from realpolitik.events.coder import Coder
+    c = Coder()
+    ev = c.code_text("Russia's defence ministry said its forces had carried out a group strike on facilities "
+                     "supporting Ukraine's military-industrial complex.", "t", "2025-03-08")
+    assert any(e.plover == "ASSAULT" and e.source.country == "RUS" for e in ev)
+    ev = c.code_text("Moscow denies deliberately targeting civilians.", "t", "2025-03-08")
+    assert all(e.negated for e in ev if e.plover == "ASSAULT")
+    ev = c.code_text("Hungarian Prime Minister Viktor Orban struck a different note, praising Trump.", "t", "2025-03-01")
+    assert not any(e.plover == "ASSAULT" for e in ev)

@@ -69,8 +69,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     f.modality = "reported" if f.modality == "action" else f.modality
                     f.speaker = gf.sources
                     gf.has_event_comp = True
-                    if gf.negated:
-                        f.negated = True
+                    if gf.negated or g.lemma_.lower() == "deny" and how == "comp":
+                        f.negated = True  # "Moscow denies deliberately targeting civilians"
                     if gf.comp != "say" and not gf.targets:
                         gf.targets = list(f.sources)
                     break

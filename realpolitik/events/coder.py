@@ -276,6 +276,15 @@ class Coder:
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
             [(speaker, True)] if speaker is not None and _pronoun(t, speaker) else b.bind_many(t, offset))]
+        if speaker is not None and speaker.country and f.speaker:
+            # "The defence ministry said its forces had struck ...": "its" is the speaker's.
+            from realpolitik.actors import with_country
+
+            owned = {t.i for t in f.sources if any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their")
+                                                   for c in t.children)}
+            if f.sources and all(t.i in owned for t in f.sources):
+                sources = [(with_country(a, speaker.country) if a.country != speaker.country else a, c)
+                           for a, c in sources]
         if f.nominal:
             # "the Afrin offensive": a place names where, not who.
             sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
