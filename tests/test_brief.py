@@ -219,13 +219,73 @@ def test_forecast_lines_show_probability_and_baselines(db, monkeypatch):
                 "quad_class": {"1": 0.7, "2": 0.1, "3": 0.4, "4": 0.05}, "expected_goldstein": 1.0,
                 "baselines": {"historical": hist, "persistence": [0.2] * 24}}
 
+    def good_backtest(store, a, b, as_of, horizon="7d", **kw):
+        return {"model": "pooled logistic regression", "origins": ["x"] * 4, "scores": [
+            {"scope": "9 dyads", "method": "model", "log_loss": 0.30}, {"scope": "9 dyads", "method": "historical", "log_loss": 0.40},
+            {"scope": "A->B", "method": "model", "log_loss": 0.31}, {"scope": "A->B", "method": "historical", "log_loss": 0.45}]}
+
     monkeypatch.setattr(fc, "forecast", fake)
+    monkeypatch.setattr(fc, "backtest", good_backtest)
     b = write_brief(db, "RUS,USA")
     fl = [l for l in b.watch if l.data.get("kind") == "forecast"]
     assert fl and fl[0].data["cameo_root"] == "04"
     assert "62%" in fl[0].text and "40%" in fl[0].text and "will hold talks with the United States" in fl[0].text
+    assert "pooled logistic-regression model" in fl[0].text and "0.310" in fl[0].text and "0.450" in fl[0].text
+    assert "indicative" not in fl[0].text
     assert all(l.cites for l in b.watch)
     assert any(l.data.get("kind") == "forecast_quad" and "verbal cooperation" in l.text for l in b.watch)
+    assert "calibrat" not in b.to_markdown().lower()
+
+
+def test_forecast_quotes_the_baseline_when_the_model_loses_its_backtest(db, monkeypatch):
+    """On a small store the fallback model is named and its numbers called indicative; when its backtest
+    does not beat the historical baseline, only the baseline is quoted."""
+    import importlib
+
+    fc = importlib.import_module("realpolitik.analysis.forecast")
+    roots = {f"{i:02d}": 0.01 for i in range(1, 21)}
+    roots.update({"04": 0.62, "11": 0.35})
+
+    def fake(store, a, b, as_of, horizon="7d", details=False, **kw):
+        hist = [0.1] * 24
+        hist[10] = 0.3
+        return {"as_of": str(as_of), "horizon": horizon, "source": a, "target": b, "cameo_root": roots,
+                "quad_class": {"1": 0.7, "2": 0.1, "3": 0.4, "4": 0.05}, "expected_goldstein": 1.0,
+                "model": "smoothed Gamma-Poisson (small store)",
+                "baselines": {"historical": hist, "persistence": [0.2] * 24}}
+
+    def backtest(store, a, b, as_of, horizon="7d", **kw):
+        return {"model": "smoothed Gamma-Poisson (small store)", "origins": ["x"], "scores": [
+            {"scope": "3 dyads", "method": "model", "log_loss": 0.60}, {"scope": "3 dyads", "method": "historical", "log_loss": 0.50},
+            {"scope": "A->B", "method": "model", "log_loss": 0.70}, {"scope": "A->B", "method": "historical", "log_loss": 0.55}]}
+
+    monkeypatch.setattr(fc, "forecast", fake)
+    monkeypatch.setattr(fc, "backtest", backtest)
+    b = write_brief(db, "RUS,USA")
+    fl = [l for l in b.watch if l.data.get("kind", "").startswith("forecast")]
+    assert fl and all(l.data["kind"] in ("forecast_baseline", "forecast_quad_baseline") for l in fl)
+    assert not any("62%" in l.text or "35%" in l.text for l in fl)  # the model's numbers are not quoted
+    assert fl[0].data["cameo_root"] == "11" and "historical baseline" in fl[0].text and "30%" in fl[0].text
+    assert all("indicative" in l.text for l in fl)
+    assert any("smoothed Gamma-Poisson" in n and "0.700" in n and "0.550" in n for n in b.notes)
+
+    # The same small-store model, when it wins its backtest, is quoted by name as indicative.
+    monkeypatch.setattr(fc, "backtest", lambda *a, **k: {"model": "x", "origins": ["x"], "scores": [
+        {"method": "model", "log_loss": 0.4}, {"method": "historical", "log_loss": 0.5}]})
+    b = write_brief(db, "RUS,USA")
+    fl = [l for l in b.watch if l.data.get("kind") == "forecast"]
+    assert fl and "small-store fallback model (smoothed Gamma-Poisson)" in fl[0].text
+    assert "an indicative 62%" in fl[0].text
+    assert "calibrat" not in b.to_markdown().lower()
+
+
+def test_forecast_on_a_real_small_store_names_its_model(db):
+    b = write_brief(db, ALL)
+    fl = [l for l in b.watch if l.data.get("kind", "").startswith("forecast")]
+    for l in fl:
+        assert l.data["model"] and "calibrat" not in l.text.lower()
+        if l.data["kind"] in ("forecast", "forecast_quad"):
+            assert "model" in l.text
 
 
 def test_non_http_urls_never_become_links(store):

@@ -77,8 +77,50 @@ def _dyad_events(stories: list[Story], fa: ActorFilter, fb: ActorFilter) -> list
                   key=lambda e: (e.date, e.event_id))
 
 
+POOLED = "pooled logistic regression"
+BACKTEST_MAX_EVENTS = 100_000  # above this a backtest takes too long for a brief: the model is quoted untested
+
+
+def _model_words(name: str | None) -> tuple[str, bool]:
+    """('the pooled logistic-regression model', False) or ('the small-store fallback model (smoothed
+    Gamma-Poisson)', True): the model's name as prose and whether the store is small."""
+    if not name or name == POOLED:
+        return "the pooled logistic-regression model", False
+    kind = name.split("(")[0].strip()
+    return f"the small-store fallback model ({kind})", True
+
+
+def _backtest(store, fa: ActorFilter, fb: ActorFilter, as_of: dt.date) -> dict:
+    """{"ran": bool, "won": bool, "ll", "ll_hist", "why"}: does the model's log-loss beat the historical
+    baseline's, both over the sampled dyads and for this dyad? Skipped on stores too big to backtest fast."""
+    try:
+        n = store.execute("SELECT count(*) FROM events").fetchone()[0]
+    except Exception:
+        n = 0
+    if n > BACKTEST_MAX_EVENTS:
+        return {"ran": False, "won": True, "why": f"{n} events: too many to backtest quickly"}
+    try:
+        from ..analysis.forecast import backtest
+
+        r = backtest(store, fa.value, fb.value, as_of, horizon="7d", evals=4)
+    except Exception as exc:
+        return {"ran": False, "won": False, "why": str(exc) or type(exc).__name__}
+    by = {}
+    for row in r.get("scores", []):
+        by.setdefault(row["method"], []).append(row["log_loss"])
+    model, hist = by.get("model") or [], by.get("historical") or []
+    if not model or len(model) != len(hist):
+        return {"ran": False, "won": False, "why": "no scores"}
+    won = all(m < h for m, h in zip(model, hist))
+    return {"ran": True, "won": won, "ll": model[-1], "ll_hist": hist[-1], "origins": len(r.get("origins", [])),
+            "model": r.get("model")}
+
+
 def forecast_lines(store, fa: ActorFilter, fb: ActorFilter, stories: list[Story], end: dt.date,
                    ph: Phraser, citer: Citer, notes: list[str], k: int = 2) -> list[Line]:
+    """Model probabilities, quoted only when the model's backtest on this store beats the historical
+    baseline (else the baseline alone is quoted), always naming the model; small-store (fallback)
+    figures are called indicative. Nothing here is claimed to be calibrated."""
     dyad = _dyad_events(stories, fa, fb)
     if not dyad:
         return []
@@ -89,32 +131,58 @@ def forecast_lines(store, fa: ActorFilter, fb: ActorFilter, stories: list[Story]
         hits = [e for e in dyad if root is None or e.cameo_root == root] or dyad
         return hits[-1].mentions[:1]
 
+    as_of = end + dt.timedelta(days=1)
     try:
         from ..analysis.forecast import forecast
 
-        f = forecast(store, fa.value, fb.value, end + dt.timedelta(days=1), horizon="7d", details=True)
+        f = forecast(store, fa.value, fb.value, as_of, horizon="7d", details=True)
     except Exception as exc:
         note = f"The forecast model was left out ({exc}); the forecast lines use the historical baseline only."
         if note not in notes:
             notes.append(note)
         return _baseline_only(dyad, s, t, end, ph, citer, k)
+    model, small = _model_words(f.get("model"))
+    bt = _backtest(store, fa, fb, as_of)
+    size = "an indicative " if small else ""
+    if bt["ran"]:
+        check = table["backtest_won"].format(**bt)
+    else:
+        check = table["backtest_none"]
+    if not bt["won"]:
+        key = "backtest_lost" if bt["ran"] else "backtest_failed"
+        notes.append(table[key].format(S=s.text, T=t.text, model=model, **{k: v for k, v in bt.items() if k != "model"}))
     probs = f["cameo_root"]
     hist = (f.get("baselines") or {}).get("historical") or [None] * 24
     pers = (f.get("baselines") or {}).get("persistence") or [None] * 24
+    common = {"source": fa.value, "target": fb.value, "as_of": f["as_of"], "model": f.get("model") or POOLED,
+              "small_store": small, "backtest": bt}
     lines = []
-    for root in sorted(ROOTS, key=lambda r: (-probs.get(r, 0), r))[:k]:
+    if bt["won"]:
+        order = sorted(ROOTS, key=lambda r: (-probs.get(r, 0), r))[:k]
+    else:
+        order = sorted(ROOTS, key=lambda r: (-(hist[ROOTS.index(r)] or 0), r))[:k]
+    for root in order:
         i = ROOTS.index(root)
-        text = table["forecast"].format(days=7, S=s.text, act_base=_act(root, t, "base"), p=probs[root],
-                                        base=hist[i] or 0.0, persist=pers[i] or 0.0)
+        values = dict(days=7, S=s.text, act_base=_act(root, t, "base"), p=probs[root], base=hist[i] or 0.0,
+                      persist=pers[i] or 0.0, model=model, size=size, check=check)
+        text = table["forecast" if bt["won"] else "forecast_baseline"].format(**values)
         lines.append(Line(text, citer.cite(evidence(root)), data={
-            "kind": "forecast", "label": root_noun(root), "source": fa.value, "target": fb.value, "cameo_root": root, "p": probs[root],
-            "historical": hist[i], "persistence": pers[i], "as_of": f["as_of"]}))
+            **common, "kind": "forecast" if bt["won"] else "forecast_baseline", "label": root_noun(root),
+            "cameo_root": root, "p": probs[root] if bt["won"] else None, "model_p": probs[root],
+            "historical": hist[i], "persistence": pers[i]}))
     quads = f.get("quad_class") or {}
     if quads:
-        q = max(quads, key=lambda q: (quads[q], q))
-        base = hist[20 + int(q) - 1] if len(hist) >= 24 and hist[20 + int(q) - 1] is not None else 0.0
-        lines.append(Line(table["forecast_quad"].format(quad=quad_noun(int(q)), S=s.text, T=t.text, p=quads[q], base=base),
-                          citer.cite(evidence(None)), data={"kind": "forecast_quad", "quad_class": int(q), "p": quads[q]}))
+        def base_of(q):
+            j = 20 + int(q) - 1
+            return hist[j] if len(hist) >= 24 and hist[j] is not None else 0.0
+
+        q = max(quads, key=lambda q: (quads[q], q) if bt["won"] else (base_of(q), q))
+        values = dict(quad=quad_noun(int(q)), S=s.text, T=t.text, p=quads[q], base=base_of(q), size=size,
+                      model_cap=model[:1].upper() + model[1:])
+        text = table["forecast_quad" if bt["won"] else "forecast_quad_baseline"].format(**values)
+        lines.append(Line(text, citer.cite(evidence(None)), data={
+            **common, "kind": "forecast_quad" if bt["won"] else "forecast_quad_baseline", "quad_class": int(q),
+            "p": quads[q] if bt["won"] else None, "model_p": quads[q], "historical": base_of(q)}))
     return lines
 
 
