@@ -116,3 +116,20 @@ def test_each_figure_draws_its_data(db, tmp_path):
         assert list(fig.data[0].y) == list(f["cameo_root"].values())
         with pytest.raises(AnalysisError, match="html"):
             save_figure(fig, tmp_path / "f.pdf")
+
+
+def test_profile_mix_in_flat_formats(db):
+    res = _run("profile", "USA", "--db", db, "--format", "csv", "--mix")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert rows and set(rows[0]) == {"counterpart", "counterpart_events", "scheme", "category", "label", "count", "share"}
+    for cp in {r["counterpart"] for r in rows}:
+        roots = [r for r in rows if r["counterpart"] == cp and r["scheme"] == "cameo_root"]
+        assert sum(float(r["count"]) for r in roots) == float(roots[0]["counterpart_events"])
+        assert abs(sum(float(r["share"]) for r in roots) - 1) < 1e-2
+    res = _run("profile", "USA", "--db", db, "--format", "jsonl", "--distinctive")
+    assert res.exit_code == 0 and "z" in json.loads(res.output.splitlines()[0])
+    res = _run("profile", "USA", "--db", db, "--examples", "0")  # table: the mix, then the distinctive tactics
+    assert res.exit_code == 0 and "Tactic mix of USA" in res.output and "Distinctive tactics: USA" in res.output
+    res = _run("profile", "USA", "--db", db, "--mix", "--distinctive")
+    assert isinstance(res.exception, CliError)

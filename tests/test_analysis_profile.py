@@ -86,3 +86,23 @@ def test_mix_rows_share_one_set_of_columns(tactics):
     assert len({tuple(r) for r in mix}) == 1
     deu = next(r for r in mix if r["counterpart"] == "DEU")
     assert deu["plover_THREATEN"] == 0.0 and deu["plover_CONSULT"] == 1.0
+
+
+def test_tactic_rows_give_count_and_share_per_counterpart_and_name_the_no_target_counterpart(store):
+    rows = [{"date": "2024-01-02", "source": "RUS", "target": "UKR", "root": r, "event_id": f"u{i}"}
+            for i, r in enumerate(["13", "13", "13", "04"])]
+    rows += [{"date": "2024-01-03", "source": "RUS", "target": "", "target_country": None, "root": "01",
+              "event_id": "n1"}]
+    rows += [{"date": "2024-01-03", "source": "RUS", "target": t, "target_country": "IGO", "root": "04",
+              "event_id": f"i{i}"} for i, t in enumerate(["IGONATO", "IGOEU", "IGOEU"])]
+    write_events(store, events_table(rows))
+    res = profile(store, "RUS", top=2, examples=0)
+    assert "?" not in {r["counterpart"] for r in res["mix"]}
+    tac = {(r["counterpart"], r["scheme"], r["category"]): r for r in res["tactics"]}
+    assert tac[("UKR", "cameo_root", "13")]["count"] == 3 and tac[("UKR", "cameo_root", "13")]["share"] == 0.75
+    assert tac[("UKR", "cameo_root", "04")]["count"] == 1 and tac[("UKR", "cameo_root", "04")]["counterpart_events"] == 4
+    assert tac[("(no target)", "cameo_root", "01")]["count"] == 1
+    # country level: the EU and NATO are their own counterparts, not one 'IGO'
+    assert tac[("IGOEU", "cameo_root", "04")]["count"] == 2 and tac[("IGONATO", "cameo_root", "04")]["count"] == 1
+    assert not any(c == "IGO" for c, _, _ in tac)
+    assert {r["scheme"] for r in res["tactics"]} == {"cameo_root", "plover"}

@@ -71,6 +71,25 @@ def actor_filter(arg: str, store=None) -> ActorFilter:
     return ActorFilter(text, "code", code)
 
 
+GROUPS = ("IGO", "NGO", "IMG")  # 'countries' of organisations and armed groups, not of one place
+
+
+def node_sql(side: str, level: str = "country") -> str:
+    """SQL for the node an event's `side` ('source' or 'target') belongs to at `level`.
+
+    At country level, actors whose country is a group pseudo-country (IGO, NGO, IMG) keep their own
+    code, so NATO (IGONATO), the EU (IGOEU) and the UN (IGOUNO) stay apart instead of becoming one
+    node 'IGO'; everyone else is their country. At code level, the actor code. An actor filter 'IGO'
+    still matches every IGO (filters test the country column)."""
+    if level == "code":
+        return f"{side}_code"
+    if level != "country":
+        raise AnalysisError(f"level {level!r}: use country or code")
+    groups = ", ".join(f"'{g}'" for g in GROUPS)
+    return (f"(CASE WHEN {side}_country IN ({groups}) AND coalesce({side}_code, '') <> ''"
+            f" THEN {side}_code ELSE {side}_country END)")
+
+
 def _in_store(store, f: ActorFilter) -> bool:
     try:
         return store.execute(f"SELECT 1 FROM events WHERE {f.sql('source')} OR {f.sql('target')} LIMIT 1").fetchone() is not None

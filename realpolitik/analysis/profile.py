@@ -16,9 +16,11 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from .common import ROOTS, AnalysisError, actor_filter, date_window, root_table, weight_sql, window_sql
+from .common import (ROOTS, AnalysisError, actor_filter, date_window, node_sql, root_table, weight_sql,
+                     window_sql)
 
 SCHEMES = {"cameo_root": "cameo_root", "plover": "plover"}
+NO_TARGET = "(no target)"  # the counterpart of events without a target ('Russia mobilised')
 
 
 def log_odds_z(focal: dict, rest: dict, background: dict, prior: float = 100.0) -> dict[str, tuple[float, float]]:
@@ -46,7 +48,7 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
     fb = actor_filter(toward, store) if toward else None
     start, end = date_window(start, end)
     w, win = weight_sql(weight), window_sql(start, end)
-    cp = f"target_{level}"
+    cp = node_sql("target", level)
     is_b = fb.sql("target") if fb else "FALSE"
     base = f"NOT coalesce(negated, false) AND {win}"
     # One pass over the actor's own events, one over everyone's: totals by category.
@@ -63,9 +65,10 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
     by_cp: dict[str, dict] = defaultdict(lambda: defaultdict(float))
     counts = {s: {"focal": defaultdict(float), "own": defaultdict(float), "all": defaultdict(float)} for s in SCHEMES}
     for c, is_b_row, root, plover, n in own:
-        by_cp[c or "?"]["events"] += n
-        by_cp[c or "?"][f"root_{root}"] += n
-        by_cp[c or "?"][f"plover_{plover}"] += n
+        c = c or NO_TARGET
+        by_cp[c]["events"] += n
+        by_cp[c][f"root_{root}"] += n
+        by_cp[c][f"plover_{plover}"] += n
         for s, cat in (("cameo_root", root), ("plover", plover)):
             if fb is None or is_b_row:
                 counts[s]["focal"][cat] += n
@@ -79,6 +82,7 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
 
     mix = _mix_rows(by_cp)
     rt = root_table()
+    tactics = _tactic_rows(by_cp, rt)
     distinct = []
     for s in SCHEMES:
         focal, own_rest, everyone_c = counts[s]["focal"], counts[s]["own"], counts[s]["all"]
@@ -105,7 +109,7 @@ def profile(store, a: str, toward: str | None = None, start=None, end=None, weig
     for r in top_rows:
         r["examples"] = ex.get((r["scheme"], r["category"]), [])
     return {"actor": fa.label, "toward": fb.label if fb else None, "weight": weight,
-            "mix": mix, "distinctive": top_rows, "all_scores": distinct}
+            "mix": mix, "tactics": tactics, "distinctive": top_rows, "all_scores": distinct}
 
 
 def _n(x: float):
@@ -123,6 +127,25 @@ def _mix_rows(by_cp) -> list[dict]:
         row.update({f"root_{r}": round(d.get(f"root_{r}", 0.0) / n, 4) for r in ROOTS})
         row.update({k: round(d.get(k, 0.0) / n, 4) for k in plovers})
         rows.append(row)
+    return rows
+
+
+def _tactic_rows(by_cp, rt) -> list[dict]:
+    """The mix in long form: one row per counterpart x tactic used (CAMEO root, then PLOVER type),
+    with its count and share of the events toward that counterpart; counterparts by events, tactics
+    by count."""
+    rows = []
+    for c, d in sorted(by_cp.items(), key=lambda kv: (-kv[1]["events"], kv[0])):
+        n = d["events"] or 1.0
+        for scheme, prefix in (("cameo_root", "root_"), ("plover", "plover_")):
+            cats = sorted(((k[len(prefix):], v) for k, v in d.items() if k.startswith(prefix) and v),
+                          key=lambda kv: (-kv[1], kv[0]))
+            for cat, v in cats:
+                rows.append({
+                    "counterpart": c, "counterpart_events": _n(d["events"]), "scheme": scheme, "category": cat,
+                    "label": rt[cat]["label"] if scheme == "cameo_root" and cat in rt else cat,
+                    "count": _n(v), "share": round(v / n, 4),
+                })
     return rows
 
 

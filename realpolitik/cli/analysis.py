@@ -134,28 +134,38 @@ def register(app: typer.Typer) -> None:
         top: int = typer.Option(5, "--top", min=1, help="Distinctive tactics to list per comparison."),
         examples: int = typer.Option(2, "--examples", min=0, help="Example events per tactic."),
         prior: float = typer.Option(100.0, "--prior", min=1.0, help="Dirichlet prior strength a0 (pseudo-events)."),
-        mix: bool = typer.Option(False, "--mix", help="List the tactic mix per counterpart (shares) instead."),
+        mix: bool = typer.Option(False, "--mix", help="Only the tactic mix: one row per counterpart x tactic "
+                                 "(CAMEO root, PLOVER type) with its count and share of the events toward it."),
+        distinctive: bool = typer.Option(False, "--distinctive", help="Only the distinctive tactics (z-scores)."),
         db: Path = DB, start: Optional[str] = FROM, end: Optional[str] = TO, weight: Weight = WEIGHT,
         fmt: Fmt = FORMAT, out: Optional[Path] = OUT, plot: Optional[Path] = PLOT,
     ) -> None:
         """Tactic mix (CAMEO roots, PLOVER types) toward each counterpart, and the tactics that most
         distinguish A (toward B) from its own baseline and from all actors: weighted log-odds with an
-        informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as z-scores, with example events."""
+        informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as z-scores, with example events.
+        The table format prints both tables; csv, jsonl and parquet hold one table: the distinctive
+        tactics, or the mix with --mix (counterpart '(no target)' = events without a target)."""
         from ..analysis import profile as run, profile_figure
 
+        if mix and distinctive:
+            raise CliError("--mix and --distinctive: choose one (the table format shows both by default)")
         with _open(db) as store:
             res = run(store, a, toward, start, end, weight.value, level.value, top, examples, prior)
             _plot(profile_figure, res, plot)
         if fmt is Fmt.json:
             return _write_json({k: v for k, v in res.items() if k != "all_scores"}, out)
+        who = res["actor"] + (f" toward {res['toward']}" if res["toward"] else "")
+        mix_cols = ["counterpart", "counterpart_events", "scheme", "category", "label", "count", "share"]
+        mix_title = f"Tactic mix of {res['actor']} by counterpart ({res['weight']}; share of the events toward it)"
         if mix:
-            cols = ["counterpart", "events"] + [f"root_{r:02d}" for r in range(1, 21)]
-            return _emit(res["mix"], fmt, out, f"Tactic mix of {res['actor']} by counterpart (shares)", cols)
+            return _emit(res["tactics"], fmt, out, mix_title, mix_cols)
         rows = [{**{k: v for k, v in r.items() if k != "examples"},
                  "example": _example_text(r["examples"][0]) if r["examples"] else "",
                  "examples": r["examples"]} for r in res["distinctive"]]
         cols = ["scheme", "comparison", "category", "label", "count", "share", "baseline_share", "z", "example"]
-        who = res["actor"] + (f" toward {res['toward']}" if res["toward"] else "")
+        if fmt is Fmt.table and not distinctive and not out:  # a file holds one table
+            _emit([r for r in res["tactics"] if r["scheme"] == "cameo_root"], fmt, None,
+                  mix_title + "; CAMEO roots (PLOVER types too with --mix)", mix_cols)
         _emit(rows, fmt, out, f"Distinctive tactics: {who}", cols)
 
     @app.command()
