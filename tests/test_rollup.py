@@ -112,3 +112,15 @@ def test_summary_counts(store):
     assert sum(r["value"] for r in s["events by quad class"]) == 2
     assert s["top dyads"] == [{"item": "RUS -> UKR", "value": 1, "share": 0.5}]
     assert s["top actors"][0] == {"item": "RUS", "value": 2, "share": 1.0}
+
+
+def test_code_store_counts_articles_dated_by_ingest_time(store):
+    _article(store, "a1", "Meridian Wire", text="attack")
+    _article(store, "a2", "Meridian Wire", date=None, text="attack attack")
+    _article(store, "a3", "Danube Courier", date=None, text="nothing happened")
+    r = code_store(store, workers=1, spec=CoderSpec(factory=KeywordCoder))
+    # both undated articles count, whether or not they yielded events; their events carry the ingest day
+    assert r.articles == 3 and r.undated == 2
+    ingested = str(store.scalar("SELECT CAST(ingested_at AS DATE) FROM articles WHERE article_id = 'a2'"))
+    assert sorted(str(e["date"]) for e in _events(store)) == sorted(["2025-02-03", ingested])
+    assert code_store(store, workers=1, spec=CoderSpec(factory=KeywordCoder)).undated == 0  # nothing left

@@ -77,10 +77,12 @@ def register(app: typer.Typer) -> None:
             store.close()
         for failure in report.failures:
             typer.echo(f"error: {_shown(failure.item_key)}: {failure.reason}", err=True)
+        for warned in report.warnings:
+            typer.echo(f"warning: {_shown(warned.item_key)}: {warned.warning}", err=True)
         if items:
             rows = [
                 {"item": _shown(r.item_key), "status": r.status, "article_id": r.article_id,
-                 "duplicate_of": r.duplicate_of, "reason": r.reason}
+                 "duplicate_of": r.duplicate_of, "reason": r.reason or r.warning}
                 for r in report.results
             ]
         else:
@@ -88,6 +90,10 @@ def register(app: typer.Typer) -> None:
         emit(rows, fmt, out, title=f"ingest into {db}")
         if report.ignored and fmt is Format.table:
             typer.echo(f"({len(report.ignored)} file(s) of unsupported types ignored, e.g. {report.ignored[0]})", err=True)
+        if report.undated:
+            stored = report.counts()["stored"]
+            typer.echo(f"{report.undated} of the {stored} articles stored have no date; coding will date their "
+                       f"events by ingest time (list them: realpolitik status --undated --db {db})", err=True)
         if report.failures:
             raise typer.Exit(1)
 
@@ -95,19 +101,31 @@ def register(app: typer.Typer) -> None:
     def status_cmd(
         db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to report on."),
         failures: bool = typer.Option(False, "--failures", help="List failed items (item, reason) instead of counts."),
+        undated: bool = typer.Option(
+            False, "--undated", help="List articles stored without a date (their events are dated by ingest time)."),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv, jsonl or parquet."),
         out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
     ) -> None:
-        """Counts of ingested items by outcome, articles, events and mentions, and the failed items."""
+        """Counts of ingested items by outcome, articles (and how many have no date), events and mentions,
+        and the failed items."""
         from ..store import articles
 
+        if undated and failures:
+            raise CliError("give either --failures or --undated, not both")
         store = _open(db, read_only=True)
         try:
             counts = {f"items {k}": v for k, v in articles.status_counts(store).items()}
             counts.update(articles.table_counts(store))
             failed = articles.failures(store)
+            no_date = articles.undated(store) if undated else []
         finally:
             store.close()
+        if undated:
+            rows = [{"item": _shown(r["item"] or ""), "article_id": r["article_id"], "title": r["title"],
+                     "date_error": r["date_error"]} for r in no_date]
+            emit(rows, fmt, out, title="articles stored without a date",
+                 columns=["item", "article_id", "title", "date_error"])
+            return
         failed_rows = [{"item": _shown(r["item"]), "reason": r["reason"]} for r in failed]
         if failures:
             emit(failed_rows, fmt, out, title="failed items", columns=["item", "reason"])

@@ -42,7 +42,8 @@ def apply_fields(article: Article, fields: dict[str, Any]) -> Article:
         elif key == "date":
             date = iso_date(value)
             if date is None:
-                article.meta["unparsed_date"] = str(value)
+                # reported by the ingest run and kept with the article, never silently dropped
+                article.meta["date_error"] = f"unreadable date {str(value)[:100]!r}"
             article.date = date or article.date
         elif key == "language":
             article.language = declared(value) or article.language

@@ -26,6 +26,8 @@ class ItemResult:
     duplicate_of: str | None = None
     reason: str | None = None
     title: str | None = None
+    warning: str | None = None  # stored, but with a problem worth telling (an unreadable date)
+    undated: bool = False  # stored without a date: coding will date its events by ingest time
 
 
 @dataclass
@@ -40,6 +42,15 @@ class IngestReport:
     @property
     def failures(self) -> list[ItemResult]:
         return [r for r in self.results if r.status == FAILED]
+
+    @property
+    def warnings(self) -> list[ItemResult]:
+        return [r for r in self.results if r.status == STORED and r.warning]
+
+    @property
+    def undated(self) -> int:
+        """Articles stored by this run that have no date."""
+        return sum(1 for r in self.results if r.status == STORED and r.undated)
 
     @property
     def ok(self) -> bool:
@@ -81,7 +92,11 @@ class _Run:
         row = db.article_row(article, article_id, chash, to_bytes(sig) if sig is not None else None)
         self.writer.add_article(row, item.key, item.input)
         self.dedup.add(article_id, chash, sig)
-        return ItemResult(item.key, item.input, STORED, article_id=article_id, title=article.title)
+        warning = article.meta.get("date_error")
+        if warning:
+            warning += f"; kept {article.date} from the page" if article.date else "; stored without a date"
+        return ItemResult(item.key, item.input, STORED, article_id=article_id, title=article.title,
+                          warning=warning, undated=not article.date)
 
     def _log(self, item: Item, status: str, **kw) -> ItemResult:
         self.writer.add_log(item.key, item.input, status, **kw)

@@ -155,6 +155,8 @@ def table_counts(store: Store) -> dict[str, int]:
     return {
         "articles": store.scalar("SELECT count(*) FROM articles"),
         "articles coded": store.scalar("SELECT count(*) FROM articles WHERE coded_at IS NOT NULL"),
+        # coding dates these articles' events by ingest time
+        "stored without a date": store.scalar("SELECT count(*) FROM articles WHERE date IS NULL"),
         "events": store.scalar("SELECT count(*) FROM events"),
         "mentions": store.scalar("SELECT count(*) FROM mentions"),
     }
@@ -162,6 +164,16 @@ def table_counts(store: Store) -> dict[str, int]:
 
 def failures(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     sql = "SELECT item_key AS item, reason, logged_at FROM ingest_log WHERE status = 'failed' ORDER BY item_key"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return store.rows(sql)
+
+
+def undated(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored articles without a date: (article_id, item, title, date_error: why, when the input
+    gave a date that could not be read)."""
+    sql = ("SELECT article_id, origin AS item, title, json_extract_string(meta, '$.date_error') AS date_error "
+           "FROM articles WHERE date IS NULL ORDER BY origin, article_id")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return store.rows(sql)

@@ -191,7 +191,11 @@ def uncoded_articles(store: Store, page: int = PAGE) -> Iterator[dict]:
             return
         for r in rows:
             r["id"] = r["article_id"]
-            r["date"] = _iso(r["date"]) or _iso(r["ingested_at"])
+            # An article without a date is coded as of its ingest day, so analyses can place its
+            # events; `undated` lets code_store count them, so that is never silent.
+            own = _iso(r["date"])
+            r["undated"] = own is None
+            r["date"] = own or _iso(r["ingested_at"])
             yield r
         last = rows[-1]["article_id"]
 
@@ -202,6 +206,7 @@ class CodeStoreResult:
     events: int = 0  # coded events (mentions) written
     failed: list[tuple[str, str]] | None = None  # (article_id, error): left uncoded for a retry
     coder_version: str = ""
+    undated: int = 0  # articles coded without a date of their own: their events carry the ingest date
 
 
 def code_store(store: Store, workers: int | None = None, spec: Any = None, recode: bool = False,
@@ -221,6 +226,7 @@ def code_store(store: Store, workers: int | None = None, spec: Any = None, recod
             else:
                 batch.append((r.doc, r.events))
                 result.articles += 1
+                result.undated += bool(r.doc.get("undated"))
             if on_doc:
                 on_doc(r)
             if len(batch) >= batch_docs:
