@@ -291,6 +291,12 @@ class Coder:
         if f.from_speaker and b.quote_speaker is not None:
             sources = [(b.quote_speaker, True)]
         targets = [x for t in f.targets for x in b.bind_many(t, offset, wide=True)]
+        if f.root in ("03", "04", "05", "06", "07"):
+            # "Zelensky thanked the leaders": a bare description placed by coreference in the doer's
+            # own state is a poor guess for whom one meets, praises or helps.
+            own = {a.country for a, _ in sources if a.country}
+            targets = [(a, c) for a, c in targets
+                       if not (c and a.id.startswith("agent:") and a.country in own)]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
