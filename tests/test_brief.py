@@ -363,3 +363,40 @@ def test_self_dyad_conflict_stays_out_of_glance_and_actions(store):
     assert "ev-self-attack" not in glance_events | action_events
     assert "ev-self-meet" in glance_events  # cooperation within a country is not filtered
     assert "ev-odesa" in glance_events  # ordinary conflict dyads stay
+
+
+def test_stored_entities_are_escaped_exactly_once(store):
+    arts = dict(ARTICLES)
+    arts["a3"] = ("Gulf Dispatch", "Drones hit Odesa port &amp; grain terminal", "2025-02-12", [
+        "Russian forces struck the port &amp; grain terminal of Odesa overnight with drones, regional officials said.",
+        "Ukraine's air force said it shot down most of the drones.",
+    ])
+    build(store, arts)
+    b = write_brief(store, ALL)
+    p = next(p for p in b.passages if p.article_id == "a3")
+    assert p.sentence.startswith("Russian forces struck the port & grain terminal")
+    assert "".join(t for t, marked in p.pieces() if marked) == "struck"  # trigger offsets follow the unescaping
+    html, md = b.to_html(), b.to_markdown()
+    assert "port &amp; grain terminal" in html and "&amp;amp;" not in html
+    assert "Odesa port &amp; grain terminal" in html
+    assert "&amp;amp;" not in md and "port &amp; grain" in md
+
+
+def test_counts_agree_and_cross_year_halves_show_years(store):
+    from realpolitik.brief.phrasing import count
+    from realpolitik.brief.sections import _halves
+
+    assert count(1, "outlet") == "1 outlet" and count(3, "outlet") == "3 outlets" and count(1.0, "event") == "1 event"
+    import datetime as dt
+
+    _, h1, h2 = _halves(dt.date(2024, 12, 10), dt.date(2025, 1, 20))
+    assert "2024" in h1 and "2025" in h2
+    _, h1, h2 = _halves(dt.date(2025, 2, 1), dt.date(2025, 3, 1))
+    assert "2025" not in h1 + h2
+    # A one-outlet brief says so in the singular.
+    one = {"a1": ARTICLES["a1"]}
+    build(store, one, [e for e in EVENTS if all(m[0] == "a1" for m in e[5])])
+    b = write_brief(store, "RUS,USA")
+    text = " ".join([b.dek.text, b.to_markdown(), b.to_html()])
+    assert not re.search(r"\b1 (outlets|articles|sources|cited passages|events|weeks)\b", text)
+    assert re.search(r"\b1 outlet\b", b.dek.text) and re.search(r"\b1 article\b", b.dek.text)

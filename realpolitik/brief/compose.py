@@ -10,10 +10,10 @@ import datetime as dt
 from collections import Counter
 
 from ..analysis.common import ActorFilter, AnalysisError, parse_date
-from .load import data_window, load_events, resolve_actor, top_dyads
+from .load import data_window, load_events, resolve_actor, top_dyads, unentity
 from .model import Brief, Citer, Line, Source
 from .names import adjective, filter_name, join
-from .phrasing import Phraser, day, listing, phrases, plover_noun
+from .phrasing import Phraser, count, day, listing, phrases, plover_noun
 from .sections import matches, section
 from .stories import Story, cluster, ranked, score
 from .tags import keyphrases, topics
@@ -146,7 +146,8 @@ def _headline(order, names, stories, top, start, end, ph, citer) -> tuple[str, L
     outlets = {m.outlet for s in stories for m in s.mentions}
     reports = len({m.article_id for s in stories for m in s.mentions})
     text = ph.line("deks", headline, None, start=day(start, True), end=day(end, True), reports=reports,
-                   outlets=len(outlets), stories=len(stories), actors=join([names[f.value] for f in order]).text,
+                   outlets=len(outlets), stories=len(stories), reports_n=count(reports, "article"),
+                   outlets_n=count(len(outlets), "outlet"), stories_n=count(len(stories), "coded development"), actors=join([names[f.value] for f in order]).text,
                    lead_sentence="most salient, " + lead_sentence)
     cites = citer.cite(lead.citations(0))
     return headline, Line(text, cites, data={"stories": len(stories), "reports": reports, "outlets": len(outlets)})
@@ -179,7 +180,7 @@ def _texts(store, sources: list[Source]) -> list[str]:
     if not ids:
         return []
     rows = store.execute("SELECT text FROM articles WHERE list_contains(?, article_id) ORDER BY article_id", [ids]).fetchall()
-    return [r[0] for r in rows]
+    return [unentity(r[0]) for r in rows]
 
 
 def _sources(passages) -> list[Source]:

@@ -7,6 +7,7 @@ the set and whose target is in the set (or absent: statements with no addressee)
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -216,16 +217,44 @@ def load_events(store, filters: list[ActorFilter], start: dt.date | None, end: d
                 _side(r, "target") if r["target_code"] else None, r["cameo"], r["cameo_root"],
                 r["cameo_label"] or "", int(r["quad_class"] or 0), float(r["goldstein"] or 0.0),
                 r["plover"] or "", r["modality"] or "action")
+        sentence, t_start, t_end = _sentence(r)
+        speaker = _json(r["speaker"])
+        if speaker:
+            speaker = {k: unentity(v) for k, v in speaker.items()}
         ev.mentions.append(Mention(
-            r["mention_id"], r["event_id"], r["article_id"], int(r["sentence_index"] or 0), r["sentence"],
-            int(r["char_start"] or 0), int(r["char_end"] or 0), r["trigger"] or "", r["trigger_start"],
-            r["trigger_end"], _json(r["speaker"]), r["quote"], r["outlet"] or "an unnamed outlet",
-            r["title"] or "(untitled)", r["article_date"], r["url"], r["source_text"]))
+            r["mention_id"], r["event_id"], r["article_id"], int(r["sentence_index"] or 0), sentence,
+            int(r["char_start"] or 0), int(r["char_end"] or 0), unentity(r["trigger"]) or "", t_start,
+            t_end, speaker, unentity(r["quote"]), unentity(r["outlet"]) or "an unnamed outlet",
+            unentity(r["title"]) or "(untitled)", r["article_date"], unentity(r["url"]), unentity(r["source_text"])))
     return list(events.values())
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unentity(text):
+    """Text stored with HTML entities ('Trade &amp; aid') unescaped once, so that the renderers escape it
+    exactly once. Text without entities is returned as it is."""
+    if not text or not isinstance(text, str) or not _ENTITY.search(text):
+        return text
+    return html.unescape(text)
+
+
+def _sentence(r: dict) -> tuple[str, int | None, int | None]:
+    """The sentence with entities unescaped, and the trigger offsets moved to match."""
+    raw, a, b = r["sentence"], r["trigger_start"], r["trigger_end"]
+    text = unentity(raw)
+    if text == raw:
+        return raw, a, b
+    cs = int(r["char_start"] or 0)
+    if a is not None and b is not None and 0 <= a - cs < b - cs <= len(raw):
+        a = cs + len(html.unescape(raw[:a - cs]))
+        b = cs + len(html.unescape(raw[:b - cs]))
+    return text, a, b
+
+
 def _side(r: dict, side: str) -> dict:
-    return {k: r[f"{side}_{k}"] for k in ("code", "country", "sector", "type", "name")}
+    return {k: unentity(r[f"{side}_{k}"]) for k in ("code", "country", "sector", "type", "name")}
 
 
 def _json(v) -> dict | None:

@@ -34,6 +34,12 @@ def day(d: dt.date, with_year: bool = False) -> str:
     return f"{s} {d.year}" if with_year else s
 
 
+def count(n, word: str, plural: str | None = None) -> str:
+    """'1 outlet', '3 outlets', '1.5 events': a number with its noun in the right number."""
+    num = f"{n:g}" if isinstance(n, float) else str(n)
+    return f"{num} {word if n == 1 else (plural or word + 's')}"
+
+
 def capitalise(s: str) -> str:
     return s[:1].upper() + s[1:]
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .model import Brief
-from .phrasing import day
+from .phrasing import count, day
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -55,7 +55,8 @@ def meta_line(b: Brief) -> str:
     when = f"{day(start, True)} – {day(end, True)}" if start and end else "all dates"
     who = ", ".join(a["name"] for a in b.actors) or "most active actors"
     topic = f" · topic: “{b.topic}”" if b.topic else ""
-    return f"Window: {when} · Actors: {who}{topic} · {len(b.sources)} sources, {len(b.passages)} cited passages"
+    return (f"Window: {when} · Actors: {who}{topic} · {count(len(b.sources), 'source')}, "
+            f"{count(len(b.passages), 'cited passage')}")
 
 
 def markdown(b: Brief) -> str:

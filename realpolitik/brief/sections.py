@@ -27,8 +27,14 @@ def matches(f: ActorFilter, actor: dict | None) -> bool:
 
 
 def _halves(start: dt.date, end: dt.date) -> tuple[dt.date, str, str]:
+    """The midpoint and the two halves as '3–23 Feb'-style ranges; a window spanning years shows them."""
     mid = start + (end - start) / 2
-    fmt = lambda a, b: f"{a.day} {a:%b}–{b.day} {b:%b}"  # noqa: E731
+    years = start.year != end.year
+
+    def fmt(a: dt.date, b: dt.date) -> str:
+        if years:
+            return f"{a.day} {a:%b} {a.year}–{b.day} {b:%b} {b.year}"
+        return f"{a.day} {a:%b}–{b.day} {b:%b}"
     return mid, fmt(start, mid), fmt(mid + dt.timedelta(days=1), end)
 
 

@@ -14,7 +14,7 @@ from ..analysis.common import ActorFilter
 from .load import EventRow
 from .model import Citer, Line
 from .names import Name, actor_name, filter_name
-from .phrasing import Phraser, phrases, quad_noun, root_noun
+from .phrasing import Phraser, count, phrases, quad_noun, root_noun
 from .sections import matches
 from .stories import Story
 
@@ -60,7 +60,7 @@ def shift_lines(store, filters: list[ActorFilter], events: dict[str, EventRow], 
         t = _name_for(a["target"], ev[0]["target"])
         text = table[a["direction"]].format(
             S_poss=s.possessive, T=t.text, quad=quad_noun(a["quad_class"]), period=ph.day(a["period"]),
-            observed=a["observed"], baseline=a["baseline_mean"], p=f"{a['p_value']:.2g}")
+            observed=a["observed"], observed_n=count(a["observed"], "event"), baseline=a["baseline_mean"], p=f"{a['p_value']:.2g}")
         mentions = [m for e in ev for m in events[e["event_id"]].mentions[:1]]
         lines.append(Line(text[:1].upper() + text[1:], citer.cite(mentions), data={
             "kind": "shift", "source": a["source"], "target": a["target"], "quad_class": a["quad_class"],
@@ -201,7 +201,8 @@ def _baseline_only(dyad: list[EventRow], s: Name, t: Name, end: dt.date, ph: Phr
     for root in sorted(weeks, key=lambda r: (-len(weeks[r]), r))[:k]:
         hits = len(weeks[root])
         p = (hits + 0.5) / (n + 1)
-        text = phrases()["watch"]["baseline_only"].format(S=s.text, act=_act(root, t, "past"), k=hits, n=n, p=p)
+        text = phrases()["watch"]["baseline_only"].format(S=s.text, act=_act(root, t, "past"), k=hits, n=n,
+                                                              n_weeks=count(n, "week"), p=p)
         last = [e for e in dyad if e.cameo_root == root][-1]
         lines.append(Line(text[:1].upper() + text[1:], citer.cite(last.mentions[:1]), data={
             "kind": "baseline", "label": root_noun(root), "cameo_root": root, "weeks_with": hits, "weeks": n, "p": round(p, 4)}))
