@@ -143,11 +143,26 @@ def test_qa_case_undated_article_coded_by_the_real_coder_is_flagged(tmp_path):
     db = tmp_path / "c.duckdb"
     runner = CliRunner()
     ing = runner.invoke(app, ["ingest", str(f), "--db", str(db)])
-    assert ing.exit_code == 0 and "1 of the 1 articles stored have no date" in ing.stderr
+    assert ing.exit_code == 0 and "1 of the 1 articles stored has no date" in ing.stderr
     res = runner.invoke(app, ["code", "--db", str(db), "--workers", "1"])
     assert res.exit_code == 0, res.output
-    assert "1 articles had no date; their events are dated by ingest time" in res.stderr
+    assert "1 article had no date; their events are dated by ingest time" in res.stderr
     with open_store(db) as s:
         assert s.scalar("SELECT count(*) FROM events") >= 1
         assert s.scalar("SELECT count(*) FROM events WHERE date <> (SELECT CAST(ingested_at AS DATE) "
                         "FROM articles)") == 0
+
+
+def test_feed_entry_with_an_unreadable_date_is_reported(store, tmp_path):
+    f = tmp_path / "wire.rss"
+    f.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+        "<item><title>Talks</title><link>https://wire.example/1</link><pubDate>the thirteenth moon</pubDate>"
+        "<description>Oman hosted talks between Iran and the United States on Saturday.</description></item>"
+        "<item><title>Rail</title><link>https://wire.example/2</link>"
+        "<description>Peru and Bolivia agreed to build a new rail link to the Pacific coast.</description></item>"
+        "</channel></rss>")
+    report = ingest([str(f)], store)
+    assert report.counts()["stored"] == 2 and report.undated == 2
+    [warned] = report.warnings
+    assert "the thirteenth moon" in warned.warning

@@ -144,7 +144,8 @@ def _code_db(db: Path, spec, workers: Optional[int], recode: bool) -> None:
         f"coded {result.articles} articles: {result.events} event mentions; "
         f"{events} distinct coded events in {db}", highlight=False, soft_wrap=True)
     if result.undated:
-        err_console.print(f"{result.undated} articles had no date; their events are dated by ingest time "
+        err_console.print(f"{result.undated} article{'s' if result.undated != 1 else ''} had no date; "
+                          "their events are dated by ingest time "
                           f"(list them: realpolitik status --undated --db {db})", highlight=False, soft_wrap=True)
     if result.failed:
         raise typer.Exit(1)

@@ -92,7 +92,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"({len(report.ignored)} file(s) of unsupported types ignored, e.g. {report.ignored[0]})", err=True)
         if report.undated:
             stored = report.counts()["stored"]
-            typer.echo(f"{report.undated} of the {stored} articles stored have no date; coding will date their "
+            verb = "has" if report.undated == 1 else "have"
+            typer.echo(f"{report.undated} of the {stored} articles stored {verb} no date; coding will date their "
                        f"events by ingest time (list them: realpolitik status --undated --db {db})", err=True)
         if report.failures:
             raise typer.Exit(1)

@@ -64,10 +64,14 @@ def _entry_article(parsed: Any, entry: Any, key: str) -> Article:
         meta["tags"] = tags
     if _is_synthetic(feed, entry):
         meta["synthetic"] = True
+    stated = entry.get("published") or entry.get("updated")
+    date = iso_date(when) or iso_date(stated)
+    if date is None and stated:
+        meta["date_error"] = f"unreadable date {str(stated)[:100]!r}"
     return Article(
         text=_entry_text(entry),
         title=fragment_text(entry.get("title", "")) or None,
-        date=iso_date(when) or iso_date(entry.get("published") or entry.get("updated")),
+        date=date,
         source=_outlet(entry.get("source", {}).get("title") or feed.get("title")),
         url=entry.get("link") or None,
         origin=key,
