@@ -73,4 +73,6 @@ def register(app: typer.Typer) -> None:
             out.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
-        typer.echo(f"brief written to {out} ({len(b.passages)} cited passages, {len(b.sources)} sources)", err=True)
+        n_p, n_s = len(b.passages), len(b.sources)
+        typer.echo(f"brief written to {out} ({n_p} cited passage{'s' * (n_p != 1)}, "
+                   f"{n_s} source{'s' * (n_s != 1)})", err=True)
