@@ -61,3 +61,42 @@ def test_exports_round_trip(blocs, tmp_path):
         assert back.number_of_edges() == g.number_of_edges()
     with pytest.raises(AnalysisError, match="graphml"):
         export_graph(g, tmp_path / "g.txt")
+
+
+@pytest.fixture
+def orgs(store):
+    """RUS against NATO, the EU and the UN, an armed group against IRQ; all share a pseudo-country."""
+    rows = [{"date": "2024-05-01", "source": "RUS", "target": "IGONATO", "target_country": "IGO", "root": "13"}] * 3
+    rows += [{"date": "2024-05-01", "source": "IGOEU", "source_country": "IGO", "target": "RUS", "root": "17"}] * 2
+    rows += [{"date": "2024-05-02", "source": "IGOUNO", "source_country": "IGO", "target": "RUS", "root": "02"}]
+    rows += [{"date": "2024-05-02", "source": "IGOEU", "source_country": "IGO", "target": "IGONATO",
+              "target_country": "IGO", "root": "04"}]
+    rows += [{"date": "2024-05-02", "source": "IMGISIS", "source_country": "IMG", "target": "IRQ", "root": "19"}]
+    rows += [{"date": "2024-05-02", "source": "RUSGOV", "target": "UKRGOV", "root": "19"}]
+    for i, r in enumerate(rows):
+        r = rows[i] = dict(r)
+        r["event_id"] = f"o{i}"
+    write_events(store, events_table(rows))
+    return store
+
+
+def test_country_level_keeps_organisations_apart(orgs):
+    res = network(orgs)
+    nodes = {n["actor"] for n in res["nodes"]}
+    assert {"IGONATO", "IGOEU", "IGOUNO", "IMGISIS", "RUS", "UKR", "IRQ"} == nodes
+    edges = {(e["source"], e["target"]): e for e in res["edges"]}
+    assert edges[("RUS", "IGONATO")]["conflict"] == 3 and edges[("IGOEU", "RUS")]["events"] == 2
+    assert ("IGOEU", "IGONATO") in edges  # two IGOs: not a self-loop of 'IGO'
+    assert network(orgs, level="code")["graph"].has_edge("RUSGOV", "UKRGOV")
+
+
+def test_bare_igo_filter_still_means_every_igo(orgs):
+    from realpolitik.analysis import dyad, shifts
+
+    res = dyad(orgs, "RUS", "IGO", freq="month")
+    assert sum(r["events"] for r in res["series"] if r["direction"] == "RUS->IGO") == 3
+    assert sum(r["events"] for r in res["series"] if r["direction"] == "IGO->RUS") == 3
+    alerts = shifts(orgs, start="2024-05-01", end="2024-05-31", freq="month", baseline=2, min_events=1,
+                    actor="IGO", limit=50, evidence=0)
+    assert alerts and "IGO" not in {a["source"] for a in alerts} | {a["target"] for a in alerts}
+    assert {"IGONATO", "IGOEU"} <= {a["source"] for a in alerts} | {a["target"] for a in alerts}

@@ -135,3 +135,19 @@ def test_a_new_empty_store_serves_every_page(tmp_path, url):
     with TestClient(create_app(Settings(db=tmp_path / "empty.duckdb", token="t"))) as c:
         r = c.get(url)
     assert r.status_code == 200, r.text[:300]
+
+
+def test_overview_and_actor_counterparts_keep_organisations_apart(store):
+    from realpolitik.analysis.simulate import events_table, write_events
+    from realpolitik.web.actors_query import summary
+    from realpolitik.web.pages.overview import top_dyads
+
+    rows = [{"date": "2024-05-01", "source": "RUS", "target": "IGONATO", "target_country": "IGO", "root": "13"}] * 3
+    rows += [{"date": "2024-05-01", "source": "IGOEU", "source_country": "IGO", "target": "RUS", "root": "17"}] * 2
+    rows += [{"date": "2024-05-02", "source": "IGOEU", "source_country": "IGO", "target": "IGONATO",
+              "target_country": "IGO", "root": "04"}]
+    write_events(store, events_table([{**r, "event_id": f"w{i}"} for i, r in enumerate(rows)]))
+    dyads = {(d["a"], d["b"]): d["events"] for d in top_dyads(store, None)}
+    assert dyads == {("RUS", "IGONATO"): 3, ("IGOEU", "RUS"): 2, ("IGOEU", "IGONATO"): 1}
+    cps = {c["counterpart"]: c for c in summary(store, "RUS")["counterparts"]}
+    assert cps["IGONATO"]["outgoing"] == 3 and cps["IGOEU"]["incoming"] == 2 and "IGO" not in cps

@@ -1,7 +1,8 @@
 """The actor network over a window: who cooperates with and who fights whom.
 
-Nodes are countries (or actor codes with level='code'); each directed edge A->B carries the
-weighted count of cooperation (quad 1-2) and conflict (quad 3-4) events and their Goldstein sum.
+Nodes are countries (or actor codes with level='code'); at country level organisations and armed
+groups (country IGO, NGO, IMG) stay their own nodes (IGONATO, IGOEU, IGOUNO, IMGISIS; see
+`common.node_sql`). Each directed edge A->B carries the weighted count of cooperation (quad 1-2) and conflict (quad 3-4) events and their Goldstein sum.
 Node measures: in/out degree and strength on each layer, PageRank on cooperation and on conflict,
 betweenness on cooperation (distance = 1 / weight, so strong ties are short), and communities
 from greedy modularity maximisation (Clauset-Newman-Moore) on the undirected cooperation graph.
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .common import AnalysisError, date_window, weight_sql, window_sql
+from .common import AnalysisError, date_window, node_sql, weight_sql, window_sql
 
 
 def build_graph(store, start=None, end=None, weight: str = "events", level: str = "country",
@@ -23,16 +24,16 @@ def build_graph(store, start=None, end=None, weight: str = "events", level: str 
         raise AnalysisError(f"level {level!r}: use country or code")
     start, end = date_window(start, end)
     w = weight_sql(weight)
+    s, t = node_sql("source", level), node_sql("target", level)
     rows = store.execute(
         f"""
-        SELECT source_{level} AS s, target_{level} AS t,
+        SELECT {s} AS s, {t} AS t,
                sum({w}) FILTER (WHERE quad_class IN (1, 2)) AS coop,
                sum({w}) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
                sum({w}) AS events, sum({w} * goldstein) AS goldstein
         FROM events
         WHERE NOT coalesce(negated, false) AND {window_sql(start, end)}
-              AND source_{level} IS NOT NULL AND target_{level} IS NOT NULL
-              AND source_{level} <> '' AND target_{level} <> '' AND source_{level} <> target_{level}
+              AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> '' AND {t} <> '' AND {s} <> {t}
         GROUP BY ALL HAVING sum({w}) >= ?
         """,
         [min_events],

@@ -28,7 +28,7 @@ import datetime as dt
 import numpy as np
 from scipy import stats
 
-from .common import AnalysisError, actor_filter, data_range, parse_date, weight_sql
+from .common import AnalysisError, actor_filter, data_range, node_sql, parse_date, weight_sql
 from .periods import FREQS, next_period, period_range, truncate
 
 GOLDSTEIN_VAR_FLOOR = 0.25  # (half a Goldstein point)^2
@@ -79,12 +79,13 @@ def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, 
         f = actor_filter(actor, store)
         who = f" AND ({f.sql('source')} OR {f.sql('target')})"
     w = weight_sql(weight)
+    src, tgt = node_sql("source", level), node_sql("target", level)  # IGO/NGO/IMG actors keep their codes
     rows = store.execute(
         f"""
-        SELECT source_{level}, target_{level}, quad_class, CAST(date_trunc('{freq}', date) AS DATE), sum({w})
+        SELECT {src}, {tgt}, quad_class, CAST(date_trunc('{freq}', date) AS DATE), sum({w})
         FROM events
         WHERE NOT coalesce(negated, false) AND date >= ? AND date < ? {who}
-              AND source_{level} IS NOT NULL AND target_{level} IS NOT NULL AND quad_class IS NOT NULL
+              AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND quad_class IS NOT NULL
         GROUP BY ALL
         """,
         [first, next_period(truncate(end, freq), freq)],
@@ -133,15 +134,16 @@ def shifts(store, start=None, end=None, freq: str = "week", baseline: int = 12, 
 
 def _goldstein_rows(store, level: str, who: str, d0: dt.date, d1: dt.date, freq: str) -> list[tuple]:
     """Per dyad and period: events, sum and sum of squares of Goldstein, and counts per quad class."""
+    src, tgt = node_sql("source", level), node_sql("target", level)
     return store.execute(
         f"""
-        SELECT source_{level}, target_{level}, CAST(date_trunc('{freq}', date) AS DATE), count(*),
+        SELECT {src}, {tgt}, CAST(date_trunc('{freq}', date) AS DATE), count(*),
                sum(goldstein), sum(goldstein * goldstein),
                count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
                count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4)
         FROM events
         WHERE NOT coalesce(negated, false) AND date >= ? AND date < ? {who} AND goldstein IS NOT NULL
-              AND source_{level} IS NOT NULL AND target_{level} IS NOT NULL AND quad_class IS NOT NULL
+              AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND quad_class IS NOT NULL
         GROUP BY ALL
         """,
         [d0, d1],
@@ -225,7 +227,7 @@ def _attach_evidence(store, alerts: list[dict], level: str, freq: str, k: int) -
                 SELECT k.alert, e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.cameo_label,
                        e.num_mentions, k.o * coalesce(e.goldstein, 0) AS ord
                 FROM events e JOIN _shift_keys k
-                  ON e.source_{level} = k.s AND e.target_{level} = k.t AND (k.q IS NULL OR e.quad_class = k.q)
+                  ON {node_sql("e.source", level)} = k.s AND {node_sql("e.target", level)} = k.t AND (k.q IS NULL OR e.quad_class = k.q)
                  AND e.date >= k.d0 AND e.date < k.d1
                 WHERE NOT coalesce(e.negated, false)
                 QUALIFY row_number() OVER (PARTITION BY k.alert ORDER BY k.o * coalesce(e.goldstein, 0),

@@ -5,6 +5,7 @@ import threading
 from functools import lru_cache
 
 from ..analysis import actor_filter
+from ..analysis.common import node_sql
 
 _resolver_lock = threading.Lock()
 
@@ -52,15 +53,16 @@ def summary(store, actor: str, limit: int = 10) -> dict:
                    avg(goldstein) FILTER (WHERE {src}) AS goldstein_out,
                    avg(goldstein) FILTER (WHERE {tgt}) AS goldstein_in
             FROM events WHERE NOT coalesce(negated, false) AND ({src} OR {tgt})""")[0]
+    cp_out, cp_in = (f"coalesce({node_sql(side)}, {side}_code)" for side in ("target", "source"))  # IGOs by code
     counterparts = store.rows(
         f"""
         SELECT counterpart, sum(outgoing) AS outgoing, sum(incoming) AS incoming,
                sum(outgoing) + sum(incoming) AS events,
                round(avg(goldstein), 2) AS goldstein_mean
-        FROM (SELECT coalesce(target_country, target_code) AS counterpart, 1 AS outgoing, 0 AS incoming, goldstein
+        FROM (SELECT {cp_out} AS counterpart, 1 AS outgoing, 0 AS incoming, goldstein
               FROM events WHERE NOT coalesce(negated, false) AND {src} AND target_code IS NOT NULL
               UNION ALL
-              SELECT coalesce(source_country, source_code), 0, 1, goldstein
+              SELECT {cp_in}, 0, 1, goldstein
               FROM events WHERE NOT coalesce(negated, false) AND {tgt})
         GROUP BY counterpart ORDER BY events DESC, counterpart LIMIT ?""", [limit])
     names = store.rows(

@@ -31,13 +31,17 @@ def activity(store) -> dict:
 
 
 def top_dyads(store, since: dt.date | None, k: int = 10) -> list[dict]:
+    """The busiest country dyads; organisations and armed groups (IGO/NGO/IMG) by their own code."""
+    from ...analysis.common import node_sql
+
+    a, b = (f"coalesce({node_sql(side)}, {side}_code)" for side in ("source", "target"))
     return store.rows(f"""
-        SELECT coalesce(source_country, source_code) AS a, coalesce(target_country, target_code) AS b,
+        SELECT {a} AS a, {b} AS b,
                count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean,
                round(avg(CASE WHEN quad_class <= 2 THEN 1.0 ELSE 0.0 END), 2) AS coop_share
         FROM events WHERE NOT coalesce(negated, false) AND target_code IS NOT NULL
           {"AND date >= ?" if since else ""}
-          AND coalesce(source_country, source_code) <> coalesce(target_country, target_code)
+          AND {a} <> {b}
         GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT {int(k)}""", [since] if since else None)
 
 
