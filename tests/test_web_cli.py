@@ -50,3 +50,43 @@ def test_a_file_that_is_not_a_store_is_a_one_line_error(tmp_path, started):
     assert isinstance(r.exception, CliError) and r.exception.exit_code == 2
     assert "cannot open" in str(r.exception) and str(bad) in str(r.exception)
     assert not started
+
+
+@pytest.fixture
+def locked(tmp_path):
+    """A store held open for writing by another process, as a running `realpolitik serve` holds it."""
+    import subprocess
+    import sys
+
+    from realpolitik.store import open_store
+
+    path = tmp_path / "held.duckdb"
+    open_store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+                               " print('ready', flush=True); time.sleep(60)", str(path)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield path, holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_serve_says_it_holds_the_store(tmp_path, started):
+    db = tmp_path / "s.duckdb"
+    r = runner.invoke(app, ["serve", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert f"this server holds {db}" in r.output and "copy" in r.output
+    started[0][0].state.hub.close()
+
+
+def test_a_store_held_by_another_process_is_named_in_use(locked, started):
+    path, pid = locked
+    r = runner.invoke(app, ["serve", "--db", str(path)])
+    assert isinstance(r.exception, CliError) and not started
+    assert f"in use by process {pid}" in str(r.exception) and "realpolitik serve" in str(r.exception)
+    for cmd in (["network"], ["dyad", "RUS", "UKR"], ["profile", "RUS"]):
+        r = runner.invoke(app, cmd + ["--db", str(path)])
+        assert isinstance(r.exception, CliError), r.output
+        assert "in use by" in str(r.exception) and "copy" in str(r.exception)

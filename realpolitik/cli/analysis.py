@@ -65,8 +65,10 @@ def _open(db: Path) -> Iterator:
         raise CliError(f"--db {db}: no such database")
     try:
         store = open_store(db, read_only=True)
-    except Exception as exc:  # locked by a writer, not a DuckDB file, ...
-        raise CliError(f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
+    except Exception as exc:  # locked by another process (`serve`, a writer), not a DuckDB file, ...
+        from .serve import store_in_use
+
+        raise CliError(store_in_use(db, exc) or f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
     try:
         yield store
     except AnalysisError as exc:

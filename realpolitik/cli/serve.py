@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -9,6 +10,22 @@ import typer
 
 from ..config import DEFAULT_DB
 from .output import CliError
+
+
+def store_in_use(db, exc: BaseException) -> str | None:
+    """A clear message when `exc` is DuckDB refusing `db` because another process holds its lock
+    (most often a running `realpolitik serve`, or an ingest or coding run); None for other errors.
+
+    DuckDB lets one process write a file, and nobody else open it meanwhile, not even to read."""
+    text = str(exc)
+    if "lock" not in text.lower() or not re.search(r"conflicting lock|could not set lock", text, re.I):
+        return None
+    pid = re.search(r"\(PID (\d+)\)", text)
+    who = f"process {pid.group(1)}" if pid else "another process"
+    return (f"--db {db}: the store is in use by {who} (for example `realpolitik serve` or a running"
+            f" ingest/code), and a DuckDB file open for writing cannot be opened by any other process. Stop that process, or work on a copy"
+            f" (cp {db} copy.duckdb; --db copy.duckdb). While `serve` runs, ingest and code through it"
+            f" (dashboard /ingest, POST /api/ingest, /api/code).")
 
 
 def _loopback(host: str) -> bool:
@@ -42,12 +59,17 @@ def register(app: typer.Typer) -> None:
         settings = Settings(db=db, closed_reads=closed_reads, code_workers=workers, max_upload=int(max_upload_mb * MB))
         try:
             web_app = create_app(settings)
-        except Exception as exc:  # not a DuckDB file, unreadable, ...
-            raise CliError(f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
+        except Exception as exc:  # another process holds the lock, not a DuckDB file, unreadable, ...
+            raise CliError(store_in_use(db, exc) or f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
         note = web_app.state.hub.note
         typer.echo(f"realpolitik serving {db} on http://{host}:{port}/  (API docs at /docs)", err=True)
         if note:
             typer.echo(f"warning: {note}; ingest and coding are disabled", err=True)
+        else:
+            typer.echo(f"note: this server holds {db} (DuckDB's lock) until it stops: other realpolitik commands"
+                       f" on that file (ingest, code, status, analyses, brief, export) will fail meanwhile. Run"
+                       f" them on a copy (cp {db} copy.duckdb) or stop the server first; ingest and code"
+                       f" through the server instead (/ingest, POST /api/ingest, POST /api/code).", err=True)
         if settings.generated_token:
             typer.echo(f"token for writes{' and reads' if closed_reads else ''}: {settings.token}", err=True)
         else:

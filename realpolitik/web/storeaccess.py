@@ -38,7 +38,8 @@ class StoreHub:
             if not self.path.exists():
                 raise
             self.store = open_store(self.path, read_only=True)
-            self.note = f"opened read-only: {str(exc).splitlines()[0]}"
+            self.note = (f"another process has {self.path} open (a `realpolitik` command reading it), so this"
+                         f" server opened it read-only: {str(exc).splitlines()[0]}")
         self._lock = threading.Lock()
 
     @property
