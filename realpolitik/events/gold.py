@@ -100,24 +100,8 @@ def event_from_own(e: Mapping[str, Any]) -> LabeledEvent | None:
 def event_from_prediction(e: Any) -> LabeledEvent | None:
     """A coder prediction (records.Event or its dict); None when negated or of unknown type."""
     d = e.to_dict() if hasattr(e, "to_dict") else dict(e)
-    if d.get("negated"):
-        return None
-    cameo, root = _root_of(d.get("cameo"), d.get("cameo_root"))
-    etype = _type_of(d.get("plover") or d.get("type"), cameo, root)
-    if not etype:
-        return None
-    src = d.get("source") or {}
-    tgt = d.get("target") or {}
-    return LabeledEvent(
-        type=etype,
-        source_country=_blank(src.get("country")),
-        source_sector=_blank(src.get("sector")),
-        target_country=_blank(tgt.get("country")),
-        target_sector=_blank(tgt.get("sector")),
-        cameo=cameo,
-        cameo_root=root,
-        trigger=str(d.get("trigger") or ""),
-    )
+    # a prediction's type is its PLOVER field; gold's is "type": one reader serves both
+    return event_from_own({**d, "type": d.get("plover") or d.get("type")})
 
 
 def _plover_actor(actors: Any) -> tuple[str | None, str | None]:
