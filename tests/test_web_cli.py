@@ -77,7 +77,7 @@ def test_serve_says_it_holds_the_store(tmp_path, started):
     db = tmp_path / "s.duckdb"
     r = runner.invoke(app, ["serve", "--db", str(db)])
     assert r.exit_code == 0, r.output
-    assert f"this server holds {db}" in r.output and "copy" in r.output
+    assert f"no other process open {db}" in r.output and "idle" in r.output and "copy" in r.output
     started[0][0].state.hub.close()
 
 
@@ -85,8 +85,56 @@ def test_a_store_held_by_another_process_is_named_in_use(locked, started):
     path, pid = locked
     r = runner.invoke(app, ["serve", "--db", str(path)])
     assert isinstance(r.exception, CliError) and not started
-    assert f"in use by process {pid}" in str(r.exception) and "realpolitik serve" in str(r.exception)
+    assert f"in use by process {pid}" in str(r.exception) and "copy" in str(r.exception)
     for cmd in (["network"], ["dyad", "RUS", "UKR"], ["profile", "RUS"]):
         r = runner.invoke(app, cmd + ["--db", str(path)])
         assert isinstance(r.exception, CliError), r.output
-        assert "in use by" in str(r.exception) and "copy" in str(r.exception)
+        assert f"in use by process {pid}" in str(r.exception) and "realpolitik serve" in str(r.exception)
+        assert "copy" in str(r.exception)
+
+
+def _other_process_can_open(path) -> bool:
+    import subprocess
+    import sys
+
+    code = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True).execute('SELECT 1')"
+    return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True).returncode == 0
+
+
+def test_the_server_lets_go_of_an_idle_store_and_reopens_it(tmp_path):
+    import time
+
+    from realpolitik.web.storeaccess import StoreHub
+
+    hub = StoreHub(tmp_path / "idle.duckdb", idle_close=0.2)
+    try:
+        view = hub.view()
+        assert view.scalar("SELECT count(*) FROM events") == 0
+        assert not _other_process_can_open(hub.path)  # in use: the CLI cannot open it
+        view.close()
+        time.sleep(0.6)
+        assert hub.store is None and _other_process_can_open(hub.path)
+        again = hub.view()  # the next request opens it again, writable
+        assert hub.writable and again.scalar("SELECT count(*) FROM events") == 0
+        again.close()
+    finally:
+        hub.close()
+
+
+def test_a_request_while_another_process_writes_is_503(locked):
+    from fastapi.testclient import TestClient
+
+    from realpolitik.web import Settings, create_app
+    from realpolitik.web.storeaccess import StoreBusy, StoreHub
+
+    path, pid = locked
+    with pytest.raises(StoreBusy, match=f"process {pid}"):
+        StoreHub(path)
+    app_ = create_app(Settings(db=path.parent / "free.duckdb", token="t"))
+    hub = app_.state.hub
+    hub._close_if_idle()  # idle: the server let go of its file ...
+    hub.path = path  # ... and the next request finds it held by another process
+    with TestClient(app_) as c:
+        r = c.get("/api/status")
+        assert r.status_code == 503 and f"process {pid}" in r.json()["error"]
+        assert c.get("/network").status_code == 503

@@ -60,16 +60,23 @@ def register(app: typer.Typer) -> None:
         try:
             web_app = create_app(settings)
         except Exception as exc:  # another process holds the lock, not a DuckDB file, unreadable, ...
+            from ..web.storeaccess import StoreBusy
+
+            if isinstance(exc, StoreBusy):
+                raise CliError(f"--db {db}: cannot serve it now: {exc}; or serve a copy (cp {db} copy.duckdb)") from None
             raise CliError(store_in_use(db, exc) or f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
         note = web_app.state.hub.note
         typer.echo(f"realpolitik serving {db} on http://{host}:{port}/  (API docs at /docs)", err=True)
         if note:
             typer.echo(f"warning: {note}; ingest and coding are disabled", err=True)
         else:
-            typer.echo(f"note: this server holds {db} (DuckDB's lock) until it stops: other realpolitik commands"
-                       f" on that file (ingest, code, status, analyses, brief, export) will fail meanwhile. Run"
-                       f" them on a copy (cp {db} copy.duckdb) or stop the server first; ingest and code"
-                       f" through the server instead (/ingest, POST /api/ingest, POST /api/code).", err=True)
+            idle = web_app.state.hub.idle_close
+            typer.echo(f"note: DuckDB lets no other process open {db} while this server has it open. The server"
+                       f" holds it while it answers requests or runs jobs and lets go after {idle:g} s idle: other"
+                       f" realpolitik commands on that file work while it is idle, fail with 'in use' while it is"
+                       f" busy, and the server answers 503 while one of them writes. For long runs use a copy"
+                       f" (cp {db} copy.duckdb) or stop the server; or ingest and code through the server"
+                       f" (/ingest, POST /api/ingest, POST /api/code).", err=True)
         if settings.generated_token:
             typer.echo(f"token for writes{' and reads' if closed_reads else ''}: {settings.token}", err=True)
         else:

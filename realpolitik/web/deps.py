@@ -8,14 +8,21 @@ from typing import AsyncIterator, Optional
 from fastapi import Depends, HTTPException, Query, Request
 
 from .security import require_read
-from .storeaccess import StoreView
+from .storeaccess import StoreBusy, StoreView
+
+
+def _view(request: Request) -> StoreView:
+    try:
+        return request.app.state.hub.view()
+    except StoreBusy as exc:  # a CLI command holds the file right now
+        raise HTTPException(503, str(exc), headers={"Retry-After": "5"}) from None
 
 
 # The dependencies here are `async def` on purpose: they do no blocking work (a cursor is made
 # in microseconds), and FastAPI runs every plain `def` dependency on a worker thread, so sync ones
 # would cost a thread hand-off each. Only the route body itself runs on a thread.
 async def get_store(request: Request) -> AsyncIterator[StoreView]:
-    view = request.app.state.hub.view()
+    view = _view(request)
     try:
         yield view
     finally:
@@ -24,7 +31,7 @@ async def get_store(request: Request) -> AsyncIterator[StoreView]:
 
 async def reader(request: Request, _: None = Depends(require_read)) -> AsyncIterator[StoreView]:
     """A store cursor for a request that passed the read check."""
-    view = request.app.state.hub.view()
+    view = _view(request)
     try:
         yield view
     finally:

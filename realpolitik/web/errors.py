@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..analysis import AnalysisError
+from .storeaccess import StoreBusy
 
 log = logging.getLogger("realpolitik.web")
 
@@ -64,6 +65,10 @@ def install(app: FastAPI) -> None:
         # A bug somewhere in the pipeline: logged with its traceback, answered as JSON without it.
         log.exception("error serving %s %s", request.method, request.url.path)
         return JSONResponse({"error": f"internal error ({type(exc).__name__}); see the server log"}, status_code=500)
+
+    @app.exception_handler(StoreBusy)
+    async def store_busy(request: Request, exc: StoreBusy):
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(NotAvailable)
     async def not_available(request: Request, exc: NotAvailable):
