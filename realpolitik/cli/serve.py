@@ -22,10 +22,11 @@ def store_in_use(db, exc: BaseException) -> str | None:
         return None
     pid = re.search(r"\(PID (\d+)\)", text)
     who = f"process {pid.group(1)}" if pid else "another process"
-    return (f"--db {db}: the store is in use by {who} (for example `realpolitik serve` or a running"
-            f" ingest/code), and a DuckDB file open for writing cannot be opened by any other process. Stop that process, or work on a copy"
-            f" (cp {db} copy.duckdb; --db copy.duckdb). While `serve` runs, ingest and code through it"
-            f" (dashboard /ingest, POST /api/ingest, /api/code).")
+    return (f"--db {db}: the store is in use by {who} (for example `realpolitik serve` busy with a request or"
+            f" job, or a running ingest/code); a DuckDB file open for writing cannot be opened by any other"
+            f" process. Try again in a moment (an idle server lets go of it), stop that process, or work on a"
+            f" copy (cp {db} copy.duckdb; --db copy.duckdb); while `serve` runs, ingest and code through it"
+            f" (dashboard /ingest, POST /api/ingest, POST /api/code).")
 
 
 def _loopback(host: str) -> bool:
