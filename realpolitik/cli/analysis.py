@@ -59,16 +59,9 @@ PLOT = typer.Option(None, "--plot", help="Also write a plot: FILE.html (offline)
 def _open(db: Path) -> Iterator:
     """Open read-only, and turn analysis errors into one-line CLI errors."""
     from ..analysis import AnalysisError
-    from ..store import open_store
+    from .db import open_db
 
-    if not Path(db).exists():
-        raise CliError(f"--db {db}: no such database")
-    try:
-        store = open_store(db, read_only=True)
-    except Exception as exc:  # locked by another process (`serve`, a writer), not a DuckDB file, ...
-        from .serve import store_in_use
-
-        raise CliError(store_in_use(db, exc) or f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
+    store = open_db(db, read_only=True)
     try:
         yield store
     except AnalysisError as exc:

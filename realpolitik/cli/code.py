@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..config import DEFAULT_DB, DEFAULT_MODEL
+from .db import open_db
 from .output import CliError, Format, emit
 
 err_console = Console(stderr=True)
@@ -131,7 +132,7 @@ def _code_db(db: Path, spec, workers: Optional[int], recode: bool) -> None:
 
     if not db.exists():
         raise CliError(f"{db}: database not found (run `realpolitik ingest ... --db {db}` first)")
-    with _open(db) as store:
+    with open_db(db) as store:
         todo = store.rows("SELECT count(*) AS n FROM articles" + ("" if recode else " WHERE coded_at IS NULL"))[0]["n"]
         with _progress(todo, "coding") as advance:
             result = code_store(store, workers=workers, spec=spec, recode=recode,
@@ -164,7 +165,7 @@ def summary(
         raise CliError(f"{db}: database not found")
     if top < 1:
         raise CliError(f"--top {top}: must be 1 or more")
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         sections = store_summary(store, top=top)
     if fmt is not Format.table:
         rows = [{"section": name, **row} for name, rows in sections.items() for row in rows]
@@ -184,18 +185,6 @@ def summary(
             share = "" if r.get("share") is None else f"{r['share']:.0%}"
             table.add_row(*(str(r["item"]), value, share)[: len(cols)])
         console.print(table)
-
-
-def _open(db: Path, read_only: bool = False):
-    """The store, or a one-line error naming the file (e.g. locked by another process)."""
-    import duckdb
-
-    from ..store import open_store
-
-    try:
-        return open_store(db, read_only=read_only)
-    except duckdb.Error as exc:
-        raise CliError(f"{db}: cannot open the database ({str(exc).splitlines()[0]})") from exc
 
 
 def register(app: typer.Typer) -> None:

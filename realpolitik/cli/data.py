@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..config import DEFAULT_DB
+from .db import open_db
 from .output import CliError, emit
 
 err_console = Console(stderr=True)
@@ -46,7 +47,7 @@ def _run_imports(kind: str, files: list[Path], db: Path, fn: Callable) -> None:
 
     files = _expand(files)
     results = []
-    with _open(db) as store:
+    with open_db(db) as store:
         for f in files:
             results.append(_import_one(store, f, fn))
         from ..analysis.rollup import refresh_dyad_daily
@@ -145,24 +146,12 @@ def export(
         raise CliError(f"{output}: cannot create {folder} ({exc.strerror or exc})") from None
     import duckdb
 
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         try:
             n = export_events(store, fmt.value, output, start, end)
         except (duckdb.Error, OSError) as exc:
             raise CliError(f"{output}: cannot write ({str(exc).splitlines()[0]})") from None
     err_console.print(f"exported {n:,} events to {output} ({fmt.value})", highlight=False, soft_wrap=True)
-
-
-def _open(db: Path, read_only: bool = False):
-    """The store, or a one-line error naming the file (e.g. locked by another process)."""
-    import duckdb
-
-    from ..store import open_store
-
-    try:
-        return open_store(db, read_only=read_only)
-    except duckdb.Error as exc:
-        raise CliError(f"{db}: cannot open the database ({str(exc).splitlines()[0]})") from exc
 
 
 def register(app: typer.Typer) -> None:

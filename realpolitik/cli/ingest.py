@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..config import DEFAULT_DB
+from .db import open_db
 from .output import CliError, Format, emit
 
 
@@ -17,18 +18,6 @@ def _shown(key: str) -> str:
         return str(Path(key).relative_to(Path.cwd()))
     except ValueError:
         return key
-
-
-def _open(db: Path, read_only: bool = False):
-    from ..store import open_store
-
-    if read_only and not db.exists():
-        raise CliError(f"{db}: no such database (create it with `realpolitik ingest ... --db {db}`)")
-    try:
-        return open_store(db, read_only=read_only)
-    except Exception as exc:  # duckdb raises IOException, InvalidInputException, ...
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CliError(f"{db}: cannot open database: {first}") from None
 
 
 def _run_with_progress(inputs, store, **kw):
@@ -70,7 +59,7 @@ def register(app: typer.Typer) -> None:
         bad inputs are logged. Re-running on the same inputs changes nothing. Exits 1 if any item failed."""
         if fmt is Format.parquet and out is None:
             raise CliError("--format parquet needs an output file (-o FILE)")  # before the work, not after
-        store = _open(db)
+        store = open_db(db)
         try:
             report = _run_with_progress(inputs, store, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
         finally:
@@ -113,7 +102,7 @@ def register(app: typer.Typer) -> None:
 
         if undated and failures:
             raise CliError("give either --failures or --undated, not both")
-        store = _open(db, read_only=True)
+        store = open_db(db, read_only=True)
         try:
             counts = {f"items {k}": v for k, v in articles.status_counts(store).items()}
             counts.update(articles.table_counts(store))

@@ -2,31 +2,14 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..config import DEFAULT_DB
+from .db import open_error, store_in_use  # noqa: F401  (re-exported for older imports)
 from .output import CliError
-
-
-def store_in_use(db, exc: BaseException) -> str | None:
-    """A clear message when `exc` is DuckDB refusing `db` because another process holds its lock
-    (most often a running `realpolitik serve`, or an ingest or coding run); None for other errors.
-
-    DuckDB lets one process write a file, and nobody else open it meanwhile, not even to read."""
-    text = str(exc)
-    if "lock" not in text.lower() or not re.search(r"conflicting lock|could not set lock", text, re.I):
-        return None
-    pid = re.search(r"\(PID (\d+)\)", text)
-    who = f"process {pid.group(1)}" if pid else "another process"
-    return (f"--db {db}: the store is in use by {who} (for example `realpolitik serve` busy with a request or"
-            f" job, or a running ingest/code); a DuckDB file open for writing cannot be opened by any other"
-            f" process. Try again in a moment (an idle server lets go of it), stop that process, or work on a"
-            f" copy (cp {db} copy.duckdb; --db copy.duckdb); while `serve` runs, ingest and code through it"
-            f" (dashboard /ingest, POST /api/ingest, POST /api/code).")
 
 
 def _loopback(host: str) -> bool:
@@ -65,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
             if isinstance(exc, StoreBusy):
                 raise CliError(f"--db {db}: cannot serve it now: {exc}; or serve a copy (cp {db} copy.duckdb)") from None
-            raise CliError(store_in_use(db, exc) or f"--db {db}: cannot open ({str(exc).splitlines()[0]})") from None
+            raise open_error(db, exc) from None
         note = web_app.state.hub.note
         typer.echo(f"realpolitik serving {db} on http://{host}:{port}/  (API docs at /docs)", err=True)
         if note:
