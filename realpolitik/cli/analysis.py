@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from ..config import DEFAULT_DB
+from ..analysis.options import Freq, Horizon, Level, Weight
 from .output import CliError, emit, to_json
 
 ERR = Console(stderr=True)
@@ -22,28 +23,6 @@ class Fmt(str, enum.Enum):
     jsonl = "jsonl"
     parquet = "parquet"
     json = "json"
-
-
-class Weight(str, enum.Enum):
-    events = "events"
-    mentions = "mentions"
-
-
-class Freq(str, enum.Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-
-
-class Level(str, enum.Enum):
-    country = "country"
-    code = "code"
-
-
-class Horizon(str, enum.Enum):
-    d1 = "1d"
-    d7 = "7d"
-    d30 = "30d"
 
 
 DB = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to read.")

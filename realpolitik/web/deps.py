@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import AsyncIterator, Optional
 
 from fastapi import Depends, HTTPException, Query, Request
 
+from ..analysis.options import Freq, Level, Weight  # noqa: F401  (query enums the routers use)
 from .security import require_read
 from .storeaccess import StoreBusy, StoreView
 
@@ -36,22 +36,6 @@ async def reader(request: Request, _: None = Depends(require_read)) -> AsyncIter
         yield view
     finally:
         view.close()
-
-
-class Weight(str, enum.Enum):
-    events = "events"
-    mentions = "mentions"
-
-
-class Freq(str, enum.Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-
-
-class Level(str, enum.Enum):
-    country = "country"
-    code = "code"
 
 
 class Window:
