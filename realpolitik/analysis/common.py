@@ -160,13 +160,13 @@ def date_window(start, end) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
-def window_sql(start: dt.date | None, end: dt.date | None) -> str:
-    """Inclusive date window as a WHERE fragment ('TRUE' when open)."""
+def window_sql(start: dt.date | None, end: dt.date | None, column: str = "date") -> str:
+    """Inclusive date window on `column` as a WHERE fragment ('TRUE' when open)."""
     parts = []
     if start:
-        parts.append(f"date >= DATE '{start.isoformat()}'")
+        parts.append(f"{column} >= DATE '{start.isoformat()}'")
     if end:
-        parts.append(f"date <= DATE '{end.isoformat()}'")
+        parts.append(f"{column} <= DATE '{end.isoformat()}'")
     return " AND ".join(parts) or "TRUE"
 
 

@@ -160,12 +160,9 @@ def top_dyads(store, start: dt.date | None, end: dt.date | None, k: int = 3) -> 
 
 
 def _window(start: dt.date | None, end: dt.date | None) -> str:
-    parts = []
-    if start:
-        parts.append(f"e.date >= DATE '{start.isoformat()}'")
-    if end:
-        parts.append(f"e.date <= DATE '{end.isoformat()}'")
-    return " AND ".join(parts) or "TRUE"
+    from ..analysis.common import window_sql
+
+    return window_sql(start, end, "e.date")
 
 
 def _topic_words(topic: str) -> list[str]:
