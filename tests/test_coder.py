@@ -112,6 +112,17 @@ def test_expected_to_is_hypothetical_with_raised_subject(coder):
 
 
 @pytest.mark.parametrize("text", [
+    "EU foreign ministers discussed imposing further sanctions on Russia if Moscow refused to withdraw.",
+    "France is considering sending troops to Mali.",
+    "Germany and France debated deploying troops to Ukraine.",
+    "Washington is weighing whether to send missiles to Kyiv.",
+])
+def test_deliberated_acts_are_not_acts(coder, text):
+    ev = code(coder, text)
+    assert not [e for e in ev if e.cameo[:2] in ("15", "16", "07") and e.modality in ("action", "reported")]
+
+
+@pytest.mark.parametrize("text", [
     "Russia did not reject the proposal.",
     "Russia has never attacked Ukraine.",
     "Iran failed to release the prisoners.",

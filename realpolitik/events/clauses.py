@@ -29,6 +29,11 @@ _MOTION = {"go", "come", "travel", "fly", "take", "use", "move", "return", "turn
            "visit", "arrive", "meet", "call", "gather", "assemble", "converge", "march", "rally",
            "flock", "pour", "return"}
 _MOTION_FORMS = {w for v in _MOTION for w in verb_forms(v)} | {"went", "came", "flew", "took", "met", "rallied"}
+# "discussed imposing sanctions", "is considering sending troops", "weighing whether to strike":
+# an act only deliberated on is not done (hypothetical, dropped unless the coder keeps them).
+_DELIBERATE = {"discuss", "consider", "weigh", "debate", "study", "explore", "contemplate", "mull",
+               "ponder", "examine", "entertain", "eye", "float", "moot"}
+_DELIBERATE_FORMS = {w for v in _DELIBERATE for w in verb_forms(v)}
 
 
 # -- clause structure ----------------------------------------------------------------------------
@@ -63,6 +68,10 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
             if g is None:
                 break
             gf = by_anchor.get(g.i)
+            if how == "comp" and (g.lemma_.lower() in _DELIBERATE or g.lower_ in _DELIBERATE_FORMS):
+                if f.modality in ("action", "reported", "intent"):
+                    f.modality = "hypothetical"
+                break
             if gf is not None and gf is not f and gf.comp:
                 if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):
                     # "X said Y attacked Z", "X warned that Y would pay": Y's act, as reported by X.
