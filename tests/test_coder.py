@@ -287,3 +287,11 @@ def test_sample_corpus_its_forces_denials_and_idioms():
     assert all(e.negated for e in ev if e.plover == "ASSAULT")
     ev = c.code_text("Hungarian Prime Minister Viktor Orban struck a different note, praising Trump.", "t", "2025-03-01")
     assert not any(e.plover == "ASSAULT" for e in ev)
+
+
+def test_they_in_what_plural_sayers_said_are_the_sayers(coder):
+    ev = code(coder, "Foreign ministers of France and Germany said they welcomed China's willingness "
+                     "to mediate between Russia and Ukraine.")
+    praise = find(ev, "05")
+    assert {e.source.country for e in praise} == {"FRA", "DEU"}
+    assert not [e for e in ev if e.source.country == "CHN"]

@@ -276,6 +276,11 @@ class Coder:
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
             [(speaker, True)] if speaker is not None and _pronoun(t, speaker) else b.bind_many(t, offset))]
+        if not sources and f.speaker and len(f.sources) == 1 and f.sources[0].tag_ == "PRP" \
+                and f.sources[0].lower_ == "they" \
+                and (len(f.speaker) > 1 or f.speaker[0].tag_ in ("NNS", "NNPS")):
+            # "The ministers of France and Germany said they welcomed ...": 'they' are the sayers.
+            sources = [x for t in f.speaker for x in b.bind_many(t, offset)]
         if speaker is not None and speaker.country and f.speaker:
             # "The defence ministry said its forces had struck ...": "its" is the speaker's.
             from realpolitik.actors import with_country
