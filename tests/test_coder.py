@@ -295,3 +295,8 @@ def test_they_in_what_plural_sayers_said_are_the_sayers(coder):
     praise = find(ev, "05")
     assert {e.source.country for e in praise} == {"FRA", "DEU"}
     assert not [e for e in ev if e.source.country == "CHN"]
+
+
+def test_infinitives_under_a_conditional_clause_are_hypothetical(coder):
+    ev = code(coder, "Russia will respond if NATO decides to send troops to Ukraine.")
+    assert not find(ev, "15", "IGO") and not find(ev, "15", None, "UKR")

@@ -196,7 +196,16 @@ def modality(tok: Token) -> str:
             return "hypothetical"
     if tok.dep_ == "conj" and is_verbal(tok.head) and tok.head.i < tok.i:
         return modality(tok.head)
+    if tok.dep_ == "xcomp" and _conditional(tok.head):
+        return "hypothetical"  # "if they are used to prosecute the war", "unless Moscow agrees to withdraw"
     return "action"
+
+
+def _conditional(tok: Token, depth: int = 0) -> bool:
+    """The verb heads (or is an infinitive under) a clause marked 'if'/'unless'."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return True
+    return depth < 3 and tok.dep_ == "xcomp" and tok.head is not tok and _conditional(tok.head, depth + 1)
 
 
 def governor(tok: Token) -> tuple[Token | None, str]:
