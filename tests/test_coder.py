@@ -300,3 +300,9 @@ def test_they_in_what_plural_sayers_said_are_the_sayers(coder):
 def test_infinitives_under_a_conditional_clause_are_hypothetical(coder):
     ev = code(coder, "Russia will respond if NATO decides to send troops to Ukraine.")
     assert not find(ev, "15", "IGO") and not find(ev, "15", None, "UKR")
+
+
+def test_act_alleged_by_an_unnamed_accuser_is_reported(coder):
+    ev = code(coder, "Syrian forces were accused of attacking protesters in Homs.")
+    hit = [e for e in ev if e.cameo[:2] in ("17", "18", "19") and e.source.country == "SYR"]
+    assert hit and hit[0].modality == "reported"

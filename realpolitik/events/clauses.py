@@ -88,6 +88,16 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     f.modality = "intent" if f.modality == "action" else f.modality
                     gf.dropped = True
                     break
+                if gf.comp == "accuse" and not gf.sources and any(c.dep_ == "nsubjpass" for c in g.children):
+                    # "Russia was accused of bombing hospitals": no accuser named, the alleged act
+                    # is what the sentence reports.
+                    f.modality = "reported" if f.modality == "action" else f.modality
+                    if not f.sources:
+                        subj = [c for c in g.children if c.dep_ == "nsubjpass"]
+                        subj += [c for s_ in subj for c in s_.children if c.dep_ == "conj"]
+                        f.sources = subj
+                        f.targets = [t for t in f.targets if t not in subj]
+                    break
                 # intent/request/demand/reject/threaten/accuse absorb the complement
                 if gf.comp != "accuse":
                     gf.code = _derive(gf.comp, gf.code, f.code)
