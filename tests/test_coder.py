@@ -306,3 +306,10 @@ def test_act_alleged_by_an_unnamed_accuser_is_reported(coder):
     ev = code(coder, "Syrian forces were accused of attacking protesters in Homs.")
     hit = [e for e in ev if e.cameo[:2] in ("17", "18", "19") and e.source.country == "SYR"]
     assert hit and hit[0].modality == "reported"
+
+
+@pytest.mark.parametrize("text", ["Putin personally commiserated with Erdogan after the coup attempt.",
+                                  "Macron consoled Zelensky in Kyiv."])
+def test_sympathy_aims_at_whom_it_comforts(coder, text):
+    ev = code(coder, text)
+    assert [e for e in ev if e.cameo == "018" and e.target is not None]

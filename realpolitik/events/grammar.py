@@ -127,6 +127,9 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if pat.part and set(pat.part) <= set(pat.prep):
             # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
             targets = [t for t in targets if t.dep_ == "pobj"]
+        elif pat.code == "018" and obj is None:
+            # "consoled Zelensky", "commiserated with Erdogan": sympathy aims at whom it comforts.
+            targets = [t for t in targets if t.dep_ in ("dative", "dobj") or t.head.lower_ in ("to", *pat.prep)]
         elif pat.code[:2] == "01":
             # A statement is aimed only at whom it is told to, not at what it is about.
             targets = [t for t in targets if t.dep_ == "dative" or t.head.lower_ == "to"]
