@@ -3,7 +3,7 @@
 The grammar knows nothing about actors: it returns the head tokens of the source and target
 phrases; the coder maps those phrases to dictionary actors. Steps:
 1. verb triggers: a lexicon pattern chosen by lemma + particle + object + preposition;
-2. noun triggers: "air strikes on Z", "talks between A and B", "X's offensive against Y";
+2. noun triggers (nominal.py): "air strikes on Z", "talks between A and B", "X's offensive against Y";
 3. clause structure: complements of say/agree/urge/refuse/threaten/plan verbs re-code, absorb,
    report or negate the complement's events.
 """
@@ -17,12 +17,12 @@ from realpolitik.events.clauses import (
     _apply_cues, absorb_nominals, joint_frames, obligation_frames, protest_frames, relate,
 )
 from realpolitik.events.frame import Frame, _conflictual
-from realpolitik.events.lexicon import Lexicon, NounPattern, VerbPattern, phrase_matches, verb_forms
+from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
+from realpolitik.events.nominal import _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, noun_frames
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
 
 # Prepositions that introduce a target when a pattern names none, by CAMEO root family.
-_CONFLICT_PREPS = ("against", "on", "at", "into", "toward", "towards", "upon")
 _COOP_PREPS = ("with", "to", "for")
 # Roots where the object that selects a pattern is also the target ("expelled Russian diplomats",
 # "released British sailors"); elsewhere it is the thing moved ("sent aid", "deployed troops").
@@ -163,194 +163,6 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                                 targets=list(sources), negated=frames[-1].negated,
                                 modality=frames[-1].modality, confidence=0.75, mirror=True))
     return frames
-
-
-# -- nouns -------------------------------------------------------------------------------------
-def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
-    words = R.phrase_words(tok)
-    mods = set(words[:-1])
-    for p in pats:
-        if p.mods and not phrase_matches(words, [" ".join(p.mods + (p.head,))]):
-            continue
-        if p.need and not mods.intersection(p.need):
-            continue
-        if p.needprep and not any(c.dep_ == "prep" and c.lower_ in p.prep for c in tok.children):
-            continue
-        return p
-    return None
-
-
-# Nouns that make the event noun after "of" a possibility ("the risk of clashes").
-_POSSIBILITY = {"risk", "threat", "fear", "possibility", "prospect", "danger", "plan", "prospects",
-                "report", "allegation", "claim", "accusation", "rumour", "suspicion",
-                "spectre", "likelihood", "chance", "warning", "rumour", "talk"}
-
-
-def _nominal_modality(tok: Token) -> str:
-    """'could lead to renewed fighting', 'the risk of clashes': the nominal event is hypothetical
-    when the clause around it is."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _POSSIBILITY:
-        return "hypothetical"
-    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
-        return "hypothetical"  # "any further advances had to be approved", "any attack"
-    if tok.dep_ in ("nsubj", "dobj") and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
-        return "hypothetical"  # "a clash risks a broader confrontation", "deter Turkey's offensive"
-    for anc in tok.ancestors:
-        if R.is_verbal(anc):
-            return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
-    return "action"
-
-
-# Time references to something already past, not news of the day: "since the invasion", "the
-# third anniversary of the invasion", "in the aftermath of the war", "the 2014 annexation". After/
-# before/during an event of the day ("after the North's bombardment") it is still reported news
-# (gold dev codes those), so those words mark background only for states of affairs ("after the war").
-_SINCE = {"since"}
-_TEMPORAL = {"after", "before", "during", "following", "until", "till", "prior"}
-_BACKGROUND_HEADS = {"anniversary", "aftermath", "wake", "outbreak", "legacy", "memory",
-                     "commemoration", "memorial", "history", "anniversaries"}
-_STATES = {"war", "conflict", "invasion", "annexation", "occupation", "revolution", "uprising",
-           "coup", "genocide", "intervention", "incursion", "insurgency", "siege", "blockade",
-           "crackdown", "campaign", "civil war"}
-
-
-def _is_year(t: Token) -> bool:
-    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
-
-
-def background(tok: Token) -> bool:
-    """A nominal event used as a time reference or about the past, not reported as news: "since
-    the Ukrainian incursion began", "after the war", "the anniversary of Moscow's invasion", "the
-    2014 annexation", "last year's assault"."""
-    for c in tok.children:
-        if _is_year(c) and c.dep_ in ("nummod", "compound", "nmod", "amod", "npadvmod"):
-            return True  # "the 2014 annexation"
-        if c.dep_ == "poss" and (_is_year(c) or c.lemma_.lower() in ("year", "decade")
-                                 and any(x.lower_ in ("last", "previous", "past") for x in c.children)):
-            return True  # "last year's assault"
-    head = tok.head
-    state = tok.lemma_.lower() in _STATES
-    if tok.dep_ == "pobj":
-        w = head.lower_
-        if w in _SINCE or (w in _TEMPORAL and state):
-            return True
-        if w == "of" and head.head.lemma_.lower() in _BACKGROUND_HEADS:
-            return True
-        if w == "of" and head.head.dep_ == "pobj" and head.head.head.lower_ in _SINCE:
-            return True  # "since the end of the war", "since the start of the invasion"
-    if tok.dep_ in ("nsubj", "nsubjpass") and R.is_verbal(head):
-        # "since the incursion began", "after the war ended"
-        marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-        if marks & _SINCE or (marks & _TEMPORAL and state):
-            return True
-    return False
-
-
-_FIGURATIVE = {"legal", "political", "court", "courtroom", "diplomatic", "electoral", "verbal", "bureaucratic",
-               "judicial", "media", "rhetorical", "trade", "price", "custody", "propaganda", "cyber", "budget",
-               "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency"}
-
-
-def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
-    frames = []
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in covered:  # PROPN: "Operation Olive Branch", "Syria Campaign"
-            continue
-        pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
-        if not pats:
-            continue
-        pat = _match_noun(tok, pats)
-        if pat is None or background(tok):
-            continue
-        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex.nouns:
-            continue  # "air raid sirens", "protest movement": a modifier, not an event
-        if pat.code[:2] in ("18", "19", "20") and any(
-                c.lower_ in _FIGURATIVE and c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
-            continue  # "a decade-long legal battle", "a political fight": no violence
-        frames.extend(_nominal(tok, pat, lex))
-    return frames
-
-
-def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
-    sources: list[Token] = []
-    targets: list[Token] = []
-    trigger = [tok]
-    neg, mod = False, "action"
-    # Modifiers left of the noun carry the doer: "Russia's", "Russian", "US-led", "Turkish army".
-    sources.extend(R.children(tok, "poss"))
-    sources.extend(c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
-                   and c.lower_ not in pat.mods)
-    between: list[Token] = []
-    located: list[Token] = []  # "strikes in Yemen": the place, used only without a real target
-    for prep in R.children(tok, "prep"):
-        w = prep.lower_
-        if w == "by":
-            sources = R.pobjs(prep) + sources
-        elif w == "between" and pat.between:
-            between = R.pobjs(prep)
-        elif w in pat.prep or (not pat.prep and w in _CONFLICT_PREPS):
-            (located if w == "in" else targets).extend(R.pobjs(prep))
-    for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
-        if acl.lemma_.lower() not in lex.verbs:  # "a ceasefire brokered by Egypt": Egypt brokered
-            sources = R.agents(acl) + sources
-    carrier = tok
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
-            and tok.head.head.dep_ in ("dobj", "nsubjpass"):
-        carrier = tok.head.head  # "held another round of talks", "four hours of talks"
-        for prep in R.children(carrier, "prep"):
-            if prep.lower_ in pat.prep:
-                targets.extend(R.pobjs(prep))
-    head = carrier.head
-    tok_dep = carrier.dep_
-    if tok_dep in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.light_verbs:
-        s, _ = R.subject_roles(head)
-        sources = s + sources if tok_dep == "dobj" else R.agents(head) + sources
-        trigger = [head, tok]
-        neg, mod = R.negated(head) or R.subject_negated(head), R.modality(head)
-        for prep in R.children(head, "prep"):
-            if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
-                (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
-            head.lower_ in ("with", "through")
-            or head.lower_ in ("after", "during") and pat.code[:2] == "04" or head.lower_ == "in" and (
-            pat.code[:2] < "13" or pat.code[:2] == "14"
-            or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist"))):
-        # "building a port in cooperation with X", "went further in criticism of X": the verb's
-        # subject is the doer; "Israel responded with air strikes on Gaza" likewise.
-        sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
-    if not sources and pat.code[:2] == "14" and tok.dep_ == "pobj" and head.lower_ in ("in", "at", "during"):
-        # "Farmers blocked highways for a week in protest at ...", "burned headscarves at protests":
-        # the protesters are the clause's subject.
-        verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
-        if verb is not None:
-            sources = R.subject_roles(verb)[0]
-    if any(t.tag_ == "PRP$" for t in sources):
-        # "Hamas gunmen took hostages during their assault": their = the clause's subject.
-        verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
-        subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP"]
-        if subj:
-            sources = subj + [t for t in sources if t.tag_ != "PRP$"]
-    if not targets:
-        targets = located
-    if mod == "action" and len(trigger) == 1:
-        mod = _nominal_modality(tok)
-    if pat.between and not between and tok.dep_ in ("nsubj", "nsubjpass"):
-        # "Heavy fighting broke out between A and B": the between-phrase hangs on the verb.
-        between = [o for p in R.children(tok.head, "prep") if p.lower_ == "between" for o in R.pobjs(p)]
-    base = dict(code=pat.code, anchor=tok, trigger=trigger, negated=neg, modality=mod, nominal=True,
-                weak=pat.weak, place=pat.place, confidence=0.55 if pat.weak else 0.7,
-                context=pat.context)
-    if len(between) == 1:  # "between Azerbaijani and Armenian forces": the coder pairs the actors
-        return [Frame(sources=between, targets=[], mutual=True, **base)]
-    if between:
-        out = []
-        for a in between:
-            for b in between:
-                if a is not b:
-                    out.append(Frame(sources=[a], targets=[b], **base))
-        return out
-    return [Frame(sources=sources, targets=targets, **base)]
 
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
@@ -526,16 +338,8 @@ def wanting_frames(sent: Span, frames: list[Frame]) -> list[Frame]:
     return out
 
 
-_PREVENT = {"prevent", "deter", "stop", "keep", "bar", "discourage", "dissuade", "ban", "prohibit",
-            "block", "restrain", "refrain", "stave"}
-
-
 # The parser's lemmas are filled only for lexicon words: these sets are matched on word forms.
-_PREVENT_FORMS = {w for v in _PREVENT for w in verb_forms(v)} | {"kept", "stopped", "barred", "banned"}
 _NAMING_FORMS = {w for v in _NAMING for w in verb_forms(v)} | {"dubbed"}
-
-
-_RISK_FORMS = verb_forms("risk") | verb_forms("threaten") | verb_forms("avert") | verb_forms("avoid")
 
 
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
