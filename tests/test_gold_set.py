@@ -137,3 +137,44 @@ def test_lengths(rows):
     for r in rows:
         n = len(r["text"].split())
         assert 10 <= n <= 45, (r["id"], n)
+
+
+def _build_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gold_build", GOLD / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_built_files_match_parts(rows):
+    """dev.jsonl/test.jsonl are up to date with the parts (same texts, same ids)."""
+    build = _build_module()
+    parts = build.load_parts()
+    assert {r["id"]: r["text"] for r in parts} == {r["id"]: r["text"] for r in rows}
+
+
+def test_adding_sentences_keeps_existing_splits(gold):
+    """A new sentence is dealt without moving any existing sentence between dev and test."""
+    build = _build_module()
+    prior = {r["text"]: s for s, rs in gold.items() for r in rs}
+    rows = build.load_parts()
+    ev = {"type": "ASSAULT", "cameo": "190", "cameo_root": "19",
+          "source": {"country": "USA", "sector": "MIL", "name": "x"}, "target": None,
+          "trigger": "x", "negated": False}
+    extra = [{"date": "2020-01-01", "text": f"Synthetic new sentence number {i} for the split test.",
+              "events": [dict(ev)] if i % 3 else [], "_part": "zz_test"} for i in range(7)]
+    build.assign_splits(rows + extra, prior)
+    moved = [r["id"] for r in rows if r["split"] != prior[r["text"]]]
+    assert not moved, moved[:10]
+    assert all(r["split"] in ("dev", "test") for r in extra)
+    # the new sentences are dealt so each root stays balanced
+    for root in ("19", "none"):
+        grp = [r for r in rows + extra if build.group_of(r) == root]
+        d = sum(r["split"] == "dev" for r in grp)
+        assert abs(d - (len(grp) - d)) <= 2, (root, d, len(grp) - d)
+    # and the result does not depend on which sentences were already known
+    again = [dict(r) for r in rows + extra]
+    build.assign_splits(again, prior)
+    assert [r["split"] for r in again] == [r["split"] for r in rows + extra]

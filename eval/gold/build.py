@@ -10,8 +10,10 @@ Each event is [cameo code, source actor, target actor or null, trigger]; an acto
 code (a fixed table, see TYPE_BY_ROOT) so that the three never disagree. Negated events are
 never listed, so "negated" is always false.
 
-Ids (g0001...) follow the sorted part files and line order. The dev/test split is seeded
-and stratified by the root of each sentence's first event ("none" for sentences with no event).
+Ids (g0001...) follow the sorted part files and line order. The dev/test split is stable: a
+sentence already in dev.jsonl or test.jsonl (same text) keeps its split; only new sentences are
+dealt, seeded and balanced within the root of each sentence's first event ("none" for sentences
+with no event).
 
 Usage:  python eval/gold/build.py          # build + validate
         python eval/gold/build.py --check  # validate only, print counts
@@ -157,18 +159,54 @@ def group_of(row: dict) -> str:
     return row["events"][0]["cameo_root"] if row["events"] else "none"
 
 
-def assign_splits(rows: list[dict]) -> None:
+def load_prior_splits() -> dict[str, str]:
+    """Text -> split of every sentence already in the written dev.jsonl / test.jsonl."""
+    prior: dict[str, str] = {}
+    for split in ("dev", "test"):
+        path = HERE / f"{split}.jsonl"
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                prior[json.loads(line)["text"]] = split
+    return prior
+
+
+def assign_splits(rows: list[dict], prior: dict[str, str] | None = None) -> None:
+    """Give every row a split.
+
+    A sentence already present in ``prior`` (text -> split, by default read from the written
+    dev.jsonl / test.jsonl) keeps its split, so adding sentences never moves a held-out one.
+    Only new sentences are dealt: grouped by main root, shuffled with a fixed seed, and each
+    one goes to the split that has fewer sentences of its root so far (ties alternate across
+    groups, keeping the overall total near 50/50).
+    """
+    if prior is None:
+        prior = load_prior_splits()
     rng = random.Random(SEED)
     groups: dict[str, list[dict]] = defaultdict(list)
+    have: Counter = Counter()
     for r in rows:
-        groups[group_of(r)].append(r)
+        old = prior.get(r["text"])
+        if old in ("dev", "test"):
+            r["split"] = old
+            have[(group_of(r), old)] += 1
+        else:
+            r.pop("split", None)
+            groups[group_of(r)].append(r)
     flip = 0
     for key in sorted(groups):
         members = groups[key][:]
         rng.shuffle(members)
-        for j, r in enumerate(members):
-            r["split"] = "dev" if (j + flip) % 2 == 0 else "test"
-        flip ^= len(members) % 2  # keep the overall total near 50/50
+        for r in members:
+            d, t = have[(key, "dev")], have[(key, "test")]
+            if d != t:
+                split = "dev" if d < t else "test"
+            else:
+                split = "dev" if flip == 0 else "test"
+                flip ^= 1
+            r["split"] = split
+            have[(key, split)] += 1
 
 
 def summary(rows: list[dict]) -> str:
