@@ -3,6 +3,13 @@
 Every format is written by DuckDB's COPY straight from the store, so exports stream and never
 hold the table in Python. Parquet goes to a directory in hive layout (`month=2022-03/...`), which
 DuckDB, Spark and BigQuery read as a partitioned table.
+
+GDELT's IsRootEvent flags events found in an article's lead paragraph. The store keeps no
+paragraphs, but every coded event keeps the sentence index of each of its mentions: an event is
+written as a root event (1) when at least one report has it in the article's first
+`LEAD_SENTENCES` sentences (a wire lead is one or two sentences; a headline line kept in the text
+is a sentence of its own), else 0. Imported events (GDELT, ICEWS, event files) have no mentions,
+so the store does not know and the field is left empty, like GDELT's other unknown fields.
 """
 from __future__ import annotations
 
@@ -14,6 +21,8 @@ from .common import iso3_fips
 from .gdelt import GDELT2, _enum, _list
 
 FORMATS = ("gdelt", "csv", "jsonl", "parquet")
+# Sentences (0-based index < this) that make an article's lead, for IsRootEvent.
+LEAD_SENTENCES = 3
 
 # Columns users get in csv/jsonl/parquet; bookkeeping columns (import_file, external_num) stay in.
 EXPORT_COLUMNS = [
@@ -37,6 +46,18 @@ def _fips(expr: str) -> str:
     return f"{_list([table[i] for i in isos], 'VARCHAR')}[enum_code(TRY_CAST({expr} AS {_enum(isos)})) + 1]"
 
 
+def _is_root(first_sentence: str) -> str:
+    """'1' when the event's earliest mention is in the lead, '0' when later, NULL when the store
+    has no sentence for it (an imported event): see the module docstring."""
+    return (f"CASE WHEN {first_sentence} IS NULL THEN NULL "
+            f"WHEN {first_sentence} < {LEAD_SENTENCES} THEN '1' ELSE '0' END")
+
+
+# Each event's earliest sentence index over its mentions, joined to `events` for IsRootEvent.
+_LEAD_JOIN = ("LEFT JOIN (SELECT event_id, min(sentence_index) AS lead_sentence FROM mentions "
+              "GROUP BY event_id) USING (event_id)")
+
+
 def _gdelt_columns() -> dict[str, str]:
     """GDELT 2.0 column -> SQL over `events`; absent fields are empty, as in GDELT itself."""
     # NULL, not '': DuckDB writes NULL as an empty field but an empty string as "".
@@ -52,7 +73,7 @@ def _gdelt_columns() -> dict[str, str]:
         "Actor1CountryCode": _txt("source_country"), "Actor1Type1Code": _txt("source_sector"),
         "Actor2Code": _txt("target_code"), "Actor2Name": _txt("target_name"),
         "Actor2CountryCode": _txt("target_country"), "Actor2Type1Code": _txt("target_sector"),
-        "IsRootEvent": "'1'", "EventCode": "cameo", "EventBaseCode": "left(cameo, 3)",
+        "IsRootEvent": _is_root("lead_sentence"), "EventCode": "cameo", "EventBaseCode": "left(cameo, 3)",
         "EventRootCode": "cameo_root", "QuadClass": "CAST(quad_class AS VARCHAR)",
         "GoldsteinScale": "CAST(goldstein AS VARCHAR)",
         "NumMentions": "CAST(num_mentions AS VARCHAR)", "NumSources": "CAST(num_sources AS VARCHAR)",
@@ -89,7 +110,7 @@ def export_events(store: Store, fmt: str, out: str | Path, date_from: dt.date | 
     target = str(out).replace("'", "''")
     if fmt == "gdelt":
         select = ", ".join(f'{expr} AS "{name}"' for name, expr in _gdelt_columns().items())
-        sql = (f"COPY (SELECT {select} FROM events WHERE {where} ORDER BY date, event_id) "
+        sql = (f"COPY (SELECT {select} FROM events {_LEAD_JOIN} WHERE {where} ORDER BY date, event_id) "
                f"TO '{target}' (FORMAT csv, DELIMITER '\t', HEADER false)")
     elif fmt == "parquet":
         out.mkdir(parents=True, exist_ok=True)
