@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..dates import parse_date as _parse_date
+
 # Pseudo-countries for actors with no state.
 NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 
@@ -104,26 +106,9 @@ def person_rank(entry: Entry, day: dt.date | None) -> tuple:
 
 
 def parse_date(value) -> dt.date | None:
-    """ISO dates, datetimes, or the PETRARCH forms YYMMDD / YYYYMMDD."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    s = str(value).strip()
-    if not s:
-        return None
-    if len(s) >= 10 and s[4] == "-":
-        return dt.date.fromisoformat(s[:10])
-    if s.isdigit() and len(s) == 8:
-        return dt.date(int(s[:4]), int(s[4:6]), int(s[6:]))
-    if s.isdigit() and len(s) == 6:
-        yy = int(s[:2])
-        # TABARI two-digit years: 1930-2029 window
-        year = 2000 + yy if yy < 30 else 1900 + yy
-        return dt.date(year, int(s[2:4]), int(s[4:]))
-    raise ValueError(f"unrecognised date: {value!r}")
+    """ISO dates, datetimes, or the PETRARCH forms YYMMDD / YYYYMMDD; ValueError when unreadable
+    (dictionary dates are ours to fix, so a bad one must be loud)."""
+    return _parse_date(value, two_digit_years=True)
 
 
 def safe_date(value) -> dt.date | None:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..dates import parse_date as _parse_date
+
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 QUADS = [1, 2, 3, 4]
 
@@ -140,14 +142,11 @@ def _resolver(cls):
 
 
 def parse_date(value: str | dt.date | None, what: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A date option (`what` names it, e.g. '--from'); None when not given (None or blank).
+    Unreadable input is an AnalysisError, shown by the CLI as one line. Two-digit years are not
+    read: '220301' is more likely a typo than 1 March 2022."""
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return _parse_date(value)
     except ValueError:
         raise AnalysisError(f"{what} {value!r}: not a date (use YYYY-MM-DD)") from None
 
