@@ -69,3 +69,49 @@ def test_imported_events_have_no_is_root_event(store, tmp_path):
     assert coded == {False: ["", "", "", ""], True: ["1"]}
     with open_store(tmp_path / "again.duckdb") as again:
         assert import_gdelt(again, out).rows_ok == 5
+
+
+def test_csv_export_reimports_every_user_column(store, tmp_path):
+    # The csv export and the events-file import share one column list (EVENT_COLUMNS): every
+    # value an export writes comes back, bar the fields that say where the row came from.
+    from realpolitik.interop.common import EVENT_COLUMNS
+    from realpolitik.interop.events_file import import_events
+    from realpolitik.interop.icews import import_icews
+
+    import_icews(store, FIX / "icews_sample.tab")
+    out = tmp_path / "ev.csv"
+    assert export_events(store, "csv", out) == 4
+    assert out.read_text().splitlines()[0].split(",") == EVENT_COLUMNS
+    with open_store(tmp_path / "again.duckdb") as again:
+        r = import_events(again, out)
+        assert (r.kind, r.rows_ok, r.rows_bad) == ("events", 4, 0)
+        kept = [c for c in EVENT_COLUMNS if c not in ("event_id", "origin")]
+        key = f"SELECT {', '.join(kept)} FROM events ORDER BY external_id"
+        assert again.rows(key) == store.rows(key)
+        assert {e["origin"] for e in again.rows("SELECT origin FROM events")} == {"import"}
+
+
+def test_every_format_skips_content_it_imported_under_another_name(store, tmp_path):
+    from realpolitik.interop.events_file import import_events
+    from realpolitik.interop.icews import import_icews
+
+    for fn, name in ((import_gdelt, "gdelt2_sample.export.CSV"), (import_icews, "icews_sample.tab")):
+        copy = tmp_path / ("copy-" + name)
+        copy.write_bytes((FIX / name).read_bytes())
+        assert not fn(store, FIX / name).skipped
+        again = fn(store, copy)
+        assert again.skipped and (again.rows_ok, again.rows_bad, again.errors) == (0, 0, [])
+    jsonl = tmp_path / "ev.jsonl"
+    jsonl.write_text('{"date": "2022-03-01", "source": "RUSGOV", "target": "UKRGOV", "cameo": "190"}\n'
+                     '{"date": "soon", "source": "RUSGOV", "target": "UKRGOV", "cameo": "190"}\n')
+    first = import_events(store, jsonl)
+    assert (first.rows_ok, first.rows_bad) == (1, 1)
+    # Bad rows found in Python land both on the result and in import_errors.
+    assert first.errors == [(2, "bad date 'soon' (must be YYYY-MM-DD)")]
+    stored = store.rows("SELECT line, reason FROM import_errors WHERE file_hash = ?", [first.file_hash])
+    assert stored == [{"line": 2, "reason": "bad date 'soon' (must be YYYY-MM-DD)"}]
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(jsonl.read_bytes())
+    assert import_events(store, copy).skipped
+    ledger = store.rows("SELECT kind, count(*) AS n FROM imports GROUP BY kind ORDER BY kind")
+    assert ledger == [{"kind": "events", "n": 1}, {"kind": "gdelt2", "n": 1}, {"kind": "icews", "n": 1}]

@@ -25,6 +25,16 @@ CAMEO_REGIONS = (
     "MEA", "MDT", "NAF", "NMR", "PGS", "SAS", "SAM", "SAF", "SEA", "SCN", "WAF", "WST", "WEU",
 )
 MAX_ERRORS_SHOWN = 20
+# The `events` columns a user sees: what csv/jsonl/parquet exports write and what the events-file
+# import reads back (so an export re-imports unchanged). Bookkeeping columns (import_file,
+# external_num) are left out.
+EVENT_COLUMNS = [
+    "event_id", "date", "source_code", "source_country", "source_sector", "source_type",
+    "source_name", "target_code", "target_country", "target_sector", "target_type", "target_name",
+    "cameo", "cameo_root", "cameo_label", "quad_class", "goldstein", "plover", "plover_mode",
+    "negated", "modality", "num_mentions", "num_sources", "num_articles", "avg_tone", "origin",
+    "external_id", "source_url", "geo_country", "geo_name", "geo_lat", "geo_lon",
+]
 COMMIT_ROWS = 500_000  # rows per transaction while importing
 # DuckDB's buffer pool while importing: the insert writes full row groups to disk as it goes, so
 # this caps resident memory whatever the file size (measured flat from 1M to 5M GDELT rows).
@@ -88,6 +98,21 @@ def first_line(path: str | Path) -> str:
             if line.strip():
                 return line.rstrip("\r\n").lstrip("\ufeff")  # a BOM is not part of a column name
     return ""
+
+
+def begin_import(store: Store, path: Path, kind: str) -> ImportResult:
+    """Every import's first step: the file's result, marked `skipped` when the same content
+    (by hash, whatever the file is called) was imported before, so the caller returns it as is."""
+    digest = file_hash(path)
+    result = ImportResult(path=str(path), kind=kind, file_hash=digest)
+    result.skipped = already_imported(store, digest)
+    return result
+
+
+def keep_errors(store: Store, result: ImportResult, errors: list[tuple[int, str]]) -> None:
+    """Bad rows found in Python: all go to `import_errors`, the first few onto `result`."""
+    result.add_errors(errors)
+    record_errors(store, result.file_hash, errors)
 
 
 def already_imported(store: Store, digest: str) -> bool:

@@ -20,18 +20,13 @@ import pyarrow as pa
 from ..store import Store
 from ..store.events import rollup_id
 from .common import (
-    PSEUDO_COUNTRIES, ImportResult, already_imported, file_hash, open_data, record_errors,
+    EVENT_COLUMNS, PSEUDO_COUNTRIES, ImportResult, begin_import, keep_errors, open_data,
     record_import,
 )
 
 BATCH = 10_000
-_COLS = [
-    "event_id", "date", "source_code", "source_country", "source_sector", "source_type",
-    "source_name", "target_code", "target_country", "target_sector", "target_type", "target_name",
-    "cameo", "cameo_root", "cameo_label", "quad_class", "goldstein", "plover", "plover_mode",
-    "negated", "modality", "num_mentions", "num_sources", "num_articles", "avg_tone", "origin",
-    "external_id", "source_url", "geo_country", "geo_name", "geo_lat", "geo_lon", "import_file",
-]
+# What the export writes, plus the file the rows came from.
+_COLS = EVENT_COLUMNS + ["import_file"]
 _TYPES = {"date": pa.date32(), "quad_class": pa.int8(), "goldstein": pa.float64(), "negated": pa.bool_(),
           "num_mentions": pa.int32(), "num_sources": pa.int32(), "num_articles": pa.int32(),
           "avg_tone": pa.float64(), "geo_lat": pa.float64(), "geo_lon": pa.float64()}
@@ -163,19 +158,17 @@ def to_row(rec: dict, countries: set[str], digest: str) -> dict[str, Any] | str:
 def import_events(store: Store, path: str | Path, on_rows: Callable[[int], None] | None = None) -> ImportResult:
     """Import one file of realpolitik event records; the same content twice is a no-op."""
     path = Path(path)
-    digest = file_hash(path)
-    result = ImportResult(path=str(path), kind="events", file_hash=digest)
-    if already_imported(store, digest):
-        result.skipped = True
+    result = begin_import(store, path, "events")
+    if result.skipped:
         return result
+    digest = result.file_hash
     countries = _countries()
     rows: list[dict] = []
     with store.transaction():
         for n, rec in records(path):
             row = rec if isinstance(rec, str) else to_row(rec, countries, digest)
             if isinstance(row, str):
-                result.add_errors([(n, row)])
-                record_errors(store, digest, [(n, row)])
+                keep_errors(store, result, [(n, row)])
             else:
                 rows.append(row)
             if len(rows) >= BATCH:

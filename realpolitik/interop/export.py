@@ -17,21 +17,15 @@ import datetime as dt
 from pathlib import Path
 
 from ..store import Store
-from .common import iso3_fips
+from .common import EVENT_COLUMNS, iso3_fips
 from .gdelt import GDELT2, _enum, _list
 
 FORMATS = ("gdelt", "csv", "jsonl", "parquet")
 # Sentences (0-based index < this) that make an article's lead, for IsRootEvent.
 LEAD_SENTENCES = 3
 
-# Columns users get in csv/jsonl/parquet; bookkeeping columns (import_file, external_num) stay in.
-EXPORT_COLUMNS = [
-    "event_id", "date", "source_code", "source_country", "source_sector", "source_type",
-    "source_name", "target_code", "target_country", "target_sector", "target_type", "target_name",
-    "cameo", "cameo_root", "cameo_label", "quad_class", "goldstein", "plover", "plover_mode",
-    "negated", "modality", "num_mentions", "num_sources", "num_articles", "avg_tone", "origin",
-    "external_id", "source_url", "geo_country", "geo_name", "geo_lat", "geo_lon",
-]
+# Columns users get in csv/jsonl/parquet (shared with the events-file import).
+EXPORT_COLUMNS = EVENT_COLUMNS
 
 
 def _txt(expr: str) -> str:

@@ -40,8 +40,8 @@ from typing import Callable, Iterator
 
 from ..store import Store
 from .common import (
-    PSEUDO_COUNTRIES, ImportResult, already_imported, bounded_memory, country_codes, file_hash,
-    fips_iso3, first_line, record_import,
+    PSEUDO_COUNTRIES, ImportResult, begin_import, bounded_memory, country_codes, fips_iso3,
+    first_line, record_import,
 )
 
 _HEAD = ["GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
@@ -270,10 +270,8 @@ def import_gdelt(
     """Import one GDELT event file; a file whose content was imported before is skipped."""
     path = Path(path)
     kind, columns = detect_layout(path)
-    digest = file_hash(path)
-    result = ImportResult(path=str(path), kind=kind, file_hash=digest)
-    if already_imported(store, digest):
-        result.skipped = True
+    result = begin_import(store, path, kind)
+    if result.skipped:
         return result
     with _readable(path) as (data, compression), bounded_memory(store), \
             _progress(store, data, compression, on_rows) as reported, _insertion_order(store):

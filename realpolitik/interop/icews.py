@@ -15,8 +15,8 @@ import pyarrow.compute as pc
 
 from ..store import Store
 from .common import (
-    ImportResult, already_imported, bounded_memory, file_hash, first_line, periodic_commits,
-    record_errors, record_import, register_lookups,
+    ImportResult, begin_import, bounded_memory, first_line, keep_errors, periodic_commits,
+    record_import, register_lookups,
 )
 from .tsv import prefetch, stream_rows
 
@@ -150,18 +150,16 @@ def import_icews(store: Store, path: str | Path, on_rows: Callable[[int], None] 
     """Import one ICEWS event file; a file whose content was imported before is skipped."""
     path = Path(path)
     header = _check_header(path)
-    digest = file_hash(path)
-    result = ImportResult(path=str(path), kind="icews", file_hash=digest)
-    if already_imported(store, digest):
-        result.skipped = True
+    result = begin_import(store, path, "icews")
+    if result.skipped:
         return result
+    digest = result.file_hash
     register_lookups(store)
     con = store.con
     geo_cols = [c for c in ("Source Country", "Target Country", "Country") if c in header]
     with bounded_memory(store), periodic_commits(store, digest) as tick:
         for table, bad_rows in prefetch(stream_rows(path, header, skip_rows=1)):
-            result.add_errors(bad_rows)
-            record_errors(store, digest, bad_rows)
+            keep_errors(store, result, bad_rows)
             if table.num_rows:
                 for c in ("City", "Province", "Country", "Latitude", "Longitude"):
                     if c not in header:  # optional location columns
@@ -187,8 +185,7 @@ def _insert(store: Store, digest: str, result: ImportResult) -> None:
     # ICEWS batches are small next to GDELT's, so one materialised stage keeps this simple.
     con.execute(f"CREATE OR REPLACE TEMP TABLE _icews AS SELECT *, {_REASON} AS reason FROM ({_SELECT})")
     errors = con.execute("SELECT line, reason FROM _icews WHERE reason IS NOT NULL ORDER BY line").fetchall()
-    result.add_errors(errors)
-    record_errors(store, digest, errors)
+    keep_errors(store, result, errors)
     valid = con.execute("SELECT count(*) FROM _icews WHERE reason IS NULL").fetchall()[0][0]
     inserted = con.execute(f"""
         INSERT INTO events ({_COLS})
