@@ -164,3 +164,15 @@ def test_cli_export_into_missing_or_impossible_folders(tmp_path):
     blocker.write_text("x")
     res = runner.invoke(app, ["export", "--db", str(db), "-f", "gdelt", "-o", str(blocker / "sub" / "x.tsv")])
     assert isinstance(res.exception, CliError) and "a-file" in str(res.exception)
+
+
+def test_own_events_repeated_id_keeps_the_first_line(store, tmp_path):
+    path = tmp_path / "dup.jsonl"
+    recs = [{"event_id": f"e{i}", "date": "2024-05-01", "source": "USA", "target": "RUS", "cameo": "010"}
+            for i in range(40)]
+    recs += [{"event_id": "e7", "date": "2024-05-09", "source": "CHN", "target": "RUS", "cameo": "190"}]
+    _write_jsonl(path, recs)
+    r = import_events(store, path)
+    assert (r.rows_ok, r.duplicates) == (40, 1)
+    kept = store.rows("SELECT cameo, source_code FROM events WHERE external_id = 'e7'")
+    assert kept == [{"cameo": "010", "source_code": "USA"}]

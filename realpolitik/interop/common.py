@@ -206,8 +206,8 @@ def iso3_fips() -> dict[str, str]:
 
 
 def register_lookups(store: Store) -> None:
-    """Create temp tables `rp_cameo` (raw code -> taxonomy row) and `rp_countries` once per
-    connection, so imports can validate and enrich millions of rows in SQL joins."""
+    """Create the temp table `rp_cameo` (raw code -> taxonomy row) once per connection, so imports
+    can validate and enrich millions of rows in SQL joins."""
     con = store.con
     exists = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rp_cameo' AND temporary"
@@ -233,32 +233,6 @@ def register_lookups(store: Store) -> None:
         "plover": [c.plover for c in rows],
         "plover_mode": [c.plover_mode or None for c in rows],
     })
-    iso3 = sorted(country_codes())
-    countries = pa.table({"code": iso3})
     con.register("_rp_cameo_src", cameo)
-    con.register("_rp_countries_src", countries)
     con.execute("CREATE TEMP TABLE rp_cameo AS SELECT * FROM _rp_cameo_src")
-    con.execute("CREATE TEMP TABLE rp_countries AS SELECT * FROM _rp_countries_src")
     con.unregister("_rp_cameo_src")
-    con.unregister("_rp_countries_src")
-
-
-def actor_sql(code: str, country: str, sector: str, prefix: str) -> dict[str, str]:
-    """SQL expressions splitting a CAMEO actor code into country / sector / type.
-
-    `code`, `country`, `sector` are SQL expressions over one row (NULL when empty);
-    `prefix` is the `code` column of `rp_countries` LEFT JOINed on the code's first 3 letters
-    (a join, not an IN-subquery per row, keeps millions of rows fast). Country: the explicit
-    country column, else that prefix. Sector: the explicit type column, else the next 3 letters.
-    """
-    c = code
-    ctry = f"coalesce({country}, {prefix})"
-    sect = (
-        f"coalesce({sector}, "
-        f"CASE WHEN {prefix} IS NOT NULL THEN nullif(substr({c}, 4, 3), '') ELSE left({c}, 3) END)"
-    )
-    typ = (
-        f"CASE WHEN {c} IS NULL THEN NULL WHEN {ctry} IN {PSEUDO_COUNTRIES} THEN {ctry} "
-        f"WHEN {ctry} IS NOT NULL THEN 'STATE' END"
-    )
-    return {"code": c, "country": ctry, "sector": sect, "type": typ}

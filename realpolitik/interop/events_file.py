@@ -184,6 +184,8 @@ def import_events(store: Store, path: str | Path, on_rows: Callable[[int], None]
 
 def _insert(store: Store, rows: list[dict], result: ImportResult) -> None:
     table = pa.table({c: pa.array([r.get(c) for r in rows], _TYPES.get(c, pa.string())) for c in _COLS})
+    # the row's place in the file: an id repeated within one batch keeps its first line
+    table = table.append_column("_n", pa.array(range(len(rows)), pa.int64()))
     con = store.con
     con.register("_imp", table)
     try:
@@ -193,6 +195,7 @@ def _insert(store: Store, rows: list[dict], result: ImportResult) -> None:
             SELECT DISTINCT ON (external_id) {cols} FROM _imp
             WHERE external_id NOT IN (SELECT external_id FROM events WHERE origin = 'import'
                                       AND external_id IN (SELECT external_id FROM _imp))
+            ORDER BY external_id, _n
         """).fetchall()[0][0]
     finally:
         con.unregister("_imp")
