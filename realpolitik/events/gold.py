@@ -51,6 +51,11 @@ class Sentence:
     date: str | None = None
     split: str | None = None
     events: list[LabeledEvent] = field(default_factory=list)
+    # Where the sentence sits in its article, when the gold gives it ("article", "start", "end"):
+    # lets the coder read the whole article, as it does in use (see events/in_context.py).
+    article: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 def _blank(v: Any) -> str | None:
@@ -158,6 +163,9 @@ def sentences_from_records(records: Iterable[Mapping[str, Any]], where: str = "g
         if key in out:
             raise GoldFormatError(f"{where} record {n}: duplicate sentence id {key!r}")
         s = Sentence(key, rec["text"], rec.get("date"), rec.get("split"))
+        if rec.get("article") is not None and isinstance(rec.get("start"), int) \
+                and isinstance(rec.get("end"), int):
+            s.article, s.start, s.end = str(rec["article"]), rec["start"], rec["end"]
         for e in events:
             if not isinstance(e, Mapping):
                 raise GoldFormatError(f"{where} record {n}: each event must be an object")
