@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import defaultdict
 from pathlib import Path
 
 NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news"
@@ -37,20 +36,15 @@ def load(split: str = "even", news: Path = NEWS) -> tuple[list[dict], dict[str, 
 
 
 def predict(coder, labels: list[dict], articles: dict[str, dict]) -> tuple[dict[str, list], float, int]:
-    """{sentence id: [events]} for the labelled sentences, seconds spent, words coded."""
-    by_article = defaultdict(list)
-    for r in labels:
-        by_article[r["article"]].append(r)
-    preds: dict[str, list] = {r["id"]: [] for r in labels}
+    """{sentence id: [events]} for the labelled sentences (their articles coded whole, as
+    `realpolitik evaluate --articles` does), seconds spent, words coded."""
+    from realpolitik.events.gold import sentences_from_records
+    from realpolitik.events.in_context import code_in_context
+
+    sentences = sentences_from_records(labels, where="guardian labels")
     words = sum(len(a["text"].split()) for a in articles.values())
     t0 = time.perf_counter()
-    for doc, events in coder.code_docs(list(articles.values())):
-        for e in events:
-            pos = e.trigger_start if e.trigger_start is not None else e.char_start
-            for r in by_article[doc["id"]]:
-                if r["start"] <= pos < r["end"]:
-                    preds[r["id"]].append(e)
-                    break
+    preds = code_in_context(coder, sentences, articles)
     return preds, time.perf_counter() - t0, words
 
 

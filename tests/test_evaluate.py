@@ -137,6 +137,19 @@ def test_plover_style_gold_grouped_by_id():
     assert r.micro_precision == 1.0 and r.micro_recall == 0.5
 
 
+def test_plover_draft_type_names_read_as_2021_types():
+    recs = [
+        {"id": "a", "text": "Iran condemned the strike.", "event_type": "disapprove",
+         "source": [{"actorText": "Iran", "code": "IRNGOV"}], "target": []},
+        {"id": "a", "text": "Iran condemned the strike.", "event": "Demand",
+         "source": [{"actorText": "Iran", "code": "IRNGOV"}], "target": []},
+        {"id": "b", "text": "Talks went on.", "event": "CONSULT", "source": [], "target": []},
+    ]
+    a, b = sentences_from_records(recs)
+    assert [e.type for e in a.events] == ["ACCUSE", "REQUEST"]
+    assert [e.type for e in b.events] == ["CONSULT"]
+
+
 def _write(tmp_path, name, rows):
     p = tmp_path / name
     p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

@@ -39,30 +39,58 @@ def _load_gold(gold: Path, split: str | None):
     return sentences
 
 
-def _code_sentences(sentences, save: Path | None) -> dict[str, list[Any]]:
-    """Run the Coder on each gold sentence, with a progress bar on stderr."""
+def _load_articles(path: Path) -> dict[str, dict]:
+    from ..events.gold import GoldFormatError, read_jsonl
+
+    if not path.is_file():
+        raise CliError(f"--articles {path}: no such file")
+    try:
+        rows = read_jsonl(path)
+    except GoldFormatError as exc:
+        raise CliError(f"--articles {exc}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"--articles {path}: not UTF-8 text") from None
+    out = {}
+    for n, r in enumerate(rows, 1):
+        key = r.get("id") if isinstance(r, dict) else None
+        if key is None or not isinstance(r.get("text"), str):
+            raise CliError(f"--articles {path}: record {n} needs an 'id' and a 'text'")
+        out[str(key)] = r
+    return out
+
+
+def _code_sentences(sentences, save: Path | None, articles: dict[str, dict] | None = None) -> dict[str, list[Any]]:
+    """Run the Coder on each gold sentence (or on their whole articles), with a progress bar on stderr."""
     try:
         from ..events.coder import Coder
     except ImportError as exc:
         raise CliError(f"the event coder is not available ({exc}); pass --coder-output EVENTS.jsonl") from None
     from rich.progress import Progress
 
+    from ..events.in_context import ContextError, check_articles, code_in_context
+
     coder = Coder()
     preds: dict[str, list[Any]] = {}
-    out = save.open("w", encoding="utf-8") if save else None
-    try:
-        with Progress(transient=True, console=_stderr_console()) as bar:
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        if articles is not None:
+            try:
+                check_articles(sentences, articles)
+            except ContextError as exc:
+                raise CliError(f"--articles: {exc}") from None
+            n = len({s.article for s in sentences})
+            task = bar.add_task("coding articles", total=n)
+            preds = code_in_context(coder, sentences, articles, progress=lambda: bar.advance(task))
+        else:
             task = bar.add_task("coding gold sentences", total=len(sentences))
             for s in sentences:
-                events = coder.code_text(s.text, doc_id=s.id, date=s.date)
-                preds[s.id] = events
-                if out:
-                    for e in events:
-                        out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+                preds[s.id] = coder.code_text(s.text, doc_id=s.id, date=s.date)
                 bar.advance(task)
-    finally:
-        if out:
-            out.close()
+    if save:
+        with save.open("w", encoding="utf-8") as out:
+            for sid, events in preds.items():
+                for e in events:
+                    # keyed by the gold sentence, so --coder-output can score the file again
+                    out.write(json.dumps({**e.to_dict(), "doc_id": sid}, ensure_ascii=False) + "\n")
     return preds
 
 
@@ -123,6 +151,9 @@ def register(app: typer.Typer) -> None:
             None, "--coder-output", help="Score these coded events (JSONL, doc_id = gold id) instead of running the coder."),
         save_predictions: Optional[Path] = typer.Option(
             None, "--save-predictions", help="When running the coder, also write its events here (JSONL)."),
+        articles: Optional[Path] = typer.Option(
+            None, "--articles", help="Articles JSONL ({id, text, date}) the gold sentences come from: code each "
+            "article whole and credit events to the sentence holding their trigger (gold needs article/start/end)."),
         fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="table for people, json for machines."),
     ) -> None:
         """Score coded events against gold: per-type P/R/F1, confusion matrix, actor and CAMEO accuracy.
@@ -144,5 +175,6 @@ def register(app: typer.Typer) -> None:
             if preds and not ids & set(preds):
                 raise CliError(f"--coder-output {coder_output}: no event's doc_id matches a gold sentence id")
         else:
-            preds = _code_sentences(sentences, save_predictions)
+            preds = _code_sentences(sentences, save_predictions,
+                                    _load_articles(articles) if articles is not None else None)
         _print_report(evaluate(sentences, preds), fmt)

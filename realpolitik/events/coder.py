@@ -64,6 +64,16 @@ def _pronoun(tok, speaker: Actor) -> bool:
     return low == "it" and speaker.type != "PERSON"
 
 
+def _reciprocal(tok) -> bool:
+    """'each other', 'one another' as an object."""
+    low = tok.lower_
+    kids = {c.lower_ for c in tok.children}
+    if (low == "other" and "each" in kids) or (low in ("one", "another") and kids & {"one", "another"}):
+        return True
+    # "each other's positions"
+    return any(c.dep_ == "poss" and c.lower_ == "other" and _reciprocal(c) for c in tok.children)
+
+
 def _organisation(a: Actor) -> bool:
     return a.type in ("IGO", "NGO") or a.country in ("IGO", "NGO")
 
@@ -342,6 +352,10 @@ class Coder:
                        if not (c and a.country in hit and a.sector in (None, "MIL", "GOV"))]
             if not sources:
                 return []
+        if len(sources) > 1 and any(_reciprocal(t) for t in f.targets):
+            # "Azerbaijan and Armenia accused each other", "shelled each other's positions": each
+            # side is the other's target, whatever place the phrase names.
+            f.mutual, targets = True, []
         if not targets and (f.root in _MUTUAL or f.mutual or f.code == "0871") \
                 and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.

@@ -5,9 +5,10 @@ Two gold formats are read:
 * realpolitik's own (also the annotation guide's output, e.g. guardian_dev_labels.jsonl): one JSON
   object per sentence, `{"id", "text", "date"?, "split"?, "events": [{"type", "cameo"?, "cameo_root"?,
   "source": {"country", "sector", "name"}, "target": {...} | null, "trigger", "negated"?}]}`.
-* PLOVER-style: one JSON object per *event*, `{"id"?, "text", "event": TYPE, "source": [{"actorText",
+* PLOVER-style: one JSON object per *event*, `{"id"?, "text", "event" (or "event_type"): TYPE, "source": [{"actorText",
   "code", "sector"?}], "target": [...]}`; lines sharing an id (or, lacking one, the same text) are one
-  sentence. The country is the first three letters of the actor code, the sector the next three
+  sentence. Type names of earlier PLOVER drafts (DISAPPROVE, DEMAND, ...) are read as their 2021
+  type (`TYPE_ALIASES`). The country is the first three letters of the actor code, the sector the next three
   unless given. A line with an empty "event" contributes a sentence without events.
 
 Predictions are `realpolitik code` events (`records.Event` or its dict form): the PLOVER type is the
@@ -50,6 +51,11 @@ class Sentence:
     date: str | None = None
     split: str | None = None
     events: list[LabeledEvent] = field(default_factory=list)
+    # Where the sentence sits in its article, when the gold gives it ("article", "start", "end"):
+    # lets the coder read the whole article, as it does in use (see events/in_context.py).
+    article: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 def _blank(v: Any) -> str | None:
@@ -68,10 +74,21 @@ def _root_of(cameo: Any, cameo_root: Any) -> tuple[str | None, str | None]:
     return full, r
 
 
+# Type names of earlier PLOVER drafts and of CAMEO's root labels, read as the PLOVER 2021 type they
+# became, so gold written against another draft is still scored type for type.
+TYPE_ALIASES = {
+    "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "DEMAND": "REQUEST", "APPEAL": "REQUEST",
+    "YIELD": "CONCEDE", "ENGAGE": "COOPERATE", "MAKE_STATEMENT": "STATEMENT", "STATEMENTS": "STATEMENT",
+    "FIGHT": "ASSAULT", "USE_CONVENTIONAL_MILITARY_FORCE": "ASSAULT", "PROVIDE_AID": "AID",
+    "EXHIBIT_FORCE_POSTURE": "MOBILIZE", "REDUCE_RELATIONS": "SANCTION",
+}
+
+
 def _type_of(raw_type: Any, cameo: str | None, root: str | None) -> str | None:
     t = _blank(raw_type)
     if t:
-        return t
+        t = t.replace(" ", "_").replace("-", "_")
+        return TYPE_ALIASES.get(t, t)
     return taxonomy.plover_for(cameo) or taxonomy.plover_for(root)
 
 
@@ -118,7 +135,8 @@ def _plover_actor(actors: Any) -> tuple[str | None, str | None]:
 
 
 def _is_plover(rec: Mapping[str, Any]) -> bool:
-    return "events" not in rec and ("event" in rec or isinstance(rec.get("source"), list))
+    return "events" not in rec and ("event" in rec or "event_type" in rec
+                                    or isinstance(rec.get("source"), list))
 
 
 def sentences_from_records(records: Iterable[Mapping[str, Any]], where: str = "gold") -> list[Sentence]:
@@ -132,7 +150,7 @@ def sentences_from_records(records: Iterable[Mapping[str, Any]], where: str = "g
             s = out.get(key)
             if s is None:
                 s = out[key] = Sentence(key, rec["text"], rec.get("date"), rec.get("split"))
-            etype = _blank(rec.get("event"))
+            etype = _type_of(rec.get("event") or rec.get("event_type"), None, None)
             if etype:
                 sc, ss = _plover_actor(rec.get("source"))
                 tc, ts = _plover_actor(rec.get("target"))
@@ -145,6 +163,9 @@ def sentences_from_records(records: Iterable[Mapping[str, Any]], where: str = "g
         if key in out:
             raise GoldFormatError(f"{where} record {n}: duplicate sentence id {key!r}")
         s = Sentence(key, rec["text"], rec.get("date"), rec.get("split"))
+        if rec.get("article") is not None and isinstance(rec.get("start"), int) \
+                and isinstance(rec.get("end"), int):
+            s.article, s.start, s.end = str(rec["article"]), rec["start"], rec["end"]
         for e in events:
             if not isinstance(e, Mapping):
                 raise GoldFormatError(f"{where} record {n}: each event must be an object")

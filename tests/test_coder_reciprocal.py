@@ -1,0 +1,31 @@
+"""Reciprocal objects ('each other', 'one another') make each subject the other's target."""
+import pytest
+
+from realpolitik.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def _pairs(coder, text):
+    return sorted((e.plover, e.source.country, e.target.country if e.target else None)
+                  for e in coder.code_text(text, "t", date="2020-10-20") if not e.negated)
+
+
+@pytest.mark.parametrize("text,kind,a,b", [
+    ("Azerbaijan and Armenia accused each other of breaching a humanitarian ceasefire.", "ACCUSE", "AZE", "ARM"),
+    ("India and Pakistan threatened one another with retaliation after the attack.", "THREATEN", "IND", "PAK"),
+    ("Russian and Ukrainian forces shelled each other's positions near Bakhmut.", "ASSAULT", "RUS", "UKR"),
+])
+def test_reciprocal_object_codes_both_directions(coder, text, kind, a, b):
+    pairs = _pairs(coder, text)
+    assert (kind, a, b) in pairs and (kind, b, a) in pairs
+    assert all(t is not None and s != t for _, s, t in pairs)
+
+
+def test_plain_object_is_not_reciprocal(coder):
+    pairs = _pairs(coder, "Azerbaijan and Armenia accused Russia of breaching the ceasefire.")
+    assert ("ACCUSE", "AZE", "RUS") in pairs and ("ACCUSE", "ARM", "RUS") in pairs
+    assert ("ACCUSE", "AZE", "ARM") not in pairs
