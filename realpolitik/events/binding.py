@@ -217,7 +217,7 @@ class Binder:
             a, z = contiguous(head, group)
             s = offset + doc[a].idx
             e = offset + doc[z].idx + len(doc[z].text)
-            actor = self.resolve_span(s, e)
+            actor = self.resolve_span(self._with_article(s, e), e)
             if actor is not None and actor.country is None:
                 bare = bare or actor  # "the troops": an agent without a state
                 continue
@@ -259,6 +259,17 @@ class Binder:
             if actor is not None:
                 return actor, True
         return None, False
+
+    def _with_article(self, start: int, end: int) -> int:
+        """`start`, moved back over an article when a dictionary name begins with it there: the
+        phrase "Islamic State" (its "The" belongs to "The Islamic State attack") is the mention
+        "The Islamic State"."""
+        i = bisect.bisect_left(self._starts, start) - 1
+        if i >= 0:
+            m = self.mentions[i]
+            if m.start < start < m.end <= end and self.text[m.start:start].lower() in ("the ", "a ", "an "):
+                return m.start
+        return start
 
     def _only_a_place_modifier(self, actor: Actor, head: Token, offset: int) -> bool:
         """'The Liverpool striker', 'the Louvre Abu Dhabi': a place or capital named only as a
