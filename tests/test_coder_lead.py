@@ -1,4 +1,4 @@
-"""Reciprocal objects ('each other', 'one another') make each subject the other's target."""
+"""Coder cases: reciprocal objects, reported future ("said it would")."""
 import pytest
 
 from realpolitik.events.coder import Coder
@@ -29,3 +29,18 @@ def test_plain_object_is_not_reciprocal(coder):
     pairs = _pairs(coder, "Azerbaijan and Armenia accused Russia of breaching the ceasefire.")
     assert ("ACCUSE", "AZE", "RUS") in pairs and ("ACCUSE", "ARM", "RUS") in pairs
     assert ("ACCUSE", "AZE", "ARM") not in pairs
+
+
+@pytest.mark.parametrize("text,code,src,tgt", [
+    ("Russia said it would send troops to Syria.", "154", "RUS", "SYR"),
+    ("Russia said it would impose sanctions on Turkey.", "163", "RUS", "TUR"),
+])
+def test_reported_would_is_the_speakers_will(coder, text, code, src, tgt):
+    evs = coder.code_text(text, "t", date="2015-09-16")
+    assert [(e.cameo, e.source.country, e.target.country, e.modality) for e in evs] == [(code, src, tgt, "intent")]
+
+
+def test_reported_would_under_a_condition_stays_hypothetical(coder):
+    assert coder.code_text("Russia said it would impose sanctions on Turkey if Ankara refused.", "t",
+                           date="2015-09-16") == []
+    assert coder.code_text("Analysts said a war would devastate the region.", "t", date="2015-09-16") == []
