@@ -5,7 +5,7 @@ classes, and lists every surface form so the pre-filter can spot possible trigge
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -116,6 +116,38 @@ class Lexicon:
         for pats in lex.nouns.values():
             pats.sort(key=lambda n: -(len(n.mods) + bool(n.need)))
         return lex
+
+    def copy(self) -> "Lexicon":
+        """A copy whose pattern lists and irregular forms can be extended without touching this one."""
+        return replace(self, verbs={k: list(v) for k, v in self.verbs.items()},
+                       nouns={k: list(v) for k, v in self.nouns.items()},
+                       irregular={k: list(v) for k, v in self.irregular.items()})
+
+    def extend(self, patterns: Iterable[VerbPattern], irregular: dict[str, list[str]] | None = None) -> int:
+        """Add verb patterns (e.g. from a user's PETRARCH verb file); returns how many were new.
+
+        Added patterns go after the existing ones of the same specificity, so where both have a
+        pattern for the same lemma and object the shipped one is tried first; a more specific added
+        pattern is tried before a less specific shipped one. Irregular forms are recorded for the
+        added lemmas, so the pre-filter (`surface_forms`) and the lemma tables know them.
+        """
+        added = 0
+        touched: set[str] = set()
+        for vp in patterns:
+            pats = self.verbs.setdefault(vp.lemma, [])
+            if vp in pats:
+                continue
+            pats.append(vp)
+            touched.add(vp.lemma)
+            added += 1
+        for lemma in touched:
+            # Stable sort: existing patterns keep their place ahead of added ones of equal rank.
+            self.verbs[lemma].sort(key=lambda v: -v.specificity)
+            for form in (irregular or {}).get(lemma, ()):
+                forms = self.irregular.setdefault(lemma, [])
+                if form not in forms:
+                    forms.append(form)
+        return added
 
     def _expand(self, items: Iterable[str]) -> list[str]:
         out: list[str] = []
