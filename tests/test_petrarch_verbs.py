@@ -41,8 +41,9 @@ QUUX_+GRONK [010]
 - * FRIENDS [---]                # no code: skipped
 
 --- ZIBBLE [051] ---
-ZIBBLE
-SAY                              # a verb the shipped lexicon codes: its bare code is skipped
+ZIBBLE                           # the block's namesake: takes the block's code
+SNORFLE                          # a synonym without a code of its own: skipped
+SAY [051]                        # a verb the shipped lexicon codes: its bare code is skipped
 """
 
 
@@ -59,14 +60,14 @@ def _by(pats, lemma, **kw):
 
 def test_toy_file_counts(toy):
     rep = read_petrarch_verbs(toy).report
-    assert (rep.synsets, rep.blocks, rep.verbs, rep.patterns_read) == (3, 2, 6, 13)
+    assert (rep.synsets, rep.blocks, rep.verbs, rep.patterns_read) == (3, 2, 7, 13)
     assert rep.converted == 6
     assert rep.verb_codes == 3  # BLORT [190], +GRONK_AWAY [0874], ZIBBLE (block code 051)
     assert rep.skipped == {
         "compound actor (%)": 1, "source marker ($)": 1, "words before the verb": 1,
         "object plus prepositional phrase": 1, "not a noun phrase": 1, "not a CAMEO code": 1,
         "no code [---]": 1, "verb: no code [---]": 1, "multi-word verb: words before the verb": 1,
-        "verb: bare code on a verb the shipped lexicon codes": 1,
+        "verb: bare code on a verb the shipped lexicon codes": 1, "verb: block code on a synonym": 1,
     }
     assert "13 patterns read, 6 converted, 7 skipped" in rep.summary()
 
@@ -89,7 +90,8 @@ def test_toy_file_conversion(toy):
     assert _by(pats, "gronk", code="0874")[0].part == ("away",)
     assert _by(pats, "blort", code="190", obj=(), part=())
     assert not _by(pats, "gronk", obj=(), part=(), subj=())  # [---]: no bare gronk pattern
-    assert not _by(pats, "say")
+    assert not _by(pats, "say") and not _by(pats, "snorfle")
+    assert _by(pats, "zibble", code="051")
     assert pv.irregular["gronk"] == ["gronks", "gronked", "gronking", "grank"]
 
 
@@ -112,6 +114,15 @@ def test_extend_adds_to_a_copy_and_keeps_shipped_patterns_first(toy):
     assert lex2.verbs["release"].index(first) < lex2.verbs["release"].index(same)
     assert lex2.verbs[bare_lemma][0] == specific
     assert len(shipped.verbs["release"]) == n_before and specific not in shipped.verbs[bare_lemma]
+
+
+def test_added_patterns_only_go_first_when_they_refine():
+    on = VerbPattern(lemma="zap", code="020", part=("on",))
+    lex = Lexicon(verbs={"zap": [on]})
+    rival = VerbPattern(lemma="zap", code="013", obj=("partner",))  # more conditions, but not on's
+    finer = VerbPattern(lemma="zap", code="021", obj=("aid",), part=("on",))  # on's condition and more
+    assert lex.extend([rival, finer]) == 2
+    assert lex.verbs["zap"] == [finer, on, rival]
 
 
 def test_missing_or_empty_file(tmp_path):

@@ -126,23 +126,26 @@ class Lexicon:
     def extend(self, patterns: Iterable[VerbPattern], irregular: dict[str, list[str]] | None = None) -> int:
         """Add verb patterns (e.g. from a user's PETRARCH verb file); returns how many were new.
 
-        Added patterns go after the existing ones of the same specificity, so where both have a
-        pattern for the same lemma and object the shipped one is tried first; a more specific added
-        pattern is tried before a less specific shipped one. Irregular forms are recorded for the
-        added lemmas, so the pre-filter (`surface_forms`) and the lemma tables know them.
+        Added patterns never displace an existing one they merely rival: each goes just before the
+        first existing pattern it refines (`refines`: all of that pattern's conditions and more, e.g.
+        "reject" + object "statement" before a bare "reject"), else after all of the lemma's
+        patterns. So where both have a pattern for the same lemma and object the shipped one is tried
+        first, and a differently constrained added pattern ("call" + object) cannot hijack a shipped
+        one that carries more behaviour ("call on", with its complement reading). Irregular forms are
+        recorded for the added lemmas, so the pre-filter (`surface_forms`) and lemma tables know them.
         """
         added = 0
         touched: set[str] = set()
-        for vp in patterns:
+        # Most specific first among the added patterns too (stable: file order breaks ties).
+        for vp in sorted(patterns, key=lambda v: -v.specificity):
             pats = self.verbs.setdefault(vp.lemma, [])
             if vp in pats:
                 continue
-            pats.append(vp)
+            at = next((i for i, old in enumerate(pats) if refines(vp, old)), len(pats))
+            pats.insert(at, vp)
             touched.add(vp.lemma)
             added += 1
         for lemma in touched:
-            # Stable sort: existing patterns keep their place ahead of added ones of equal rank.
-            self.verbs[lemma].sort(key=lambda v: -v.specificity)
             for form in (irregular or {}).get(lemma, ()):
                 forms = self.irregular.setdefault(lemma, [])
                 if form not in forms:
@@ -186,6 +189,16 @@ class Lexicon:
             heads.update(it.split()[-1] for it in items)
         nouns = [(n, noun_forms(n) | set(self.irregular_plurals.get(n, ()))) for n in heads]
         return verbs, nouns
+
+
+def refines(new: VerbPattern, old: VerbPattern) -> bool:
+    """True when `new` fires only where `old` would (its objects, particles and subjects are among
+    `old`'s wherever `old` asks for any) and asks for more: then it should be tried first."""
+    def within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return not b or (bool(a) and set(a) <= set(b))
+
+    return (within(new.obj, old.obj) and within(new.part, old.part) and within(new.subj, old.subj)
+            and new.specificity > old.specificity)
 
 
 def phrase_matches(words: list[str], items: Iterable[str]) -> bool:

@@ -83,6 +83,7 @@ class VerbFileReport:
 
 @dataclass
 class _Block:
+    name: str  # the header's name, lower case ("aid", "meet_people")
     code: str
     verbs: list[str] = field(default_factory=list)  # single-word verb lemmas the patterns apply to
     patterns: list[tuple[str, str]] = field(default_factory=list)  # (pattern text, code)
@@ -159,8 +160,9 @@ class _Reader:
         self.lexicon = lexicon
         self.synsets: dict[str, list[str]] = {}
         self.blocks: list[_Block] = []
-        self.multi: list[tuple[str, str]] = []  # (+MULTI_WORD text, code) entries
-        self.singles: list[tuple[str, str]] = []  # (lemma, code) verb entries
+        # (+MULTI_WORD text or lemma, code, whether the code is the block's, given to a synonym)
+        self.multi: list[tuple[str, str, bool]] = []
+        self.singles: list[tuple[str, str, bool]] = []
         self.irregular: dict[str, list[str]] = {}
         self.report = VerbFileReport(str(path))
 
@@ -176,7 +178,7 @@ class _Reader:
             m = _HEADER.match(s)
             if m:
                 synset = None
-                block = _Block(code=m.group(2))
+                block = _Block(name=m.group(1).lower(), code=m.group(2))
                 self.blocks.append(block)
                 self.report.blocks += 1
                 continue
@@ -207,10 +209,13 @@ class _Reader:
         code = m.group(1) if m else block.code
         if m:
             s = s[:m.start()].strip()
+        # A block's code is its namesake verb's ("--- AID [060] ---" over AID); the other verbs of a
+        # block are loose synonyms (FACE and BRAVE under MEET's [040]), coded only by their own codes.
+        inherited = not m and s.split("{")[0].strip().lower() != block.name
         forms = re.search(r"\{([^}]*)\}", s)
         word = s[:forms.start()].strip() if forms else s.strip()
         if "+" in word or "_" in word:
-            self.multi.append((word, code))
+            self.multi.append((word, code, inherited))
             return
         lemma = word.lower()
         if not _WORD.match(lemma):
@@ -223,19 +228,23 @@ class _Reader:
                 self.irregular[lemma] += [f for f in extra if f not in self.irregular[lemma]]
         if lemma not in block.verbs:
             block.verbs.append(lemma)
-        self.singles.append((lemma, code))
+        self.singles.append((lemma, code, inherited))
 
     # -- pass 2: conversion -----------------------------------------------------------------------
     def convert(self) -> list[VerbPattern]:
         out: list[VerbPattern] = []
-        for lemma, code in self.singles:
+        for lemma, code, inherited in self.singles:
             try:
+                if inherited and code.strip("- "):
+                    raise _Skip("block code on a synonym")
                 out.extend(self._bare(lemma, code))
                 self.report.verb_codes += 1
             except _Skip as sk:
                 self.report.skipped["verb: " + sk.reason] += 1
-        for word, code in self.multi:
+        for word, code, inherited in self.multi:
             try:
+                if inherited and code.strip("- "):
+                    raise _Skip("block code on a synonym")
                 out.extend(self._multiword(word, code))
                 self.report.verb_codes += 1
             except _Skip as sk:
