@@ -34,6 +34,9 @@ from .lexicon import Lexicon, VerbPattern
 
 # Words that follow a verb as its particle ("set OUT views", "burn DOWN"): one of these right after
 # `*` is read as `part`, not as the first word of the object.
+# Prepositions a multi-word verb may end in ("+ASK_FOR", "+RAIL_AGAINST"): required like a particle.
+PREPOSITIONS = frozenset({"for", "with", "to", "on", "upon", "in", "into", "against", "from", "by", "at", "of",
+                          "toward", "towards", "across", "behind", "under", "onto"})
 PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "forward", "aside", "along",
                        "around", "apart", "together", "through", "about", "ahead"})
 # Words that cannot be part of a noun phrase: a pattern needing them ("were * TO", "* TO_LET_ESCAPE")
@@ -107,11 +110,14 @@ class _Skip(Exception):
 # -- reading ----------------------------------------------------------------------------------
 
 def _lines(path: Path) -> Iterable[str]:
-    """Lines without comments; `<!-- ... -->` may span lines."""
+    """Lines without comments; `<!-- ... -->` may span lines. A line holding only a `#` comment is
+    dropped, not returned blank: a blank line ends a synonym set, a comment inside one must not."""
     text = path.read_text(encoding="utf-8", errors="replace")
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
     for raw in text.splitlines():
-        yield raw.split("#", 1)[0].rstrip()
+        line = raw.split("#", 1)[0].rstrip()
+        if line.strip() or not raw.strip():
+            yield line
 
 
 def _cameo(code: str) -> str | None:
@@ -272,9 +278,8 @@ class _Reader:
 
     def _multiword(self, word: str, raw_code: str) -> list[VerbPattern]:
         words = [w for w in word.replace("_", " ").split() if w]
-        idx = next((i for i, w in enumerate(words) if w.startswith("+")), 0 if not word.startswith("+") else None)
-        if idx is None:
-            idx = 0
+        # `+` marks the verb word ("KLM_NOP_+RST"); unmarked, the first word is the verb.
+        idx = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
         if idx > 0:
             raise _Skip("words before the verb")
         lemma = words[0].lstrip("+").lower()
@@ -282,11 +287,8 @@ class _Reader:
         if not _WORD.match(lemma) or not rest:
             raise _Skip("verb not a plain word")
         code, mutual = _read_code(raw_code)
-        if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in _FUNCTION_WORDS):
+        if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
             # "+CALL_OFF", "+ASK_FOR": a phrasal verb; the particle or preposition must be there.
-            if rest[0] in _FUNCTION_WORDS and rest[0] not in ("for", "with", "to", "on", "in", "into",
-                                                             "against", "from", "by"):
-                raise _Skip("not a particle")
             return [VerbPattern(lemma=lemma, code=code, part=(rest[0],), mutual=mutual)]
         obj = self._phrases([[w] for w in rest])
         return [VerbPattern(lemma=lemma, code=code, obj=obj, mutual=mutual)]
