@@ -12,6 +12,7 @@ TOY = """<!-- a toy verb file
      spanning two lines -->
 &GADGETS_
 +WIDGET
+# a comment line inside a set does not end it
 +SPROCKET_WHEEL
 +&TOOLS   # a nested set
 
@@ -25,6 +26,7 @@ TOY = """<!-- a toy verb file
 GRONK {GRONKS GRONKED GRONKING GRANK}   # invented; the block has no default code
 BLORT [190]
 +GRONK_AWAY [0874]
++GRONK_AGAINST [111]
 QUUX_+GRONK [010]
 - * &GADGETS [195]               # object from a set, nested set included
 - * (TO) [042:043]               # target in the prepositional phrase; reverse code dropped
@@ -60,9 +62,9 @@ def _by(pats, lemma, **kw):
 
 def test_toy_file_counts(toy):
     rep = read_petrarch_verbs(toy).report
-    assert (rep.synsets, rep.blocks, rep.verbs, rep.patterns_read) == (3, 2, 7, 13)
+    assert (rep.synsets, rep.blocks, rep.verbs, rep.patterns_read) == (3, 2, 8, 13)
     assert rep.converted == 6
-    assert rep.verb_codes == 3  # BLORT [190], +GRONK_AWAY [0874], ZIBBLE (block code 051)
+    assert rep.verb_codes == 4  # BLORT [190], +GRONK_AWAY [0874], +GRONK_AGAINST [111], ZIBBLE (block's 051)
     assert rep.skipped == {
         "compound actor (%)": 1, "source marker ($)": 1, "words before the verb": 1,
         "object plus prepositional phrase": 1, "not a noun phrase": 1, "not a CAMEO code": 1,
@@ -88,6 +90,7 @@ def test_toy_file_conversion(toy):
     assert _by(pats, "gronk", code="057")[0].mutual
     assert _by(pats, "gronk", code="154")[0].subj == ("sentry",)
     assert _by(pats, "gronk", code="0874")[0].part == ("away",)
+    assert _by(pats, "gronk", code="111")[0].part == ("against",)
     assert _by(pats, "blort", code="190", obj=(), part=())
     assert not _by(pats, "gronk", obj=(), part=(), subj=())  # [---]: no bare gronk pattern
     assert not _by(pats, "say") and not _by(pats, "snorfle")
