@@ -179,3 +179,19 @@ def test_cli_verb_file_errors(tmp_path):
     bad.write_text("just some words\n", encoding="utf-8")
     res = CliRunner().invoke(app, ["code", str(src), "-o", "-", "--verbs-petrarch", str(bad)])
     assert isinstance(res.exception, CliError) and "invalid verb dictionary" in str(res.exception)
+
+
+def test_cli_codes_with_a_verb_file(tmp_path, toy):
+    import json
+
+    from realpolitik.cli.main import app
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Russia gronked widgets at Ukraine on Monday.",
+                               "date": "2024-05-06"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(app, ["code", str(src), "-o", str(out), "-w", "1", "--verbs-petrarch", str(toy)])
+    assert res.exit_code == 0, res.output
+    assert "patterns read" in res.output  # the conversion report
+    events = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("RUS", "UKR", "195")]
