@@ -32,11 +32,11 @@ from typing import Iterable
 
 from .lexicon import Lexicon, VerbPattern
 
-# Words that follow a verb as its particle ("set OUT views", "burn DOWN"): one of these right after
-# `*` is read as `part`, not as the first word of the object.
 # Prepositions a multi-word verb may end in ("+ASK_FOR", "+RAIL_AGAINST"): required like a particle.
 PREPOSITIONS = frozenset({"for", "with", "to", "on", "upon", "in", "into", "against", "from", "by", "at", "of",
                           "toward", "towards", "across", "behind", "under", "onto"})
+# Words that follow a verb as its particle ("set OUT views", "burn DOWN"): one of these right after
+# `*` is read as `part`, not as the first word of the object.
 PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "forward", "aside", "along",
                        "around", "apart", "together", "through", "about", "ahead"})
 # Words that cannot be part of a noun phrase: a pattern needing them ("were * TO", "* TO_LET_ESCAPE")
@@ -73,7 +73,7 @@ class VerbFileReport:
     verb_codes: int = 0  # verb entries that gave a bare (or particle) VerbPattern
     added: int | None = None  # VerbPatterns new to the lexicon (set once added to one)
     skipped: Counter = field(default_factory=Counter)  # reason -> pattern lines / verb entries
-    notes: Counter = field(default_factory=Counter)  # converted, but with a caveat
+    notes: Counter = field(default_factory=Counter)  # converted, but with a caveat (reason -> count)
 
     def summary(self) -> str:
         skipped = ", ".join(f"{n} {r}" for r, n in self.skipped.most_common())
@@ -81,7 +81,8 @@ class VerbFileReport:
                 f"{self.patterns_read} patterns read, {self.converted} converted, "
                 f"{self.patterns_read - self.converted} skipped; {self.verb_codes} verb codes used"
                 + (f"; {self.added} lexicon patterns added" if self.added is not None else "")
-                + (f" (skipped: {skipped})" if skipped else ""))
+                + (f" (skipped: {skipped})" if skipped else "")
+                + "".join(f"; {n} {r}" for r, n in self.notes.most_common()))
 
 
 @dataclass
@@ -138,7 +139,7 @@ def _cameo(code: str) -> str | None:
     return None
 
 
-def _read_code(raw: str) -> tuple[str, bool]:
+def _read_code(raw: str, notes: Counter | None = None) -> tuple[str, bool]:
     """`[a]` or `[a:b]` -> (CAMEO code, mutual). Raises _Skip when nothing codable is left."""
     raw = raw.strip()
     if not raw or raw.strip("-") == "":
@@ -152,6 +153,10 @@ def _read_code(raw: str) -> tuple[str, bool]:
         raise _Skip("not a CAMEO code")
     if back and _cameo(back) == code:
         return code, True  # "[050:050]": the same act both ways, like "clashed with"
+    if back and notes is not None:
+        # "[042:043]" (visit / host): a VerbPattern codes one direction; the reverse event is lost,
+        # which misses an event rather than inventing one.
+        notes["with the reverse code dropped"] += 1
     return code, False
 
 
@@ -267,13 +272,15 @@ class _Reader:
         return out
 
     def _bare(self, lemma: str, raw_code: str) -> list[VerbPattern]:
-        code, mutual = _read_code(raw_code)
+        notes: Counter = Counter()  # kept only if the entry converts
+        code, mutual = _read_code(raw_code, notes)
         if lemma in _AUXILIARIES or lemma in self.lexicon.light_verbs or lemma in self.lexicon.modal_verbs:
             raise _Skip("bare code on a light or auxiliary verb")
         if lemma in self.lexicon.verbs:
             # The shipped lexicon already decides when this verb is an event (perhaps only with
             # certain objects, "release prisoners"); a bare code would override that curation.
             raise _Skip("bare code on a verb the shipped lexicon codes")
+        self.report.notes.update(notes)  # only for entries that convert
         return [VerbPattern(lemma=lemma, code=code, mutual=mutual)]
 
     def _multiword(self, word: str, raw_code: str) -> list[VerbPattern]:
@@ -286,11 +293,14 @@ class _Reader:
         rest = [w.lower() for w in words[1:]]
         if not _WORD.match(lemma) or not rest:
             raise _Skip("verb not a plain word")
-        code, mutual = _read_code(raw_code)
+        notes: Counter = Counter()  # kept only if the entry converts
+        code, mutual = _read_code(raw_code, notes)
         if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
             # "+CALL_OFF", "+ASK_FOR": a phrasal verb; the particle or preposition must be there.
+            self.report.notes.update(notes)
             return [VerbPattern(lemma=lemma, code=code, part=(rest[0],), mutual=mutual)]
         obj = self._phrases([[w] for w in rest])
+        self.report.notes.update(notes)
         return [VerbPattern(lemma=lemma, code=code, obj=obj, mutual=mutual)]
 
     def _members(self, name: str, seen: frozenset = frozenset()) -> list[list[str]]:
@@ -360,7 +370,8 @@ class _Reader:
             # "+" also starts no word in a pattern, so any "+" is a target marker here.
             if mark in before or mark in after:
                 raise _Skip(reason)
-        code, mutual = _read_code(raw_code)
+        notes: Counter = Counter()  # kept only if the entry converts
+        code, mutual = _read_code(raw_code, notes)
         subj: tuple[str, ...] = ()
         btoks = _split_phrase(before.strip())
         if btoks:
@@ -402,6 +413,7 @@ class _Reader:
             obj = self._phrases(self._elements(toks))
         if not (obj or part or subj):
             raise _Skip("pattern adds nothing to the verb")
+        self.report.notes.update(notes)
         return [VerbPattern(lemma=v, code=code, obj=obj, part=part, prep=prep, subj=subj, mutual=mutual)
                 for v in verbs]
 
