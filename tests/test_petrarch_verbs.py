@@ -36,7 +36,7 @@ QUUX_+GRONK [010]
 - &GUARDS * [154]                # subject from a set
 - * WITH % [031]                 # compound actor: skipped
 - $ * + [111]                    # source/target markers: skipped
-- FAILED_TO_* [112]              # word order: skipped
+- TRIED_TO_* [112]               # word order: skipped
 - * MEMO (TO CHIEF) [020]        # object plus phrase: skipped
 - * TO_LET_GO [066]              # verb complement: skipped
 - * PLAN [903]                   # not a CAMEO code: skipped

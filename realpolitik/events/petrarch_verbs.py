@@ -32,14 +32,14 @@ from typing import Iterable
 
 from .lexicon import Lexicon, VerbPattern
 
-# Prepositions a multi-word verb may end in ("+ASK_FOR", "+RAIL_AGAINST"): required like a particle.
+# Prepositions a multi-word verb may end in ("+PLEAD_FOR", "+LASH_AGAINST"): required like a particle.
 PREPOSITIONS = frozenset({"for", "with", "to", "on", "upon", "in", "into", "against", "from", "by", "at", "of",
                           "toward", "towards", "across", "behind", "under", "onto"})
 # Words that follow a verb as its particle ("set OUT views", "burn DOWN"): one of these right after
 # `*` is read as `part`, not as the first word of the object.
 PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "forward", "aside", "along",
                        "around", "apart", "together", "through", "about", "ahead"})
-# Words that cannot be part of a noun phrase: a pattern needing them ("were * TO", "* TO_LET_ESCAPE")
+# Words that cannot be part of a noun phrase: a pattern needing them ("HAD * TO", "* TO_BE_SEEN")
 # encodes word order or a verb complement, which a dependency match cannot check.
 _FUNCTION_WORDS = frozenset(
     "to of for with by at from in on into onto upon and or but nor not no n't that which who whom whose "
@@ -55,7 +55,7 @@ _MARKERS = {"$": "source marker ($)", "+": "target marker (+)", "%": "compound a
 _HEADER = re.compile(r"^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}")
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
-# More expansions than this means a pattern crosses two large sets (&WEAPON x &CURRENCY): too loose a
+# More expansions than this means a pattern crosses two large sets (a set of arms times a set of places): too loose a
 # selector to trust, and costly to index.
 MAX_PHRASES = 400
 
@@ -220,8 +220,8 @@ class _Reader:
         code = m.group(1) if m else block.code
         if m:
             s = s[:m.start()].strip()
-        # A block's code is its namesake verb's ("--- AID [060] ---" over AID); the other verbs of a
-        # block are loose synonyms (FACE and BRAVE under MEET's [040]), coded only by their own codes.
+        # A block's code is its namesake verb's ("--- HELP [070] ---" over HELP); the other verbs of a
+        # block are loose synonyms (a WordNet-style set), coded only by their own codes.
         inherited = not m and s.split("{")[0].strip().lower() != block.name
         forms = re.search(r"\{([^}]*)\}", s)
         word = s[:forms.start()].strip() if forms else s.strip()
@@ -285,7 +285,7 @@ class _Reader:
 
     def _multiword(self, word: str, raw_code: str) -> list[VerbPattern]:
         words = [w for w in word.replace("_", " ").split() if w]
-        # `+` marks the verb word ("KLM_NOP_+RST"); unmarked, the first word is the verb.
+        # `+` marks the verb word ("UP_+END"); unmarked, the first word is the verb.
         idx = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
         if idx > 0:
             raise _Skip("words before the verb")
@@ -296,7 +296,7 @@ class _Reader:
         notes: Counter = Counter()  # kept only if the entry converts
         code, mutual = _read_code(raw_code, notes)
         if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
-            # "+CALL_OFF", "+ASK_FOR": a phrasal verb; the particle or preposition must be there.
+            # "+CALL_OFF", "+PLEAD_FOR": a phrasal verb; the particle or preposition must be there.
             self.report.notes.update(notes)
             return [VerbPattern(lemma=lemma, code=code, part=(rest[0],), mutual=mutual)]
         obj = self._phrases([[w] for w in rest])
@@ -350,9 +350,9 @@ class _Reader:
                 if w in _FUNCTION_WORDS or not _WORD.match(w):
                     raise _Skip("not a noun phrase")
             if words[-1].endswith("ly"):
-                raise _Skip("not a noun phrase")  # "* POSITIVELY": an adverb, never an object
+                raise _Skip("not a noun phrase")  # "* QUICKLY": an adverb, never an object
             head = words[-1]
-            for h in dict.fromkeys((_noun_rule(head), head)):  # "SANCTIONS" -> sanction (and as written)
+            for h in dict.fromkeys((_noun_rule(head), head)):  # "TANKS" -> tank (and as written)
                 p = " ".join(words[:-1] + [h])
                 if p not in out:
                     out.append(p)
@@ -365,7 +365,7 @@ class _Reader:
             raise _Skip("no single verb position (*)")
         before, after = text.split("*")
         if before.endswith("_"):
-            raise _Skip("words before the verb")  # "FAILED_TO_*": adjacency we cannot check
+            raise _Skip("words before the verb")  # "TRIED_TO_*": adjacency we cannot check
         for mark, reason in _MARKERS.items():
             # "+" also starts no word in a pattern, so any "+" is a target marker here.
             if mark in before or mark in after:
@@ -379,7 +379,7 @@ class _Reader:
                 raise _Skip("words before the verb")
             w = btoks[0]
             if not w.startswith("&") and (w.lower().endswith(("ed", "ly")) or w.lower() in _FUNCTION_WORDS):
-                raise _Skip("words before the verb")  # "SAID *", "RECENTLY *", "NOT *": not a subject
+                raise _Skip("words before the verb")  # "CLAIMED *", "SUDDENLY *", "NOT *": not a subject
             try:
                 subj = self._phrases(self._elements([w]))
             except _Skip:
@@ -408,7 +408,7 @@ class _Reader:
             if len(inner) == 1:
                 prep = (p,)  # "* (TO)": the target is the preposition's object ("rushed to X")
             else:
-                obj = self._phrases(self._elements(inner[1:]))  # "* (INTO ALLEGATION)": its object selects
+                obj = self._phrases(self._elements(inner[1:]))  # "* (INTO INQUIRY)": its object selects
         elif toks:
             obj = self._phrases(self._elements(toks))
         if not (obj or part or subj):
