@@ -5,7 +5,7 @@ ODD for checking generalisation. Whole articles are coded (so coreference sees t
 each event is assigned to the labelled sentence holding its trigger. Scores come from
 `realpolitik.events.evaluate` (PLOVER-type P/R/F1, macro-F1, actor accuracies, false-event rate).
 
-    python -m benchmarks.guardian --split even [--show-errors 30] [--speed]
+    python -m benchmarks.guardian --split even [--show-errors 30] [--speed] [--verbs-petrarch FILE]
 """
 from __future__ import annotations
 
@@ -67,12 +67,14 @@ def show_errors(labels: list[dict], preds: dict[str, list], limit: int) -> None:
             break
 
 
-def run(split: str = "even", errors: int = 0, speed: bool = False) -> dict:
+def run(split: str = "even", errors: int = 0, speed: bool = False, verb_files: tuple[str, ...] = ()) -> dict:
     from realpolitik.events.coder import Coder
     from realpolitik.events.evaluate import evaluate
 
     labels, articles = load(split)
-    coder = Coder()
+    coder = Coder(verb_files=verb_files)  # PETRARCH verb files: an experiment, not the default
+    for r in coder.verb_reports:
+        print(r.summary())
     coder.code_text("Warm-up: Russia attacked Ukraine.", "warmup")  # load the model outside the timing
     preds, secs, words = predict(coder, labels, articles)
     report = evaluate(labels, preds)
@@ -126,5 +128,7 @@ if __name__ == "__main__":
     ap.add_argument("--split", default="even", choices=["even", "odd", "all"])
     ap.add_argument("--show-errors", type=int, default=0)
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--verbs-petrarch", action="append", default=[], metavar="FILE",
+                    help="also load this PETRARCH/TABARI verb dictionary (repeatable)")
     a = ap.parse_args()
-    _print(run(a.split, a.show_errors, a.speed))
+    _print(run(a.split, a.show_errors, a.speed, tuple(a.verbs_petrarch)))

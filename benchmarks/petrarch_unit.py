@@ -2,7 +2,9 @@
 
 Run: `python -m benchmarks.petrarch_unit [--limit N] [--failures]` (or via `python -m benchmarks`).
 Needs ../shared/data/petrarch2 (the records plus the PETR.Validate actor and agent dictionaries);
-without it the benchmark says so and returns no rows.
+without it the benchmark says so and returns no rows. A second run also loads PETRARCH's validation
+verb dictionary (PETR.Validate.verbs.txt, through `Coder(verb_files=...)`, what `--verbs-petrarch`
+does) on top of the shipped lexicon; both runs are reported side by side.
 
 The records use a fictional world (Arnor, Gondor, ...) and PETRARCH's validation verb dictionary,
 so some expected event codes are not CAMEO codes at all (903, 1717, ...): those codings can still
@@ -29,6 +31,10 @@ from typing import Any, Callable, Iterable
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "petrarch2"
 RECORDS = "text/PETR.UnitTest.records.xml"
 DICTIONARIES = ("dictionaries/PETR.Validate.actors.txt", "dictionaries/PETR.Validate.agents.txt")
+VERBS = "dictionaries/PETR.Validate.verbs.txt"
+# The measures shown for both runs (with and without the validation verb dictionary).
+COMPARED = ("expected source code", "expected target code", "expected event root", "exact event code",
+            "full coding (source, target, code)", "records entirely right", "spurious events")
 QUICK_LIMIT = 60
 HEADLINE = {
     "expected source code", "expected target code", "expected event root", "exact event code",
@@ -166,11 +172,13 @@ def summarize(records: list[UnitRecord], scored: list[dict[str, Any]], seconds: 
     return rows
 
 
-def default_coder(base: Path = SHARED):
-    """A Coder with the PETR.Validate actor and agent dictionaries (ARCHITECTURE contract)."""
+def default_coder(base: Path = SHARED, verbs: bool = False):
+    """A Coder with the PETR.Validate actor and agent dictionaries (ARCHITECTURE contract); with
+    `verbs`, also PETR.Validate.verbs.txt added to the shipped lexicon."""
     from realpolitik.events.coder import Coder
 
-    return Coder(petrarch_files=[str(base / p) for p in DICTIONARIES])
+    return Coder(petrarch_files=[str(base / p) for p in DICTIONARIES],
+                 verb_files=[str(base / VERBS)] if verbs else ())
 
 
 def run(records: list[UnitRecord], coder: Any, progress: Callable[[int], None] | None = None):
@@ -200,7 +208,12 @@ def main(quick: bool = False, base: Path = SHARED, limit: int | None = None) -> 
     scored, seconds = run(records, coder)
     rows = summarize(records, scored, seconds)
     # The combined `python -m benchmarks` table gets the headline measures only.
-    return [{"name": r["name"], "value": r["value"], "unit": r["unit"]} for r in rows if r["name"] in HEADLINE]
+    out = [{"name": r["name"], "value": r["value"], "unit": r["unit"]} for r in rows if r["name"] in HEADLINE]
+    if (base / VERBS).is_file():
+        scored_v, seconds_v = run(records, default_coder(base, verbs=True))
+        out += [{"name": f"{r['name']} (+ validate verbs)", "value": r["value"], "unit": r["unit"]}
+                for r in summarize(records, scored_v, seconds_v) if r["name"] in COMPARED[:5]]
+    return out
 
 
 def _print(rows: Iterable[dict[str, Any]], failures: list[dict[str, Any]] | None) -> None:
@@ -223,11 +236,30 @@ def _print(rows: Iterable[dict[str, Any]], failures: list[dict[str, Any]] | None
         console.print(f"[red]{f['id']}[/red] coded={f['coded']} extra={f['extra']} {exp}", highlight=False)
 
 
+def _print_comparison(runs: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="PETRARCH unit-test records: shipped lexicon vs + PETR.Validate.verbs.txt")
+    table.add_column("measure")
+    for label, _ in runs:
+        table.add_column(label, justify="right")
+    for name in COMPARED:
+        cells = []
+        for _, rows in runs:
+            r = next(x for x in rows if x["name"] == name)
+            cells.append(f"{r['count']}/{r['total']} ({r['value']:.1f}%)" if r["count"] is not None
+                         else str(r["value"]))
+        table.add_row(name, *cells)
+    Console().print(table)
+
+
 def cli(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.petrarch_unit", description=__doc__.splitlines()[0])
     p.add_argument("--limit", type=int, default=None, help="only the first N records")
     p.add_argument("--failures", action="store_true", help="list the records not entirely right")
     p.add_argument("--shared", type=Path, default=SHARED, help="the petrarch2 folder (default ../shared/...)")
+    p.add_argument("--no-verbs", action="store_true", help="skip the second run with PETR.Validate.verbs.txt")
     args = p.parse_args(argv)
     if not available(args.shared):
         print(f"petrarch_unit: skipped, {args.shared} (PETRARCH records and dictionaries) is absent")
@@ -245,6 +277,16 @@ def cli(argv: list[str] | None = None) -> int:
         scored, seconds = run(records, coder, progress=lambda n: bar.update(task, completed=n))
     rows = summarize(records, scored, seconds)
     _print(rows, [r for r in scored if not r["all_right"]] if args.failures else None)
+    if args.no_verbs or not (args.shared / VERBS).is_file():
+        return 0
+    coder_v = default_coder(args.shared, verbs=True)
+    for rep in coder_v.verb_reports:
+        print(rep.summary())
+    with Progress(transient=True) as bar:
+        task = bar.add_task("coding again with the validation verbs", total=len(records))
+        scored_v, seconds_v = run(records, coder_v, progress=lambda n: bar.update(task, completed=n))
+    _print_comparison([("shipped lexicon", rows),
+                       ("+ validate verbs", summarize(records, scored_v, seconds_v))])
     return 0
 
 

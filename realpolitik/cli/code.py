@@ -39,15 +39,33 @@ def _progress(total: int | None, label: str) -> Iterator:
         yield advance
 
 
-def _spec(model: str, actors: list[Path], actors_petrarch: list[Path]):
+def _spec(model: str, actors: list[Path], actors_petrarch: list[Path], verbs_petrarch: list[Path] = ()):
     from ..events.parallel import CoderSpec
 
     for p in [*actors, *actors_petrarch]:
         if not p.is_file():
             raise CliError(f"{p}: actor dictionary file not found")
+    for p in verbs_petrarch:
+        if not p.is_file():
+            raise CliError(f"{p}: verb dictionary file not found")
     _check_dictionaries(actors, actors_petrarch)
+    _check_verbs(verbs_petrarch)
     return CoderSpec(model=model, actor_files=tuple(map(str, actors)),
-                     petrarch_files=tuple(map(str, actors_petrarch)))
+                     petrarch_files=tuple(map(str, actors_petrarch)),
+                     verb_files=tuple(map(str, verbs_petrarch)))
+
+
+def _check_verbs(paths) -> None:
+    """Read each verb file once here: a bad file is one clear error, and the user sees what was used."""
+    from ..events.petrarch_verbs import read_petrarch_verbs
+
+    for p in paths:
+        try:
+            report = read_petrarch_verbs(p).report
+        except Exception as exc:  # unreadable bytes, permissions, not a verb file...
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise CliError(f"{p}: invalid verb dictionary: {first}") from None
+        err_console.print(report.summary(), highlight=False, soft_wrap=True)
 
 
 def _check_dictionaries(actors: list[Path], actors_petrarch: list[Path]) -> None:
@@ -78,10 +96,11 @@ def code(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to parse with."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary (YAML); repeatable."),
     actors_petrarch: list[Path] = typer.Option([], "--actors-petrarch", help="Extra PETRARCH/TABARI actor dictionary; repeatable."),
+    verbs_petrarch: list[Path] = typer.Option([], "--verbs-petrarch", help="Extra PETRARCH/TABARI verb dictionary (patterns added to the lexicon); repeatable."),
 ) -> None:
     """Code documents into events: `code IN.jsonl -o EVENTS.jsonl`, or `code --db FILE`."""
     _check_workers(workers)
-    spec = _spec(model, actors, actors_petrarch)
+    spec = _spec(model, actors, actors_petrarch, verbs_petrarch)
     if db is not None:
         if input is not None:
             raise CliError(f"{input}: give either an input file or --db, not both")

@@ -106,7 +106,8 @@ class Coder:
 
     def __init__(self, model: str = DEFAULT_MODEL, actor_files: Iterable[str] = (),
                  petrarch_files: Iterable[str] = (), nlp: Language | None = None,
-                 lexicon: Lexicon | None = None, batch_size: int = 64, hypothetical: bool = False):
+                 lexicon: Lexicon | None = None, batch_size: int = 64, hypothetical: bool = False,
+                 verb_files: Iterable[str] = ()):
         from realpolitik.actors import ActorDictionary, ActorResolver
 
         self.model = model
@@ -123,6 +124,12 @@ class Coder:
         # Guess a target for targetless events (see `_fallback_target`).
         self.guess_targets = True
         self.lexicon = lexicon or default_lexicon()
+        verb_files = tuple(verb_files)
+        self.verb_reports: list = []  # one VerbFileReport per verb file: what was converted, skipped
+        if verb_files:  # PETRARCH verb files add patterns to a copy (the default lexicon is shared)
+            from .petrarch_verbs import extend_lexicon
+
+            self.lexicon, self.verb_reports = extend_lexicon(self.lexicon, verb_files)
         self.triggers = TriggerScanner(self.lexicon.surface_forms())
         dictionary = ActorDictionary.default()
         for path in actor_files:

@@ -5,7 +5,7 @@ classes, and lists every surface form so the pre-filter can spot possible trigge
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -117,6 +117,41 @@ class Lexicon:
             pats.sort(key=lambda n: -(len(n.mods) + bool(n.need)))
         return lex
 
+    def copy(self) -> "Lexicon":
+        """A copy whose pattern lists and irregular forms can be extended without touching this one."""
+        return replace(self, verbs={k: list(v) for k, v in self.verbs.items()},
+                       nouns={k: list(v) for k, v in self.nouns.items()},
+                       irregular={k: list(v) for k, v in self.irregular.items()})
+
+    def extend(self, patterns: Iterable[VerbPattern], irregular: dict[str, list[str]] | None = None) -> int:
+        """Add verb patterns (e.g. from a user's PETRARCH verb file); returns how many were new.
+
+        Added patterns never displace an existing one they merely rival: each goes just before the
+        first existing pattern it refines (`refines`: all of that pattern's conditions and more, e.g.
+        "reject" + object "statement" before a bare "reject"), else after all of the lemma's
+        patterns. So where both have a pattern for the same lemma and object the shipped one is tried
+        first, and a differently constrained added pattern ("call" + object) cannot hijack a shipped
+        one that carries more behaviour ("call on", with its complement reading). Irregular forms are
+        recorded for the added lemmas, so the pre-filter (`surface_forms`) and lemma tables know them.
+        """
+        added = 0
+        touched: set[str] = set()
+        # Most specific first among the added patterns too (stable: file order breaks ties).
+        for vp in sorted(patterns, key=lambda v: -v.specificity):
+            pats = self.verbs.setdefault(vp.lemma, [])
+            if vp in pats:
+                continue
+            at = next((i for i, old in enumerate(pats) if refines(vp, old)), len(pats))
+            pats.insert(at, vp)
+            touched.add(vp.lemma)
+            added += 1
+        for lemma in touched:
+            for form in (irregular or {}).get(lemma, ()):
+                forms = self.irregular.setdefault(lemma, [])
+                if form not in forms:
+                    forms.append(form)
+        return added
+
     def _expand(self, items: Iterable[str]) -> list[str]:
         out: list[str] = []
         for it in items:
@@ -154,6 +189,16 @@ class Lexicon:
             heads.update(it.split()[-1] for it in items)
         nouns = [(n, noun_forms(n) | set(self.irregular_plurals.get(n, ()))) for n in heads]
         return verbs, nouns
+
+
+def refines(new: VerbPattern, old: VerbPattern) -> bool:
+    """True when `new` fires only where `old` would (its objects, particles and subjects are among
+    `old`'s wherever `old` asks for any) and asks for more: then it should be tried first."""
+    def within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return not b or (bool(a) and set(a) <= set(b))
+
+    return (within(new.obj, old.obj) and within(new.part, old.part) and within(new.subj, old.subj)
+            and new.specificity > old.specificity)
 
 
 def phrase_matches(words: list[str], items: Iterable[str]) -> bool:

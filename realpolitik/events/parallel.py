@@ -30,6 +30,7 @@ class CoderSpec:
     model: str = DEFAULT_MODEL
     actor_files: tuple[str, ...] = ()
     petrarch_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()  # PETRARCH/TABARI verb dictionaries
     # A top-level callable returning a coder-like object (tests use a fake); None = the Coder.
     factory: Callable[..., Any] | None = None
     options: dict[str, Any] = field(default_factory=dict)
@@ -40,7 +41,7 @@ class CoderSpec:
         from .coder import Coder
 
         return Coder(model=self.model, actor_files=self.actor_files,
-                     petrarch_files=self.petrarch_files, **self.options)
+                     petrarch_files=self.petrarch_files, verb_files=self.verb_files, **self.options)
 
 
 @dataclass
@@ -183,11 +184,11 @@ class ParallelCoder:
 
 def code_docs(docs: Iterable[dict], workers: int | None = None, model: str = DEFAULT_MODEL,
               actor_files: Iterable[str] = (), petrarch_files: Iterable[str] = (),
-              chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[dict, list[Event]]]:
+              chunk_size: int = CHUNK_SIZE, verb_files: Iterable[str] = ()) -> Iterator[tuple[dict, list[Event]]]:
     """(doc, events) for each document, in input order, coded on `workers` processes
     (default: every core). Documents whose coding failed yield no events."""
     spec = CoderSpec(model=model, actor_files=tuple(map(str, actor_files)),
-                     petrarch_files=tuple(map(str, petrarch_files)))
+                     petrarch_files=tuple(map(str, petrarch_files)), verb_files=tuple(map(str, verb_files)))
     with ParallelCoder(spec, workers=workers, chunk_size=chunk_size) as pc:
         for r in pc.code(docs):
             yield r.doc, r.events

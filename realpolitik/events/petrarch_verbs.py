@@ -1,0 +1,445 @@
+"""Reading PETRARCH/TABARI verb dictionaries (CAMEO.2.0.txt, PETR.Validate.verbs.txt) as extra lexicon
+patterns.
+
+The format, as far as this reader uses it:
+
+    &NAME                      a synonym set; `+WORD` lines below it are its members (a member may be
+    +WORD                      `&OTHER`, another set); `_` joins the words of a phrase
+    --- VERB [code] ---        a verb block; [code] is the block's default ([---] = none)
+    VERB {FORMS} [code]        a verb of the block, optional irregular forms and its own code
+    +VERB_PARTICLE [code]      a multi-word verb; `+` marks the verb word
+    - <before> * <after> [code]   a pattern for every verb of the block: `*` is the verb,
+                               `(PREP WORDS)` a prepositional phrase, `{WORDS}` a noun phrase,
+                               `&NAME` any member of a set, `$`/`+`/`%` where the source, target or
+                               compound actor stands, `^` skips a phrase; `[a:b]` codes a and, the other
+                               way round, b; `# ...` and `<!-- ... -->` are comments.
+
+realpolitik matches verbs on a dependency parse, not on word order, so only what maps cleanly onto a
+`VerbPattern` is converted: the verb's lemma, its code, an object phrase (`obj`), a particle
+(`part`), a prepositional phrase whose object is the target (`prep`), and one subject word or set
+(`subj`). Everything else is counted under a reason and skipped: a pattern that fires too broadly
+(say, an object plus a required prepositional phrase reduced to the object alone) would do more harm
+than a missing one.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .lexicon import Lexicon, VerbPattern
+
+# Prepositions a multi-word verb may end in ("+PLEAD_FOR", "+LASH_AGAINST"): required like a particle.
+PREPOSITIONS = frozenset({"for", "with", "to", "on", "upon", "in", "into", "against", "from", "by", "at", "of",
+                          "toward", "towards", "across", "behind", "under", "onto"})
+# Words that follow a verb as its particle ("set OUT views", "burn DOWN"): one of these right after
+# `*` is read as `part`, not as the first word of the object.
+PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "forward", "aside", "along",
+                       "around", "apart", "together", "through", "about", "ahead"})
+# Words that cannot be part of a noun phrase: a pattern needing them ("HAD * TO", "* TO_BE_SEEN")
+# encodes word order or a verb complement, which a dependency match cannot check.
+_FUNCTION_WORDS = frozenset(
+    "to of for with by at from in on into onto upon and or but nor not no n't that which who whom whose "
+    "be is are am was were been being has have had do does did will would shall should may might can "
+    "could must than as if so then there here it its he she they them his her their we us our you "
+    "himself herself itself themselves".split())
+_ARTICLES = frozenset({"the", "a", "an"})
+# Verbs that say little alone (light, modal and auxiliary verbs): a bare code on them would code every
+# "made", "took" or "set"; their objects or complements carry the event.
+_AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "come", "will", "would", "shall", "should",
+                          "may", "might", "can", "could", "must"})
+_MARKERS = {"$": "source marker ($)", "+": "target marker (+)", "%": "compound actor (%)", "^": "phrase skip (^)"}
+_HEADER = re.compile(r"^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}")
+_CODE = re.compile(r"\[([^\]]*)\]\s*$")
+_WORD = re.compile(r"^[a-z][a-z'\-]*$")
+# More expansions than this means a pattern crosses two large sets (a set of arms times a set of places): too loose a
+# selector to trust, and costly to index.
+MAX_PHRASES = 400
+
+
+@dataclass
+class VerbFileReport:
+    """Counts for one verb file: what was read, what became a VerbPattern, what was skipped and why."""
+
+    path: str
+    synsets: int = 0
+    blocks: int = 0
+    verbs: int = 0  # verb entries (single and multi-word) across all blocks
+    patterns_read: int = 0  # `-` pattern lines
+    converted: int = 0  # pattern lines that gave at least one VerbPattern
+    verb_codes: int = 0  # verb entries that gave a bare (or particle) VerbPattern
+    added: int | None = None  # VerbPatterns new to the lexicon (set once added to one)
+    skipped: Counter = field(default_factory=Counter)  # reason -> pattern lines / verb entries
+    notes: Counter = field(default_factory=Counter)  # converted, but with a caveat (reason -> count)
+
+    def summary(self) -> str:
+        skipped = ", ".join(f"{n} {r}" for r, n in self.skipped.most_common())
+        return (f"{self.path}: {self.blocks} verb blocks, {self.verbs} verbs, {self.synsets} synonym sets; "
+                f"{self.patterns_read} patterns read, {self.converted} converted, "
+                f"{self.patterns_read - self.converted} skipped; {self.verb_codes} verb codes used"
+                + (f"; {self.added} lexicon patterns added" if self.added is not None else "")
+                + (f" (skipped: {skipped})" if skipped else "")
+                + "".join(f"; {n} {r}" for r, n in self.notes.most_common()))
+
+
+@dataclass
+class _Block:
+    name: str  # the header's name, lower case ("aid", "meet_people")
+    code: str
+    verbs: list[str] = field(default_factory=list)  # single-word verb lemmas the patterns apply to
+    patterns: list[tuple[str, str]] = field(default_factory=list)  # (pattern text, code)
+
+
+@dataclass
+class PetrarchVerbs:
+    """A parsed verb file: its patterns, irregular verb forms, and the report."""
+
+    patterns: list[VerbPattern]
+    irregular: dict[str, list[str]]
+    report: VerbFileReport
+
+
+class _Skip(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def _lines(path: Path) -> Iterable[str]:
+    """Lines without comments; `<!-- ... -->` may span lines. A line holding only a `#` comment is
+    dropped, not returned blank: a blank line ends a synonym set, a comment inside one must not."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if line.strip() or not raw.strip():
+            yield line
+
+
+def _cameo(code: str) -> str | None:
+    """The CAMEO code for `code`: itself, else its parent (0231 -> 023, 075 -> 070), else None.
+
+    Only real parents: a three-digit code whose root is not 01-20 (WEIS codes such as 903 or 345 in
+    older dictionaries) is no CAMEO code at all, although a loose lookup would read "90" as 090.
+    """
+    from .taxonomy import cameo_or_none
+
+    code = code.strip()
+    if not code.isdigit() or len(code) not in (3, 4) or not 1 <= int(code[:2]) <= 20:
+        return None
+    for cand in (code, code[:3], code[:2] + "0"):
+        c = cameo_or_none(cand)
+        if c is not None and c.code.startswith(code[:2]):
+            return c.code
+    return None
+
+
+def _read_code(raw: str, notes: Counter | None = None) -> tuple[str, bool]:
+    """`[a]` or `[a:b]` -> (CAMEO code, mutual). Raises _Skip when nothing codable is left."""
+    raw = raw.strip()
+    if not raw or raw.strip("-") == "":
+        raise _Skip("no code [---]")
+    fwd, _, back = raw.partition(":")
+    fwd, back = fwd.strip(), back.strip()
+    if not fwd:
+        raise _Skip("reverse-only code [:code]")
+    code = _cameo(fwd)
+    if code is None:
+        raise _Skip("not a CAMEO code")
+    if back and _cameo(back) == code:
+        return code, True  # "[050:050]": the same act both ways, like "clashed with"
+    if back and notes is not None:
+        # "[042:043]" (visit / host): a VerbPattern codes one direction; the reverse event is lost,
+        # which misses an event rather than inventing one.
+        notes["with the reverse code dropped"] += 1
+    return code, False
+
+
+def _split_phrase(text: str) -> list[str]:
+    """Words and `{...}` groups of a phrase, `_` read as a space."""
+    return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s]+", text.replace("_", " "))
+
+
+class _Reader:
+    def __init__(self, path: Path, lexicon: Lexicon):
+        self.path = path
+        self.lexicon = lexicon
+        self.synsets: dict[str, list[str]] = {}
+        self.blocks: list[_Block] = []
+        # (+MULTI_WORD text or lemma, code, whether the code is the block's, given to a synonym)
+        self.multi: list[tuple[str, str, bool]] = []
+        self.singles: list[tuple[str, str, bool]] = []
+        self.irregular: dict[str, list[str]] = {}
+        self.report = VerbFileReport(str(path))
+
+    # -- pass 1: structure ------------------------------------------------------------------------
+    def read(self) -> None:
+        synset: list[str] | None = None
+        block: _Block | None = None
+        for line in _lines(self.path):
+            s = line.strip()
+            if not s:
+                synset = None
+                continue
+            m = _HEADER.match(s)
+            if m:
+                synset = None
+                block = _Block(name=m.group(1).lower(), code=m.group(2))
+                self.blocks.append(block)
+                self.report.blocks += 1
+                continue
+            if s.startswith("&"):
+                name = s.split()[0][1:].rstrip("_").upper()
+                synset = self.synsets.setdefault(name, [])
+                self.report.synsets += 1
+                block = None  # a set between blocks ends the block before it
+                continue
+            if s.startswith("+") and synset is not None:
+                synset.append(s[1:].strip())
+                continue
+            if block is None:
+                continue  # stray lines outside any block (file headers and the like)
+            if s.startswith("-"):
+                self.report.patterns_read += 1
+                m = _CODE.search(s)
+                if m is None:
+                    self.report.skipped["no code"] += 1
+                    continue
+                block.patterns.append((s[1:m.start()].strip(), m.group(1)))
+                continue
+            self._verb_line(s, block)
+
+    def _verb_line(self, s: str, block: _Block) -> None:
+        self.report.verbs += 1
+        m = _CODE.search(s)
+        code = m.group(1) if m else block.code
+        if m:
+            s = s[:m.start()].strip()
+        # A block's code is its namesake verb's ("--- HELP [070] ---" over HELP); the other verbs of a
+        # block are loose synonyms (a WordNet-style set), coded only by their own codes.
+        inherited = not m and s.split("{")[0].strip().lower() != block.name
+        forms = re.search(r"\{([^}]*)\}", s)
+        word = s[:forms.start()].strip() if forms else s.strip()
+        if "+" in word or "_" in word:
+            self.multi.append((word, code, inherited))
+            return
+        lemma = word.lower()
+        if not _WORD.match(lemma):
+            self.report.skipped["verb not a plain word"] += 1
+            return
+        if forms:
+            extra = [f.lower() for f in forms.group(1).split() if _WORD.match(f.lower())]
+            if extra:
+                self.irregular.setdefault(lemma, [])
+                self.irregular[lemma] += [f for f in extra if f not in self.irregular[lemma]]
+        if lemma not in block.verbs:
+            block.verbs.append(lemma)
+        self.singles.append((lemma, code, inherited))
+
+    # -- pass 2: conversion -----------------------------------------------------------------------
+    def convert(self) -> list[VerbPattern]:
+        out: list[VerbPattern] = []
+        for lemma, code, inherited in self.singles:
+            try:
+                if inherited and code.strip("- "):
+                    raise _Skip("block code on a synonym")
+                out.extend(self._bare(lemma, code))
+                self.report.verb_codes += 1
+            except _Skip as sk:
+                self.report.skipped["verb: " + sk.reason] += 1
+        for word, code, inherited in self.multi:
+            try:
+                if inherited and code.strip("- "):
+                    raise _Skip("block code on a synonym")
+                out.extend(self._multiword(word, code))
+                self.report.verb_codes += 1
+            except _Skip as sk:
+                self.report.skipped["multi-word verb: " + sk.reason] += 1
+        for block in self.blocks:
+            for text, code in block.patterns:
+                try:
+                    pats = self._pattern(text, code, block.verbs)
+                except _Skip as sk:
+                    self.report.skipped[sk.reason] += 1
+                    continue
+                self.report.converted += 1
+                out.extend(pats)
+        return out
+
+    def _bare(self, lemma: str, raw_code: str) -> list[VerbPattern]:
+        notes: Counter = Counter()  # kept only if the entry converts
+        code, mutual = _read_code(raw_code, notes)
+        if lemma in _AUXILIARIES or lemma in self.lexicon.light_verbs or lemma in self.lexicon.modal_verbs:
+            raise _Skip("bare code on a light or auxiliary verb")
+        if lemma in self.lexicon.verbs:
+            # The shipped lexicon already decides when this verb is an event (perhaps only with
+            # certain objects, "release prisoners"); a bare code would override that curation.
+            raise _Skip("bare code on a verb the shipped lexicon codes")
+        self.report.notes.update(notes)  # only for entries that convert
+        return [VerbPattern(lemma=lemma, code=code, mutual=mutual)]
+
+    def _multiword(self, word: str, raw_code: str) -> list[VerbPattern]:
+        words = [w for w in word.replace("_", " ").split() if w]
+        # `+` marks the verb word ("UP_+END"); unmarked, the first word is the verb.
+        idx = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+        if idx > 0:
+            raise _Skip("words before the verb")
+        lemma = words[0].lstrip("+").lower()
+        rest = [w.lower() for w in words[1:]]
+        if not _WORD.match(lemma) or not rest:
+            raise _Skip("verb not a plain word")
+        notes: Counter = Counter()  # kept only if the entry converts
+        code, mutual = _read_code(raw_code, notes)
+        if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
+            # "+CALL_OFF", "+PLEAD_FOR": a phrasal verb; the particle or preposition must be there.
+            self.report.notes.update(notes)
+            return [VerbPattern(lemma=lemma, code=code, part=(rest[0],), mutual=mutual)]
+        obj = self._phrases([[w] for w in rest])
+        self.report.notes.update(notes)
+        return [VerbPattern(lemma=lemma, code=code, obj=obj, mutual=mutual)]
+
+    def _members(self, name: str, seen: frozenset = frozenset()) -> list[list[str]]:
+        """Every member of a set as a word list (nested sets expanded)."""
+        key = name.lstrip("&").rstrip("_").upper()
+        if key not in self.synsets:
+            raise _Skip("unknown synonym set")
+        if key in seen:
+            raise _Skip("recursive synonym set")
+        out: list[list[str]] = []
+        for m in self.synsets[key]:
+            if m.startswith("&"):
+                out.extend(self._members(m, seen | {key}))
+            else:
+                out.append(m.replace("_", " ").lower().split())
+        return out
+
+    def _elements(self, tokens: list[str]) -> list[list[list[str]]]:
+        """Noun-phrase tokens -> per position, the alternative word lists it may stand for."""
+        elems: list[list[list[str]]] = []
+        for t in tokens:
+            if t.startswith("{"):
+                elems.extend(self._elements(_split_phrase(t[1:-1])))
+            elif t.startswith("("):
+                raise _Skip("object plus prepositional phrase")
+            elif t.startswith("&"):
+                elems.append(self._members(t))
+            else:
+                elems.append([[t.lower()]])
+        return elems
+
+    def _phrases(self, elems: list[list[list[str]]]) -> tuple[str, ...]:
+        """All phrases the elements spell, in lexicon form: modifiers as written, head singular."""
+        from realpolitik.nlp.fastlemma import _noun_rule
+
+        n = 1
+        for e in elems:
+            n *= max(1, len(e))
+        if n > MAX_PHRASES:
+            raise _Skip("too many phrase expansions")
+        out: list[str] = []
+        for combo in itertools.product(*elems):
+            words = [w for part in combo for w in part if w not in _ARTICLES]
+            if not words:
+                raise _Skip("empty phrase")
+            for w in words:
+                if w in _FUNCTION_WORDS or not _WORD.match(w):
+                    raise _Skip("not a noun phrase")
+            if words[-1].endswith("ly"):
+                raise _Skip("not a noun phrase")  # "* QUICKLY": an adverb, never an object
+            head = words[-1]
+            for h in dict.fromkeys((_noun_rule(head), head)):  # "TANKS" -> tank (and as written)
+                p = " ".join(words[:-1] + [h])
+                if p not in out:
+                    out.append(p)
+        return tuple(out)
+
+    def _pattern(self, text: str, raw_code: str, verbs: list[str]) -> list[VerbPattern]:
+        if not verbs:
+            raise _Skip("block has no single-word verb")
+        if text.count("*") != 1:
+            raise _Skip("no single verb position (*)")
+        before, after = text.split("*")
+        if before.endswith("_"):
+            raise _Skip("words before the verb")  # "TRIED_TO_*": adjacency we cannot check
+        for mark, reason in _MARKERS.items():
+            # "+" also starts no word in a pattern, so any "+" is a target marker here.
+            if mark in before or mark in after:
+                raise _Skip(reason)
+        notes: Counter = Counter()  # kept only if the entry converts
+        code, mutual = _read_code(raw_code, notes)
+        subj: tuple[str, ...] = ()
+        btoks = _split_phrase(before.strip())
+        if btoks:
+            if len(btoks) > 1 or btoks[0].startswith(("(", "{")):
+                raise _Skip("words before the verb")
+            w = btoks[0]
+            if not w.startswith("&") and (w.lower().endswith(("ed", "ly")) or w.lower() in _FUNCTION_WORDS):
+                raise _Skip("words before the verb")  # "CLAIMED *", "SUDDENLY *", "NOT *": not a subject
+            try:
+                subj = self._phrases(self._elements([w]))
+            except _Skip:
+                raise _Skip("words before the verb") from None
+        toks = _split_phrase(after.strip())
+        part: tuple[str, ...] = ()
+        prep: tuple[str, ...] = ()
+        obj: tuple[str, ...] = ()
+        if toks and toks[0].lower() in PARTICLES:
+            part = (toks.pop(0).lower(),)
+        pps = [t for t in toks if t.startswith("(")]
+        if len(pps) > 1:
+            raise _Skip("several prepositional phrases")
+        if pps:
+            if part:
+                raise _Skip("particle plus prepositional phrase")
+            if toks[0] is not pps[0] or len(toks) > 1:
+                raise _Skip("object plus prepositional phrase")
+            inner = _split_phrase(pps[0][1:-1])
+            if not inner or inner[0].startswith(("&", "{", "(")) or inner[0].lower() in _ARTICLES:
+                raise _Skip("prepositional phrase without a preposition")
+            p = inner[0].lower()
+            if not _WORD.match(p):
+                raise _Skip("prepositional phrase without a preposition")
+            part = (p,)
+            if len(inner) == 1:
+                prep = (p,)  # "* (TO)": the target is the preposition's object ("rushed to X")
+            else:
+                obj = self._phrases(self._elements(inner[1:]))  # "* (INTO INQUIRY)": its object selects
+        elif toks:
+            obj = self._phrases(self._elements(toks))
+        if not (obj or part or subj):
+            raise _Skip("pattern adds nothing to the verb")
+        self.report.notes.update(notes)
+        return [VerbPattern(lemma=v, code=code, obj=obj, part=part, prep=prep, subj=subj, mutual=mutual)
+                for v in verbs]
+
+
+def read_petrarch_verbs(path: str | Path, lexicon: Lexicon | None = None) -> PetrarchVerbs:
+    """Parse one verb file. `lexicon` (default: the shipped one) decides which bare verb codes to skip."""
+    from .lexicon import default_lexicon
+
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: verb dictionary file not found")
+    r = _Reader(path, lexicon or default_lexicon())
+    r.read()
+    if not r.blocks:
+        raise ValueError(f"{path}: no verb blocks (--- VERB [code] ---) found")
+    pats = r.convert()
+    return PetrarchVerbs(pats, r.irregular, r.report)
+
+
+def extend_lexicon(lexicon: Lexicon, paths: Iterable[str | Path]) -> tuple[Lexicon, list[VerbFileReport]]:
+    """A copy of `lexicon` with the patterns of each verb file added (the original is untouched: the
+    default lexicon is shared by every Coder in the process)."""
+    lex = lexicon.copy()
+    reports = []
+    for p in paths:
+        pv = read_petrarch_verbs(p, lex)
+        pv.report.added = lex.extend(pv.patterns, pv.irregular)
+        reports.append(pv.report)
+    return lex, reports

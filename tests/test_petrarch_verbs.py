@@ -1,0 +1,197 @@
+"""PETRARCH/TABARI verb dictionaries as extra lexicon patterns: an inline toy file (invented verbs, so
+nothing here comes from a real dictionary), the real files in ../shared when present, and the CLI."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from realpolitik.events.lexicon import Lexicon, VerbPattern, default_lexicon
+from realpolitik.events.petrarch_verbs import extend_lexicon, read_petrarch_verbs
+
+TOY = """<!-- a toy verb file
+     spanning two lines -->
+&GADGETS_
++WIDGET
+# a comment line inside a set does not end it
++SPROCKET_WHEEL
++&TOOLS   # a nested set
+
+&TOOLS
++SPANNERS
+
+&GUARDS
++SENTRY
+
+--- GRONK [---] ---
+GRONK {GRONKS GRONKED GRONKING GRANK}   # invented; the block has no default code
+BLORT [190]
++GRONK_AWAY [0874]
++GRONK_AGAINST [111]
+QUUX_+GRONK [010]
+- * &GADGETS [195]               # object from a set, nested set included
+- * (TO) [042:043]               # target in the prepositional phrase; reverse code dropped
+- * (INTO INQUIRIES) [090]       # preposition required, its object selects
+- * UP AID [070]                 # particle plus object
+- * TREATIES [057:057]           # the same code both ways
+- &GUARDS * [154]                # subject from a set
+- * WITH % [031]                 # compound actor: skipped
+- $ * + [111]                    # source/target markers: skipped
+- TRIED_TO_* [112]               # word order: skipped
+- * MEMO (TO CHIEF) [020]        # object plus phrase: skipped
+- * TO_LET_GO [066]              # verb complement: skipped
+- * PLAN [903]                   # not a CAMEO code: skipped
+- * FRIENDS [---]                # no code: skipped
+
+--- ZIBBLE [051] ---
+ZIBBLE                           # the block's namesake: takes the block's code
+SNORFLE                          # a synonym without a code of its own: skipped
+SAY [051]                        # a verb the shipped lexicon codes: its bare code is skipped
+"""
+
+
+@pytest.fixture
+def toy(tmp_path):
+    p = tmp_path / "Toy.verbs.txt"
+    p.write_text(TOY, encoding="utf-8")
+    return p
+
+
+def _by(pats, lemma, **kw):
+    return [p for p in pats if p.lemma == lemma and all(getattr(p, k) == v for k, v in kw.items())]
+
+
+def test_toy_file_counts(toy):
+    rep = read_petrarch_verbs(toy).report
+    assert (rep.synsets, rep.blocks, rep.verbs, rep.patterns_read) == (3, 2, 8, 13)
+    assert rep.converted == 6
+    assert rep.verb_codes == 4  # BLORT [190], +GRONK_AWAY [0874], +GRONK_AGAINST [111], ZIBBLE (block's 051)
+    assert rep.skipped == {
+        "compound actor (%)": 1, "source marker ($)": 1, "words before the verb": 1,
+        "object plus prepositional phrase": 1, "not a noun phrase": 1, "not a CAMEO code": 1,
+        "no code [---]": 1, "verb: no code [---]": 1, "multi-word verb: words before the verb": 1,
+        "verb: bare code on a verb the shipped lexicon codes": 1, "verb: block code on a synonym": 1,
+    }
+    assert "13 patterns read, 6 converted, 7 skipped" in rep.summary()
+
+
+def test_toy_file_conversion(toy):
+    pv = read_petrarch_verbs(toy)
+    pats = pv.patterns
+    # every pattern of the GRONK block applies to both its single-word verbs
+    assert {p.lemma for p in pats if p.code == "195"} == {"gronk", "blort"}
+    (gadget,) = _by(pats, "gronk", code="195")
+    assert gadget.obj == ("widget", "sprocket wheel", "spanner", "spanners")
+    (to,) = _by(pats, "gronk", code="042")
+    assert (to.part, to.prep, to.mutual) == (("to",), ("to",), False)
+    (into,) = _by(pats, "gronk", code="090")
+    assert (into.part, into.obj) == (("into",), ("inquiry", "inquiries"))
+    (aid,) = _by(pats, "gronk", code="070")
+    assert (aid.part, aid.obj) == (("up",), ("aid",))
+    assert _by(pats, "gronk", code="057")[0].mutual
+    assert _by(pats, "gronk", code="154")[0].subj == ("sentry",)
+    assert _by(pats, "gronk", code="0874")[0].part == ("away",)
+    assert _by(pats, "gronk", code="111")[0].part == ("against",)
+    assert _by(pats, "blort", code="190", obj=(), part=())
+    assert not _by(pats, "gronk", obj=(), part=(), subj=())  # [---]: no bare gronk pattern
+    assert not _by(pats, "say") and not _by(pats, "snorfle")
+    assert _by(pats, "zibble", code="051")
+    assert pv.irregular["gronk"] == ["gronks", "gronked", "gronking", "grank"]
+
+
+def test_extend_adds_to_a_copy_and_keeps_shipped_patterns_first(toy):
+    shipped = default_lexicon()
+    n_before = len(shipped.verbs["release"])
+    lex, (rep,) = extend_lexicon(shipped, [toy])
+    assert rep.added and "gronk" in lex.verbs and "gronk" not in shipped.verbs
+    assert "grank" in lex.surface_forms() and "grank" not in shipped.surface_forms()
+    assert ("gronk", {"gronk", "gronks", "gronked", "gronking", "grank"}) in [
+        (v, f & {"gronk", "gronks", "gronked", "gronking", "grank"}) for v, f in lex.lemma_tables()[0]]
+    # Same lemma and object as a shipped pattern: the shipped one stays first.
+    first = shipped.verbs["release"][0]
+    same = VerbPattern(lemma="release", code="0843", obj=first.obj)
+    # More specific than a shipped bare pattern: tried before it.
+    bare_lemma = next(k for k, v in shipped.verbs.items() if all(not p.obj and not p.part and not p.subj for p in v))
+    specific = VerbPattern(lemma=bare_lemma, code="190", obj=("gizmo",))
+    lex2 = shipped.copy()
+    assert lex2.extend([same, specific, same]) == 2  # the repeated pattern is added once
+    assert lex2.verbs["release"].index(first) < lex2.verbs["release"].index(same)
+    assert lex2.verbs[bare_lemma][0] == specific
+    assert len(shipped.verbs["release"]) == n_before and specific not in shipped.verbs[bare_lemma]
+
+
+def test_added_patterns_only_go_first_when_they_refine():
+    on = VerbPattern(lemma="zap", code="020", part=("on",))
+    lex = Lexicon(verbs={"zap": [on]})
+    rival = VerbPattern(lemma="zap", code="013", obj=("partner",))  # more conditions, but not on's
+    finer = VerbPattern(lemma="zap", code="021", obj=("aid",), part=("on",))  # on's condition and more
+    assert lex.extend([rival, finer]) == 2
+    assert lex.verbs["zap"] == [finer, on, rival]
+
+
+def test_missing_or_empty_file(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        read_petrarch_verbs(tmp_path / "nope.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("&ONLY_A_SET\n+WORD\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no verb blocks"):
+        read_petrarch_verbs(empty)
+
+
+def test_sentence_codes_with_a_user_verb(toy):
+    from realpolitik.events.coder import Coder
+
+    text = "Russia gronked widgets at Ukraine on Monday."
+    plain = Coder()
+    assert "gronk" not in plain.lexicon.verbs
+    assert not [e for e in plain.code_text(text, date="2024-05-06") if e.cameo == "195"]
+    coder = Coder(verb_files=[str(toy)])
+    events = coder.code_text(text, date="2024-05-06")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("RUS", "UKR", "195")]
+    assert coder.verb_reports[0].added
+    assert default_lexicon() is plain.lexicon and "gronk" not in default_lexicon().verbs
+
+
+def test_real_verb_files(shared_data):
+    d = shared_data / "petrarch2" / "dictionaries"
+    for name, min_blocks, min_read in (("PETR.Validate.verbs.txt", 200, 400), ("CAMEO.2.0.txt", 350, 4000)):
+        path = d / name
+        if not path.is_file():
+            pytest.skip(f"{path} is absent")
+        rep = read_petrarch_verbs(path).report
+        assert rep.blocks >= min_blocks and rep.patterns_read >= min_read and rep.verbs >= rep.blocks
+        assert 0 < rep.converted < rep.patterns_read
+        assert rep.converted + sum(n for r, n in rep.skipped.items() if not r.startswith(("verb", "multi"))) \
+            == rep.patterns_read
+    # CAMEO.2.0 is a CAMEO dictionary: most of its patterns convert.
+    assert rep.converted > 0.6 * rep.patterns_read
+
+
+def test_cli_verb_file_errors(tmp_path):
+    from realpolitik.cli.main import app
+    from realpolitik.cli.output import CliError
+
+    src = tmp_path / "x.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\n')
+    res = CliRunner().invoke(app, ["code", str(src), "-o", "-", "--verbs-petrarch", str(tmp_path / "no.verbs.txt")])
+    assert isinstance(res.exception, CliError)
+    assert str(res.exception) == f"{tmp_path / 'no.verbs.txt'}: verb dictionary file not found"
+    bad = tmp_path / "bad.verbs.txt"
+    bad.write_text("just some words\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["code", str(src), "-o", "-", "--verbs-petrarch", str(bad)])
+    assert isinstance(res.exception, CliError) and "invalid verb dictionary" in str(res.exception)
+
+
+def test_cli_codes_with_a_verb_file(tmp_path, toy):
+    import json
+
+    from realpolitik.cli.main import app
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Russia gronked widgets at Ukraine on Monday.",
+                               "date": "2024-05-06"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(app, ["code", str(src), "-o", str(out), "-w", "1", "--verbs-petrarch", str(toy)])
+    assert res.exit_code == 0, res.output
+    assert "patterns read" in res.output  # the conversion report
+    events = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("RUS", "UKR", "195")]
