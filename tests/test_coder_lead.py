@@ -40,7 +40,9 @@ def test_reported_would_is_the_speakers_will(coder, text, code, src, tgt):
     assert [(e.cameo, e.source.country, e.target.country, e.modality) for e in evs] == [(code, src, tgt, "intent")]
 
 
-def test_reported_would_under_a_condition_stays_hypothetical(coder):
-    assert coder.code_text("Russia said it would impose sanctions on Turkey if Ankara refused.", "t",
-                           date="2015-09-16") == []
+def test_reported_would_under_a_condition_is_not_an_act(coder):
+    evs = coder.code_text("Russia said it would impose sanctions on Turkey if Ankara refused.", "t",
+                          date="2015-09-16")
+    # nothing, or the threat the condition makes of it; never sanctions imposed or intended
+    assert all(e.plover == "THREATEN" for e in evs)
     assert coder.code_text("Analysts said a war would devastate the region.", "t", date="2015-09-16") == []
