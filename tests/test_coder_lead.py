@@ -46,3 +46,10 @@ def test_reported_would_under_a_condition_is_not_an_act(coder):
     # nothing, or the threat the condition makes of it; never sanctions imposed or intended
     assert all(e.plover == "THREATEN" for e in evs)
     assert coder.code_text("Analysts said a war would devastate the region.", "t", date="2015-09-16") == []
+
+
+def test_a_full_name_is_a_person_for_release_patterns(coder):
+    evs = coder.code_text("Cuba freed the American contractor Alan Gross.", "t", date="2014-12-17")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("0841", "CUB", "USA")]
+    # a company "releasing" an executive is no political concession
+    assert coder.code_text("Apple released Tim Cook from his contract.", "t", date="2014-12-17") == []

@@ -49,6 +49,12 @@ def _objects(verb: Token) -> list[Token]:
     return objs
 
 
+def _full_name(tok: Token) -> bool:
+    """A given name + surname ("Alan Gross", "Nazanin Zaghari-Ratcliffe") as a noun phrase."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.children)
+
+
 def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Token | None] | None:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
@@ -69,7 +75,14 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             for prep in R.children(verb, "prep"):
                 if not p.prep or prep.lower_ in p.prep:
                     cands.extend(R.pobjs(prep))
+            # "freed the American contractor Alan Gross", "Evan Gershkovich, a journalist": a name
+            # is matched by the title it carries.
+            cands += [c for x in cands if x.pos_ == "PROPN" for c in x.children
+                      if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and c not in cands]
             hit = next((o for o in cands if phrase_matches(R.phrase_words(o), p.obj)), None)
+            if hit is None and "prisoner" in p.obj:
+                # "freed Alan Gross": a person's full name stands for the people the pattern wants.
+                hit = next((o for o in cands if _full_name(o)), None)
             if hit is None:
                 continue
             return p, hit
