@@ -53,3 +53,14 @@ def test_a_full_name_is_a_person_for_release_patterns(coder):
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("0841", "CUB", "USA")]
     # a company "releasing" an executive is no political concession
     assert coder.code_text("Apple released Tim Cook from his contract.", "t", date="2014-12-17") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The EU imposed no new sanctions on Russia.",
+    "Germany's defence ministry has sent no further Tornado jets to the region.",
+])
+def test_no_on_the_object_negates_the_act(coder, text):
+    evs = coder.code_text(text, "t", date="2016-08-01")
+    assert evs and all(e.negated for e in evs)
+    positive = coder.code_text(text.replace("no new ", "new ").replace("no further ", "more "), "t", date="2016-08-01")
+    assert positive and not any(e.negated for e in positive)

@@ -172,6 +172,9 @@ def negated(tok: Token) -> bool:
             return True
         if c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children):
             return True
+        if c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ in ("det", "neg") for x in (c, *(
+                m for m in c.children if m.dep_ == "amod")) for g in x.children):
+            return True  # "imposed no new sanctions", "has sent no further jets" ('no' on 'further')
     return False
 
 
