@@ -1,0 +1,182 @@
+"""Lexicon breadth: common news-wire verbs, phrasal verbs and event nouns for each CAMEO family,
+coded with the real pipeline (one family per parametrised test)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from realpolitik.events.coder import Coder
+
+    return Coder()
+
+
+def _code(coder, text):
+    return coder.code_text(text, "t", date="2020-01-01")
+
+
+def _has(events, cameo: str, src: str | None = None, tgt: str | None = None) -> bool:
+    for e in events:
+        if not e.cameo.startswith(cameo):
+            continue
+        if src is not None and e.source.country != src:
+            continue
+        if tgt is not None and (e.target is None or e.target.country != tgt):
+            continue
+        return True
+    return False
+
+
+def _check(coder, text, cameo, src, tgt):
+    evs = _code(coder, text)
+    got = [(e.cameo, e.source.country, e.target.country if e.target else None) for e in evs]
+    assert _has(evs, cameo, src, tgt), f"{text!r}: want {cameo} {src}->{tgt}, got {got}"
+
+
+STATEMENTS = [
+    ("Iran voiced optimism about the nuclear talks with the European Union.", "013", "IRN", None),
+    ("The White House is weighing a military response against Iran.", "014", "USA", None),
+    ("Putin laid a wreath at the tomb in Minsk.", "017", "RUS", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", STATEMENTS)
+def test_statement_variants(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+APPEALS_AND_INTENT = [
+    ("The US pressured Israel to accept a ceasefire.", "02", "USA", "ISR"),
+    ("Iran expressed readiness to resume talks with the United States.", "030", "IRN", "USA"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", APPEALS_AND_INTENT)
+def test_appeals_and_intent(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+CONSULT_AND_AGREE = [
+    ("Norwegian envoy Erik Solheim facilitated talks between the Sri Lankan government and the Tamil Tigers.",
+     "045", None, "LKA"),
+    ("Chinese President Xi Jinping and Taiwan's Ma Ying-jeou shook hands in Singapore.", "040", "CHN", "TWN"),
+    ("Russia hammered out a deal with Turkey.", "057", "RUS", "TUR"),
+    ("Russia and Turkey reached an agreement on Idlib.", "057", "RUS", None),
+    ("Germany restored diplomatic relations with Syria.", "050", "DEU", "SYR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", CONSULT_AND_AGREE)
+def test_consult_and_agree(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+AID = [
+    ("The US airlifted food and medicine to Gaza.", "07", "USA", "PSE"),
+    ("Kenya hosted thousands of Somali refugees.", "075", "KEN", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", AID)
+def test_aid(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+YIELD = [
+    ("Turkey backed down after Washington threatened sanctions.", "080", "TUR", None),
+    ("Russian troops withdrew from Kherson.", "0874", "RUS", "UKR"),
+    ("The Iraqi government reversed the ban on Kurdish flights.", "081", "IRQ", None),
+    ("Syria granted the United Nations access to Douma.", "086", "SYR", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", YIELD)
+def test_yield(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+DISAPPROVE = [
+    ("Egypt hit out at Israel over the raid.", "111", "EGY", "ISR"),
+    ("Britain took aim at Russia over the poisoning.", "111", "GBR", "RUS"),
+    ("Brazil chided Venezuela for the crackdown.", "111", "BRA", "VEN"),
+    ("Prosecutors brought charges against the former Pakistani prime minister.", "112", "PAK", "PAK"),
+    ("A French court tried the former Rwandan officer for genocide.", "115", "FRA", "RWA"),
+    ("The UN human rights council set up a panel to investigate abuses against the Rohingya in Myanmar.",
+     "09", "IGO", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", DISAPPROVE)
+def test_disapprove_and_investigate(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+REJECT_AND_THREATEN = [
+    ("Iran turned down the offer of talks from the United States.", "120", "IRN", "USA"),
+    ("Turkey ruled out talks with the Kurdish militia.", "12", "TUR", "SYR"),
+    ("Turkey brushed aside American criticism.", "120", "TUR", None),
+    ("The US cancelled a planned visit to Beijing.", "125", "USA", "CHN"),
+    ("Iran warned of retaliation if the United States attacked.", "130", "IRN", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", REJECT_AND_THREATEN)
+def test_reject_and_threaten(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+POSTURE_AND_SANCTION = [
+    ("The Pentagon will step up its military presence in the Gulf.", "154", "USA", None),
+    ("Israel called up 300,000 reservists.", "154", "ISR", None),
+    ("Jordan closed its border with Syria.", "163", "JOR", "SYR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", POSTURE_AND_SANCTION)
+def test_posture_and_sanction(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+COERCE_AND_VIOLENCE = [
+    ("Egyptian police put the opposition leader under house arrest.", "173", "EGY", "EGY"),
+    ("Indian police took the Kashmiri separatist leader into custody.", "173", "IND", "IND"),
+    ("Syrian government forces bombarded rebel-held areas of Idlib.", "195", "SYR", None),
+    ("Houthi rebels downed a US drone over Yemen.", "190", "YEM", "USA"),
+    ("Kurdish fighters repelled an Islamic State attack on Kobani.", "190", "SYR", None),
+    ("Israeli troops gunned down three Palestinian protesters.", "1823", "ISR", "PSE"),
+    ("Hamas militants blew up an Israeli tank.", "183", "PSE", "ISR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", COERCE_AND_VIOLENCE)
+def test_coerce_and_violence(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+NOUNS = [
+    ("Trump spoke in a telephone conversation with his Turkish counterpart Erdogan.", "041", "USA", "TUR"),
+    ("Kurdish fighters launched a counteroffensive against Islamic State near Raqqa.", "190", "SYR", None),
+    ("The Islamic State ambush on an Iraqi army convoy killed twelve soldiers.", "1", "IMG", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", NOUNS)
+def test_event_nouns(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+NO_EVENT = [
+    "The Ecuadorian opposition politician flew on to Madrid a day later.",
+    "The two sides hammered out the details of the schedule over dinner.",
+    "Officials said the test results would be published next week.",
+    "The striker backed down from his transfer request after talks with the club.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(coder, text):
+    evs = _code(coder, text)
+    assert not evs, [(e.cameo, e.trigger) for e in evs]
