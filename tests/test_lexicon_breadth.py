@@ -180,3 +180,21 @@ NO_EVENT = [
 def test_no_event(coder, text):
     evs = _code(coder, text)
     assert not evs, [(e.cameo, e.trigger) for e in evs]
+
+
+SECOND_ROUND = [
+    ("The United States maintained a military presence in Iraq.", "154", "USA", None),
+    ("Britain stonewalled requests from the Kurdish authorities.", "120", "GBR", None),
+    ("Syrian troops laid siege to eastern Ghouta.", "191", "SYR", "SYR"),
+    ("Russia suspended its participation in the New Start treaty.", "160", "RUS", None),
+    ("Iran released the British tanker.", "0842", "IRN", "GBR"),
+    ("Britain supplied Ukraine with anti-tank missiles.", "072", "GBR", "UKR"),
+    ("The government in Kinshasa accepted a Qatari offer to mediate talks with the M23 rebels.", "03", "COD", "QAT"),
+    ("Iran hanged two Kurdish dissidents.", "1823", "IRN", None),
+    ("Erdogan received a phone call from Putin.", "041", "TUR", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", SECOND_ROUND)
+def test_second_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
