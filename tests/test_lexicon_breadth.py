@@ -198,3 +198,28 @@ SECOND_ROUND = [
 @pytest.mark.parametrize("text,cameo,src,tgt", SECOND_ROUND)
 def test_second_round(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+MORE_NOUNS = [
+    ("Israel's demolition of Palestinian homes in East Jerusalem drew criticism.", "1712", "ISR", "PSE"),
+    ("Iran's seizure of the British tanker escalated tensions.", "1711", "IRN", "GBR"),
+    ("The prisoner swap between Russia and Ukraine took place on Friday.", "0841", "RUS", "UKR"),
+    ("US arms sales to Taiwan angered Beijing.", "072", "USA", "TWN"),
+    ("Erdogan had been responding to Russian pressure on Ankara.", "020", "RUS", "TUR"),
+    ("The Turkish purge of the army followed the failed coup.", "172", "TUR", "TUR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", MORE_NOUNS)
+def test_more_event_nouns(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+def test_accusing_words_make_a_statement_an_accusation(coder):
+    evs = _code(coder, "Iran said the United States was engaged in blatant interference in the region.")
+    assert _has(evs, "112", "IRN", "USA"), [(e.cameo, e.trigger) for e in evs]
+
+
+def test_name_calling_is_an_accusation(coder):
+    evs = _code(coder, "China said the American senators were hypocrites.")
+    assert _has(evs, "112", "CHN", "USA"), [(e.cameo, e.trigger) for e in evs]
