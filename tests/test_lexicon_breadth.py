@@ -223,3 +223,29 @@ def test_accusing_words_make_a_statement_an_accusation(coder):
 def test_name_calling_is_an_accusation(coder):
     evs = _code(coder, "China said the American senators were hypocrites.")
     assert _has(evs, "112", "CHN", "USA"), [(e.cameo, e.trigger) for e in evs]
+
+
+THIRD_ROUND = [
+    ("Germany threw its weight behind the French plan for Ukraine.", "051", "DEU", "FRA"),
+    ("Biden sat down with Xi in Bali.", "040", "USA", "CHN"),
+    ("Tehran reached out to Riyadh.", "040", "IRN", "SAU"),
+    ("Ankara dispatched its intelligence chief to Moscow.", "042", "TUR", "RUS"),
+    ("Hamas militants detonated a bomb near an Israeli bus.", "183", "PSE", None),
+    ("Russia declared war on Georgia.", "190", "RUS", "GEO"),
+    ("The Jordanian air force dropped food supplies over Gaza.", "070", "JOR", "PSE"),
+    ("The US cautioned Israel against a ground offensive.", "020", "USA", "ISR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", THIRD_ROUND)
+def test_third_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+@pytest.mark.parametrize("text", [
+    "The IMF cautioned that growth would slow next year.",
+    "Fans rallied behind the team after the defeat.",
+])
+def test_no_event_second_round(coder, text):
+    evs = _code(coder, text)
+    assert not evs, [(e.cameo, e.trigger) for e in evs]
