@@ -249,3 +249,17 @@ def test_third_round(coder, text, cameo, src, tgt):
 def test_no_event_second_round(coder, text):
     evs = _code(coder, text)
     assert not evs, [(e.cameo, e.trigger) for e in evs]
+
+
+FOURTH_ROUND = [
+    ("An Iraqi court found Saddam Hussein guilty of crimes against humanity.", "116", "IRQ", None),
+    ("Armenian President Serzh Sargsyan lit an eternal flame in Yerevan.", "017", "ARM", None),
+    ("Iran said it reserved the right to respond to the US strikes.", "138", "IRN", None),
+    ("Colombia turned back two US military planes carrying deported migrants.", "121", "COL", "USA"),
+    ("The army overthrew the elected government of Niger.", "172", "NER", "NER"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", FOURTH_ROUND)
+def test_fourth_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
