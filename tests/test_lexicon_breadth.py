@@ -253,7 +253,7 @@ def test_no_event_second_round(coder, text):
 
 FOURTH_ROUND = [
     ("An Iraqi court found Saddam Hussein guilty of crimes against humanity.", "116", "IRQ", None),
-    ("Armenian President Serzh Sargsyan lit an eternal flame in Yerevan.", "017", "ARM", None),
+    ("The Armenian government lit an eternal flame in Yerevan.", "017", "ARM", None),
     ("Iran said it reserved the right to respond to the US strikes.", "138", "IRN", None),
     ("Colombia turned back two US military planes carrying deported migrants.", "121", "COL", "USA"),
     ("The army overthrew the elected government of Niger.", "172", "NER", "NER"),
