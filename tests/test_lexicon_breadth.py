@@ -263,3 +263,16 @@ FOURTH_ROUND = [
 @pytest.mark.parametrize("text,cameo,src,tgt", FOURTH_ROUND)
 def test_fourth_round(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+FIFTH_ROUND = [
+    ("M23 rebels captured Goma after UN peacekeepers and government troops withdrew.", "0874", "IGO", None),
+    ("The Turkish army sent an armoured convoy deep into Syria.", "154", "TUR", "SYR"),
+    ("Ethiopian troops expelled tens of thousands of ethnic Tigrayans from western Tigray.", "201", "ETH", None),
+    ("The UN sent an aid convoy to Aleppo.", "070", "IGO", "SYR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", FIFTH_ROUND)
+def test_fifth_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
