@@ -276,3 +276,18 @@ FIFTH_ROUND = [
 @pytest.mark.parametrize("text,cameo,src,tgt", FIFTH_ROUND)
 def test_fifth_round(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese slowdown weighed on global markets.",
+    "Turkey reached out to foreign investors.",
+    "The Egyptian government weighed the costs of the new canal.",
+])
+def test_no_event_idioms(coder, text):
+    evs = _code(coder, text)
+    assert not evs, [(e.cameo, e.trigger) for e in evs]
+
+
+def test_hammering_home_a_message_is_no_attack(coder):
+    evs = _code(coder, "Germany's finance minister hammered home the message.")
+    assert not any(e.cameo.startswith(("18", "19")) for e in evs)
