@@ -291,3 +291,25 @@ def test_no_event_idioms(coder, text):
 def test_hammering_home_a_message_is_no_attack(coder):
     evs = _code(coder, "Germany's finance minister hammered home the message.")
     assert not any(e.cameo.startswith(("18", "19")) for e in evs)
+
+
+PRECISION_ROUND = [
+    ("The US unfroze $6bn of Iranian assets.", "085", "USA", "IRN"),
+    ("France lent its support to the German proposal.", "051", "FRA", "DEU"),
+    ("An Islamic State suicide bomber blew himself up at the gate of Kabul airport.", "183", "IMG", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", PRECISION_ROUND)
+def test_precision_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump blew up the trade talks with China.",
+    "The Philippine president declared war on drugs.",
+    "Australia closed its borders to tourists.",
+])
+def test_figurative_uses_code_nothing(coder, text):
+    evs = _code(coder, text)
+    assert not evs, [(e.cameo, e.trigger) for e in evs]
