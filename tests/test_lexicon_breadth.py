@@ -313,3 +313,34 @@ def test_precision_round(coder, text, cameo, src, tgt):
 def test_figurative_uses_code_nothing(coder, text):
     evs = _code(coder, text)
     assert not evs, [(e.cameo, e.trigger) for e in evs]
+
+
+SIXTH_ROUND = [
+    ("Moscow rejected the accusations of meddling in the US election.", "016", "RUS", None),
+    ("Egypt played host to the Israeli and Palestinian negotiators.", "043", "EGY", "ISR"),
+    ("Britain provided training to Ukrainian soldiers.", "062", "GBR", "UKR"),
+    ("The Algerian president stepped aside after weeks of protests.", "0831", "DZA", None),
+    ("Turkey halted its offensive in northern Syria.", "087", "TUR", None),
+    ("The US drew down its troops in Iraq.", "0874", "USA", "IRQ"),
+    ("Russia questioned the legitimacy of the Ukrainian election.", "111", "RUS", "UKR"),
+    ("Ukraine took Russia to the International Court of Justice.", "115", "UKR", "RUS"),
+    ("China protested to Japan over the visit.", "114", "CHN", "JPN"),
+    ("Biden put Iran on notice.", "130", "USA", "IRN"),
+    ("The US Navy sailed a destroyer through the Taiwan Strait.", "150", "USA", None),
+    ("Poland declared a Russian diplomat persona non grata.", "161", "POL", "RUS"),
+    ("The Thai court dissolved the opposition party.", "172", "THA", "THA"),
+    ("Iraqi forces drove Islamic State fighters out of Mosul.", "192", "IRQ", None),
+    ("Obama paid a visit to Hanoi.", "042", "USA", "VNM"),
+    ("The Egyptian president joined the offensive against the Houthis.", "190", "EGY", "YEM"),
+    ("The IMF approved a bailout for Sri Lanka.", "070", "IGO", "LKA"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", SIXTH_ROUND)
+def test_sixth_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+def test_halting_an_enemy_advance_is_no_retreat(coder):
+    evs = _code(coder, "French troops went into action in Mali to help government forces halt an advance by Islamist rebels.")
+    assert not any(e.cameo.startswith("08") for e in evs), [(e.cameo, e.trigger) for e in evs]
