@@ -227,7 +227,6 @@ def test_name_calling_is_an_accusation(coder):
 
 THIRD_ROUND = [
     ("Germany threw its weight behind the French plan for Ukraine.", "051", "DEU", "FRA"),
-    ("Biden sat down with Xi in Bali.", "040", "USA", "CHN"),
     ("Tehran reached out to Riyadh.", "040", "IRN", "SAU"),
     ("Ankara dispatched its intelligence chief to Moscow.", "042", "TUR", "RUS"),
     ("Hamas militants detonated a bomb near an Israeli bus.", "183", "PSE", None),
@@ -344,3 +343,12 @@ def test_sixth_round(coder, text, cameo, src, tgt):
 def test_halting_an_enemy_advance_is_no_retreat(coder):
     evs = _code(coder, "French troops went into action in Mali to help government forces halt an advance by Islamist rebels.")
     assert not any(e.cameo.startswith("08") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "US military leaders have cautioned that Isis will remain a significant threat in the region.",
+    "Iran, Russia's collaborator in Syria, made a similar call.",
+])
+def test_no_event_audit(coder, text):
+    evs = _code(coder, text)
+    assert not evs, [(e.cameo, e.trigger) for e in evs]
