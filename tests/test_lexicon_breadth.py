@@ -352,3 +352,22 @@ def test_halting_an_enemy_advance_is_no_retreat(coder):
 def test_no_event_audit(coder, text):
     evs = _code(coder, text)
     assert not evs, [(e.cameo, e.trigger) for e in evs]
+
+
+SEVENTH_ROUND = [
+    ("Trump attacked the decision of the German government.", "111", "USA", "DEU"),
+    ("Turkey took issue with the French resolution.", "111", "TUR", "FRA"),
+    ("Russia cast doubt on the Ukrainian account.", "111", "RUS", "UKR"),
+    ("The EU pushed for a ceasefire in Gaza.", "02", "IGO", None),
+    ("Blinken called his Chinese counterpart on Monday.", "041", "USA", "CHN"),
+    ("Pakistan balked at the American demand.", "120", "PAK", "USA"),
+    ("Moscow ordered 20 Czech diplomats out of the country.", "161", "RUS", "CZE"),
+    ("The Iranian authorities put the activist behind bars.", "173", "IRN", "IRN"),
+    ("Syrian troops mowed down protesters in Deraa.", "1823", "SYR", "SYR"),
+    ("Russian forces attacked Ukrainian positions near Bakhmut.", "190", "RUS", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", SEVENTH_ROUND)
+def test_seventh_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
