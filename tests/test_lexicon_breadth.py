@@ -371,3 +371,17 @@ SEVENTH_ROUND = [
 @pytest.mark.parametrize("text,cameo,src,tgt", SEVENTH_ROUND)
 def test_seventh_round(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+NOUN_ROUND_3 = [
+    ("Saudi normalisation with Israel is on hold.", "050", "SAU", "ISR"),
+    ("The Chinese loan to Pakistan was renegotiated.", "070", "CHN", "PAK"),
+    ("Chinese military exercises around Taiwan continued on Sunday.", "150", "CHN", "TWN"),
+    ("New US restrictions on Chinese chipmakers took effect.", "163", "USA", "CHN"),
+    ("The Syrian government announced an amnesty for deserters.", "082", "SYR", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", NOUN_ROUND_3)
+def test_noun_round_3(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
