@@ -385,3 +385,14 @@ NOUN_ROUND_3 = [
 @pytest.mark.parametrize("text,cameo,src,tgt", NOUN_ROUND_3)
 def test_noun_round_3(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+def test_refraining_negates(coder):
+    evs = _code(coder, "Washington avoided criticising Riyadh over the killing.")
+    assert all(e.negated for e in evs), [(e.cameo, e.negated) for e in evs]
+    assert not _code(coder, "Israel refrained from attacking Iranian nuclear sites.")
+
+
+def test_poised_to_is_intent(coder):
+    evs = _code(coder, "The Turkish army is poised to attack Kurdish forces in Afrin.")
+    assert evs and all(e.modality == "intent" for e in evs), [(e.cameo, e.modality) for e in evs]
