@@ -396,3 +396,15 @@ def test_refraining_negates(coder):
 def test_poised_to_is_intent(coder):
     evs = _code(coder, "The Turkish army is poised to attack Kurdish forces in Afrin.")
     assert evs and all(e.modality == "intent" for e in evs), [(e.cameo, e.modality) for e in evs]
+
+
+EIGHTH_ROUND = [
+    ("Niger's junta revoked military agreements with France.", "160", "NER", "FRA"),
+    ("Hungary delayed ratification of Sweden's accession.", "129", "HUN", "SWE"),
+    ("China imposed export controls on rare earths.", "163", "CHN", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", EIGHTH_ROUND)
+def test_eighth_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
