@@ -408,3 +408,25 @@ EIGHTH_ROUND = [
 @pytest.mark.parametrize("text,cameo,src,tgt", EIGHTH_ROUND)
 def test_eighth_round(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+NINTH_ROUND = [
+    ("China warned the US against interfering in Taiwan.", "111", "CHN", "USA"),
+    ("Kurdish PKK fighters laid down their arms.", "0873", None, None),
+    ("Farc rebels handed over their weapons to the United Nations.", "0873", "COL", None),
+    ("Xi Jinping welcomed Lula to Beijing.", "043", "CHN", "BRA"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", NINTH_ROUND)
+def test_ninth_round(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+@pytest.mark.parametrize("text", [
+    "Britain warned against complacency.",
+    "The UN warned about the risk of famine in Gaza.",
+])
+def test_warning_about_things_is_no_event(coder, text):
+    evs = _code(coder, text)
+    assert not evs, [(e.cameo, e.trigger) for e in evs]
