@@ -430,3 +430,15 @@ def test_ninth_round(coder, text, cameo, src, tgt):
 def test_warning_about_things_is_no_event(coder, text):
     evs = _code(coder, text)
     assert not evs, [(e.cameo, e.trigger) for e in evs]
+
+
+PROTEST_ACTS = [
+    ("Bahraini protesters blocked the main highway into Manama's financial district.", "144", "BHR", None),
+    ("Iraqi protesters stormed the US embassy in Baghdad.", "145", "IRQ", "USA"),
+    ("Israeli soldiers stormed the al-Aqsa mosque.", "190", "ISR", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", PROTEST_ACTS)
+def test_what_protesters_do_is_protest(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
