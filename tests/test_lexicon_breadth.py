@@ -442,3 +442,15 @@ PROTEST_ACTS = [
 @pytest.mark.parametrize("text,cameo,src,tgt", PROTEST_ACTS)
 def test_what_protesters_do_is_protest(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+SENSES = [
+    ("Trump fired his national security adviser.", "172", "USA", None),
+    ("Ukrainian troops defended the city of Bakhmut against Russian forces.", "190", "UKR", "RUS"),
+    ("China defended its policy in Xinjiang.", "052", "CHN", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", SENSES)
+def test_word_senses(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
