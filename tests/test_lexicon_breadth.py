@@ -454,3 +454,17 @@ SENSES = [
 @pytest.mark.parametrize("text,cameo,src,tgt", SENSES)
 def test_word_senses(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+SANCTION_IDIOMS = [
+    ("The US targeted Russian banks with new sanctions.", "163", "USA", "RUS"),
+    ("The EU hit Belarus with fresh sanctions.", "163", "IGO", "BLR"),
+    ("Washington slapped Beijing with tariffs.", "163", "USA", "CHN"),
+    ("Saudi Arabia inked a deal with China.", "057", "SAU", "CHN"),
+    ("Russian missiles hit Kyiv.", "190", "RUS", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", SANCTION_IDIOMS)
+def test_sanction_idioms(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
