@@ -468,3 +468,27 @@ SANCTION_IDIOMS = [
 @pytest.mark.parametrize("text,cameo,src,tgt", SANCTION_IDIOMS)
 def test_sanction_idioms(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+PREPOSITION_SCOPE = [
+    ("Egypt called for a ceasefire between Israel and Hamas.", "02", "EGY", "ISR"),
+    ("Hamas called a ceasefire in Gaza.", "0871", "PSE", None),
+    ("The US suspended talks on trade with China.", "164", "USA", "CHN"),
+    ("Putin received the Turkish president in Sochi.", "043", "RUS", "TUR"),
+    ("Washington designated the Houthis as a terrorist organisation.", "111", "USA", "YEM"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", PREPOSITION_SCOPE)
+def test_preposition_scope(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+def test_calling_for_a_ceasefire_is_no_ceasefire(coder):
+    evs = _code(coder, "Egypt called for a ceasefire between Israel and Hamas.")
+    assert not any(e.cameo.startswith("08") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+def test_a_letter_from_a_president_is_no_visit(coder):
+    evs = _code(coder, "Erdogan received a letter from the American president.")
+    assert not any(e.cameo.startswith("04") for e in evs), [(e.cameo, e.trigger) for e in evs]
