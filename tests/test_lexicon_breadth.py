@@ -492,3 +492,7 @@ def test_calling_for_a_ceasefire_is_no_ceasefire(coder):
 def test_a_letter_from_a_president_is_no_visit(coder):
     evs = _code(coder, "Erdogan received a letter from the American president.")
     assert not any(e.cameo.startswith("04") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+def test_pledge_noun_is_intent(coder):
+    _check(coder, "The US made a pledge of $1bn to Ukraine.", "030", "USA", "UKR")
