@@ -496,3 +496,19 @@ def test_a_letter_from_a_president_is_no_visit(coder):
 
 def test_pledge_noun_is_intent(coder):
     _check(coder, "The US made a pledge of $1bn to Ukraine.", "030", "USA", "UKR")
+
+
+REPRESSION_AND_RECALL = [
+    ("In Iraq, the state has continued to brutalise Sunnis.", "175", "IRQ", None),
+    ("Dissidents are dismissed or taken to prison by the Syrian regime.", "173", "SYR", "SYR"),
+    ("Trump recalled US forces from Syria.", "0874", "USA", "SYR"),
+    ("Biden brought US troops home from Afghanistan.", "0874", "USA", "AFG"),
+    ("Iraqi forces liberated Mosul from Islamic State.", "192", "IRQ", None),
+    ("Chinese troops crushed the protests in Tiananmen Square.", "175", "CHN", None),
+    ("Erdogan said Turkey would crush the Kurdish militia.", "13", "TUR", "SYR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", REPRESSION_AND_RECALL)
+def test_repression_and_recall(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
