@@ -512,3 +512,16 @@ REPRESSION_AND_RECALL = [
 @pytest.mark.parametrize("text,cameo,src,tgt", REPRESSION_AND_RECALL)
 def test_repression_and_recall(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+@pytest.mark.parametrize("text", [
+    "With Islamic State crushed, the three key regional powers will meet.",
+])
+def test_crushed_in_passing_is_no_attack(coder, text):
+    evs = _code(coder, text)
+    assert not any(e.cameo.startswith("19") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+def test_bringing_home_fighters_children_is_no_withdrawal(coder):
+    evs = _code(coder, "British officials will bring home the children of British fighters in Syria.")
+    assert not any(e.cameo.startswith("08") for e in evs), [(e.cameo, e.trigger) for e in evs]
