@@ -525,3 +525,8 @@ def test_crushed_in_passing_is_no_attack(coder, text):
 def test_bringing_home_fighters_children_is_no_withdrawal(coder):
     evs = _code(coder, "British officials will bring home the children of British fighters in Syria.")
     assert not any(e.cameo.startswith("08") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+def test_defeating_militants_is_fighting(coder):
+    _check(coder, "Kurdish forces defeated the Islamic State militants in Baghuz.", "190", None, None)
+    assert not _code(coder, "Parliament defeated the government's motion.")
