@@ -530,3 +530,15 @@ def test_bringing_home_fighters_children_is_no_withdrawal(coder):
 def test_defeating_militants_is_fighting(coder):
     _check(coder, "Kurdish forces defeated the Islamic State militants in Baghuz.", "190", None, None)
     assert not _code(coder, "Parliament defeated the government's motion.")
+
+
+PERSONS = [
+    ("Iran released 50 protesters arrested during the demonstrations.", "0841", "IRN", "IRN"),
+    ("China freed the Japanese fishermen.", "0841", "CHN", "JPN"),
+    ("Boko Haram militants abducted more than 200 schoolgirls from their dormitories in Chibok.", "181", "NGA", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", PERSONS)
+def test_more_kinds_of_people(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
