@@ -542,3 +542,19 @@ PERSONS = [
 @pytest.mark.parametrize("text,cameo,src,tgt", PERSONS)
 def test_more_kinds_of_people(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+TERRITORY = [
+    ("Rebels seized the presidential palace in Bangui.", "192", "CAF", None),
+    ("Taliban fighters captured the airfield in Kandahar.", "192", "AFG", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", TERRITORY)
+def test_more_kinds_of_places(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+def test_taking_people_to_a_port_is_no_capture(coder):
+    evs = _code(coder, "Houthi forces took the 25 crew members to a Yemeni port.")
+    assert not any(e.cameo == "192" for e in evs), [(e.cameo, e.trigger) for e in evs]
