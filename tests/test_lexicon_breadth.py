@@ -558,3 +558,23 @@ def test_more_kinds_of_places(coder, text, cameo, src, tgt):
 def test_taking_people_to_a_port_is_no_capture(coder):
     evs = _code(coder, "Houthi forces took the 25 crew members to a Yemeni port.")
     assert not any(e.cameo == "192" for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+LIGHT_AND_IDIOM = [
+    ("Russia gave the green light to the Turkish operation in Afrin.", "051", "RUS", "TUR"),
+    ("France voiced opposition to the British plan.", "120", "FRA", "GBR"),
+    ("The US piled pressure on Israel over the settlements.", "020", "USA", "ISR"),
+    ("The EU put sanctions on Russian oligarchs.", "163", "IGO", "RUS"),
+    ("Germany stepped up military aid to Ukraine.", "072", "DEU", "UKR"),
+    ("A Chinese coast guard ship rammed a Philippine vessel.", "190", "CHN", None),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", LIGHT_AND_IDIOM)
+def test_light_verbs_and_idioms(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+def test_raising_the_chances_of_an_intervention_is_no_intervention(coder):
+    evs = _code(coder, "The Isis rout has increased the chances of a Turkish military intervention.")
+    assert not any(e.cameo.startswith("19") for e in evs), [(e.cameo, e.trigger) for e in evs]
