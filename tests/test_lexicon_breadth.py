@@ -578,3 +578,15 @@ def test_light_verbs_and_idioms(coder, text, cameo, src, tgt):
 def test_raising_the_chances_of_an_intervention_is_no_intervention(coder):
     evs = _code(coder, "The Isis rout has increased the chances of a Turkish military intervention.")
     assert not any(e.cameo.startswith("19") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+HANDOVERS = [
+    ("Pakistan handed over the suspects to Afghanistan.", "063", "PAK", "AFG"),
+    ("Hamas handed over the hostages to the Red Cross.", "0841", "PSE", None),
+    ("Saudi Arabia reconciled with Qatar.", "050", "SAU", "QAT"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", HANDOVERS)
+def test_handovers(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
