@@ -590,3 +590,7 @@ HANDOVERS = [
 @pytest.mark.parametrize("text,cameo,src,tgt", HANDOVERS)
 def test_handovers(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+def test_taking_out_a_battery_is_an_attack(coder):
+    _check(coder, "Israeli jets took out Iranian air defence batteries in Syria.", "190", "ISR", None)
