@@ -594,3 +594,21 @@ def test_handovers(coder, text, cameo, src, tgt):
 
 def test_taking_out_a_battery_is_an_attack(coder):
     _check(coder, "Israeli jets took out Iranian air defence batteries in Syria.", "190", "ISR", None)
+
+
+RETALIATION_AND_ACCESS = [
+    ("Moscow retaliated by expelling 60 US diplomats.", "161", "RUS", "USA"),
+    ("Iran retaliated against Israel with a missile barrage.", "19", "IRN", "ISR"),
+    ("Jordan opened its border to Syrian refugees.", "081", "JOR", None),
+    ("Israel allowed fuel into Gaza.", "086", "ISR", "PSE"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", RETALIATION_AND_ACCESS)
+def test_retaliation_and_access(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+def test_retaliating_by_expelling_is_no_attack(coder):
+    evs = _code(coder, "Moscow retaliated by expelling 60 US diplomats.")
+    assert not any(e.cameo.startswith("19") for e in evs), [(e.cameo, e.trigger) for e in evs]
