@@ -612,3 +612,14 @@ def test_retaliation_and_access(coder, text, cameo, src, tgt):
 def test_retaliating_by_expelling_is_no_attack(coder):
     evs = _code(coder, "Moscow retaliated by expelling 60 US diplomats.")
     assert not any(e.cameo.startswith("19") for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+DIPLOMATIC_PRESENCE = [
+    ("Biden pleaded with Netanyahu to allow more aid into Gaza.", "02", "USA", "ISR"),
+    ("The UAE reopened its embassy in Damascus.", "050", "ARE", "SYR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", DIPLOMATIC_PRESENCE)
+def test_diplomatic_presence(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
