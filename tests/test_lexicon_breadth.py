@@ -623,3 +623,8 @@ DIPLOMATIC_PRESENCE = [
 @pytest.mark.parametrize("text,cameo,src,tgt", DIPLOMATIC_PRESENCE)
 def test_diplomatic_presence(coder, text, cameo, src, tgt):
     _check(coder, text, cameo, src, tgt)
+
+
+def test_praising_words_make_a_statement_praise(coder):
+    evs = _code(coder, "The German chancellor said France had made an invaluable contribution to the talks.")
+    assert _has(evs, "051", "DEU", "FRA"), [(e.cameo, e.source.country, e.target.country if e.target else None) for e in evs]
