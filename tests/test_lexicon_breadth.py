@@ -628,3 +628,22 @@ def test_diplomatic_presence(coder, text, cameo, src, tgt):
 def test_praising_words_make_a_statement_praise(coder):
     evs = _code(coder, "The German chancellor said France had made an invaluable contribution to the talks.")
     assert _has(evs, "051", "DEU", "FRA"), [(e.cameo, e.source.country, e.target.country if e.target else None) for e in evs]
+
+
+CUES = [
+    ("Washington said Iran was behind the attack on the tankers.", "112", "USA", "IRN"),
+    ("Erdogan said Syria would be taught a lesson.", "130", "TUR", "SYR"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", CUES)
+def test_statement_cues(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the project was behind schedule.",
+])
+def test_cue_words_in_other_senses(coder, text):
+    evs = _code(coder, text)
+    assert not any(e.cameo.startswith(("11", "13")) for e in evs), [(e.cameo, e.trigger) for e in evs]
