@@ -647,3 +647,14 @@ def test_statement_cues(coder, text, cameo, src, tgt):
 def test_cue_words_in_other_senses(coder, text):
     evs = _code(coder, text)
     assert not any(e.cameo.startswith(("11", "13")) for e in evs), [(e.cameo, e.trigger) for e in evs]
+
+
+MORE_CUES = [
+    ("The Norwegian Refugee Council said safe passage would be essential for the civilians of Idlib.", "020", "NGO", None),
+    ("China said Washington was falsely presenting itself as a defender of human rights.", "112", "CHN", "USA"),
+]
+
+
+@pytest.mark.parametrize("text,cameo,src,tgt", MORE_CUES)
+def test_more_statement_cues(coder, text, cameo, src, tgt):
+    _check(coder, text, cameo, src, tgt)
