@@ -64,3 +64,11 @@ def test_no_on_the_object_negates_the_act(coder, text):
     assert evs and all(e.negated for e in evs)
     positive = coder.code_text(text.replace("no new ", "new ").replace("no further ", "more "), "t", date="2016-08-01")
     assert positive and not any(e.negated for e in positive)
+
+
+def test_seizing_a_flagged_ship_is_a_seizure_not_taking_ground(coder):
+    evs = coder.code_text("Iranian forces seized the Bahamas-flagged tanker in the Strait of Hormuz.", "t",
+                          date="2019-07-20")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("1711", "IRN", "BHS")]
+    town = coder.code_text("Russian troops captured the town of Avdiivka.", "t", date="2024-02-20")
+    assert [e.cameo for e in town] == ["192"]

@@ -43,6 +43,9 @@ _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "M
 # Roots whose acts, with nobody else named, are mostly done at home (gold: resigning, releasing
 # prisoners, arrests, protests, civil war); a consultation or praise aimed at one's own state is not.
 _DOMESTIC = {"08", "10", "14", "15", "17", "18", "19", "20"}
+# Things seized that are property, not ground: "seized the Bahamas-flagged tanker" names a flag state.
+_VESSELS = {"ship", "tanker", "vessel", "boat", "freighter", "trawler", "yacht", "aircraft", "plane", "jet",
+            "cargo", "shipment", "consignment", "asset", "property", "embassy"}
 # What police do to people that the lexicon reads as an assault when soldiers do it.
 _POLICE_COERCION = {"raid", "storm", "surround", "encircle", "besiege", "sweep", "round", "occupy"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
@@ -325,7 +328,8 @@ class Coder:
             if loc is not None:
                 sources = [(loc, True)]
         if f.code in ("173", "1711") and f.anchor.lemma_.lower() in ("capture", "seize", "take") \
-                and targets and all(a.id.startswith(("place:", "capital:", "country:")) for a, _ in targets):
+                and targets and all(a.id.startswith(("place:", "capital:", "country:")) for a, _ in targets) \
+                and not (f.obj_token is not None and f.obj_token.lemma_.lower() in _VESSELS):
             f.code = "192"  # "rebels captured Goma": a town is taken, not arrested
         if not sources and f.nominal and f.root == "14" and f.anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # "protests over the death of Mahsa Amini" in Iran: the people of the place protest.
