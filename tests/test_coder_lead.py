@@ -72,3 +72,10 @@ def test_seizing_a_flagged_ship_is_a_seizure_not_taking_ground(coder):
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("1711", "IRN", "BHS")]
     town = coder.code_text("Russian troops captured the town of Avdiivka.", "t", date="2024-02-20")
     assert [e.cameo for e in town] == ["192"]
+
+
+def test_preposition_hung_on_a_particle_still_names_the_object(coder):
+    evs = coder.code_text("Donald Trump pulled out of the Iran nuclear deal.", "t", date="2018-05-09")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("127", "USA", "IRN")]
+    troops = coder.code_text("Russian troops pulled out of Kherson.", "t", date="2022-11-11")
+    assert [e.cameo for e in troops] == ["0874"]

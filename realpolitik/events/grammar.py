@@ -72,7 +72,11 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             for _ in range(2):  # "tens of thousands of troops"
                 cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ == "of"
                           for o in R.pobjs(pr) if o not in cands]
-            for prep in R.children(verb, "prep"):
+            # "pulled out of the deal", "walked away from the talks": the parser hangs the
+            # preposition on the particle.
+            preps = R.children(verb, "prep") + [x for a in R.children(verb, "prt", "advmod", "prep")
+                                                for x in R.children(a, "prep")]
+            for prep in preps:
                 if not p.prep or prep.lower_ in p.prep:
                     cands.extend(R.pobjs(prep))
             # "freed the American contractor Alan Gross", "Evan Gershkovich, a journalist": a name
