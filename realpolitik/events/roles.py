@@ -39,6 +39,49 @@ def _misattached_subject(noun: Token) -> bool:
     return v.dep_ == "conj" and is_verbal(v) and not any(c.dep_.startswith("nsubj") for c in v.children)
 
 
+# Participles that in a list usually describe people or places rather than report a second act
+# ("evacuated civilians, wounded soldiers and displaced families").
+_STATE_PARTICIPLES = {"wounded", "injured", "displaced", "armed", "disabled", "elected", "exiled",
+                      "detained", "imprisoned", "jailed", "abducted", "kidnapped", "killed", "trapped",
+                      "stranded", "deported", "missing", "unarmed", "affected", "dead", "named",
+                      "trained", "skilled", "retired", "related", "based", "led", "backed"}
+_LIST_JOINS = {",", "and", "or", "but", ";"}
+
+
+def repair_coordination(sent) -> None:
+    """The small parser reads a second predicate of a list of acts as a noun modifier: in "forces
+    shelled towns, bombed hospitals and besieged Aleppo" "bombed" modifies "hospitals", itself a
+    conjunct of "towns"; in "hit targets including hospitals, used chemical weapons" "used" is a
+    participle of "hospitals" (which a passive participle with an object cannot be). Such a
+    participle is re-attached (in place) as a verb conjoined with the clause's verb, so that it
+    shares the clause's subject; a noun it modified in front becomes its object."""
+    for tok in sent:
+        if tok.dep_ not in ("amod", "acl") or tok.tag_ not in ("VBN", "VBD") \
+                or tok.lower_ in _STATE_PARTICIPLES:
+            continue
+        if tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _LIST_JOINS:
+            continue
+        noun = tok.head
+        own_object = any(c.dep_ == "dobj" for c in tok.children)
+        if tok.dep_ == "acl":
+            if not own_object or noun.i > tok.i:
+                continue
+        elif noun.i <= tok.i or noun.dep_ not in ("conj", "dep", "appos") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        elif not own_object and any(c.dep_ not in ("advmod", "neg") for c in tok.children):
+            continue  # "US-backed", "Russian-made": a compound modifier
+        verb = next((a for a in noun.ancestors if is_verbal(a) and a.dep_ not in ("amod", "prep")), None)
+        if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i > tok.i:
+            continue
+        while verb.dep_ == "conj" and is_verbal(verb.head):
+            verb = verb.head
+        tok.head = verb
+        tok.dep_ = "conj"
+        if not own_object:
+            noun.head = tok
+            noun.dep_ = "dobj"
+
+
 def expand(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Jordan and Britain" -> both)."""
     out = [tok]

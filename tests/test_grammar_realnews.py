@@ -1,0 +1,42 @@
+"""Grammatical shapes of real news sentences, coded end to end with the real pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def code(coder, text):
+    return [e for e in coder.code_text(text, "t", date="2020-01-01") if not e.negated]
+
+
+def acts(events):
+    """(PLOVER type, source country, target country or None) of each event."""
+    return {(e.plover, e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def triggers(events):
+    return {e.trigger.split()[0].lower() for e in events}
+
+
+# -- lists of acts sharing one subject -------------------------------------------------------------
+def test_list_of_acts_each_coded(coder):
+    evs = code(coder, "Russian forces have shelled towns in Idlib, bombed hospitals and besieged Aleppo.")
+    assert {"shelled", "bombed"} <= triggers(evs)
+    assert all(e.source.country == "RUS" and e.plover == "ASSAULT" for e in evs)
+
+
+def test_second_act_with_own_object_coded(coder):
+    evs = code(coder, "Syrian government forces have repeatedly hit civilian targets including hospitals, "
+                      "used chemical weapons and starvation sieges in their battles.")
+    assert {"hit", "used"} <= triggers(evs)
+
+
+def test_listed_state_participles_are_not_acts(coder):
+    evs = code(coder, "The Syrian army evacuated civilians from Aleppo, wounded soldiers and displaced families.")
+    assert "wounded" not in triggers(evs) and "displaced" not in triggers(evs)
