@@ -40,3 +40,14 @@ def test_second_act_with_own_object_coded(coder):
 def test_listed_state_participles_are_not_acts(coder):
     evs = code(coder, "The Syrian army evacuated civilians from Aleppo, wounded soldiers and displaced families.")
     assert "wounded" not in triggers(evs) and "displaced" not in triggers(evs)
+
+
+# -- nominal events as subjects ------------------------------------------------------------------
+def test_owned_nominal_subject_of_risk_happened(coder):
+    evs = code(coder, "Turkey's incursion into Afrin risks a confrontation with the United States.")
+    assert ("ASSAULT", "TUR", "SYR") in acts(evs)
+
+
+def test_indefinite_nominal_subject_of_risk_is_possibility(coder):
+    evs = code(coder, "A clash between Russian and Ukrainian troops risks a wider war in Europe.")
+    assert not any(e.plover == "ASSAULT" and e.modality == "action" for e in evs)

@@ -46,8 +46,14 @@ def _nominal_modality(tok: Token) -> str:
         return "hypothetical"
     if any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
         return "hypothetical"  # "any further advances had to be approved", "any attack"
-    if tok.dep_ in ("nsubj", "dobj") and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
-        return "hypothetical"  # "a clash risks a broader confrontation", "deter Turkey's offensive"
+    if tok.dep_ == "dobj" and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
+        return "hypothetical"  # "risks a broader confrontation", "deter Turkey's offensive"
+    if tok.dep_ == "nsubj" and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS) \
+            and not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                        for c in tok.children):
+        # "a clash risks a broader confrontation" is a possibility; "Turkey's incursion risks
+        # confrontation", "the strikes averted ..." happened.
+        return "hypothetical"
     for anc in tok.ancestors:
         if R.is_verbal(anc):
             return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
