@@ -51,3 +51,26 @@ def test_owned_nominal_subject_of_risk_happened(coder):
 def test_indefinite_nominal_subject_of_risk_is_possibility(coder):
     evs = code(coder, "A clash between Russian and Ukrainian troops risks a wider war in Europe.")
     assert not any(e.plover == "ASSAULT" and e.modality == "action" for e in evs)
+
+
+# -- conditions -----------------------------------------------------------------------------------
+def test_future_hostile_act_on_condition_is_threat(coder):
+    evs = code(coder, "The United States will impose sanctions on Turkey if it attacks Kurdish forces.")
+    assert ("THREATEN", "USA", "TUR") in acts(evs)
+    assert not any(e.plover in ("SANCTION", "ASSAULT") for e in evs)
+
+
+def test_reported_conditional_retaliation_is_threat(coder):
+    evs = code(coder, "Iran would strike Israeli bases if the US attacked, a Revolutionary Guards commander said.")
+    assert ("THREATEN", "IRN", "ISR") in acts(evs)
+    assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_writers_conditional_speculation_not_coded(coder):
+    evs = code(coder, "Russia would lose its naval base in Syria if Assad fell.")
+    assert not evs
+
+
+def test_condition_itself_not_an_act(coder):
+    evs = code(coder, "Israel means to destroy Iranian bases in Syria if they are used to attack its territory.")
+    assert not any(e.plover == "ASSAULT" and e.modality == "action" for e in evs)

@@ -232,6 +232,12 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # "Germany said it would supply the peshmerga with rifles": a promise (03x).
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
+        elif not f.negated and not f.nominal and not f.mirror and f.root in _CONDITIONAL_THREATS \
+                and _conditional_main(f):
+            # "Washington will impose sanctions if Ankara attacks", "said it would retaliate unless
+            # ...": a hostile act made to depend on the other side's conduct is a threat.
+            f.code = _derive("intent", f.code, f.code)
+            f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
                 and _declared_intent(f, quoted):
             # "Erdogan said: we will destroy all terror nests", "Turkey said it would hit back":
@@ -346,6 +352,20 @@ _NAMING_FORMS = {w for v in _NAMING for w in verb_forms(v)} | {"dubbed"}
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
 # announced ("will arrive", "will withdraw") keep their type (Guardian labels).
 _DECLARABLE = {"17", "18", "19", "20"}
+
+
+_CONDITIONAL_THREATS = _DECLARABLE | {"16"}
+
+
+def _conditional_main(f: Frame) -> bool:
+    """The frame's verb is the future main clause of a condition ('will strike if ...', 'would
+    retaliate unless ...'); 'would' only when someone is reported saying so, else it is the
+    writer's speculation."""
+    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    if not aux & {"will", "shall", "'ll", "would"} or ("would" in aux and not f.speaker):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in f.anchor.children)
 
 
 def _declared_intent(f: Frame, quoted: bool) -> bool:

@@ -237,6 +237,10 @@ def modality(tok: Token) -> str:
                 return "intent"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+    if tok.tag_ != "VBD" and not (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                             for c in tok.children)) \
+            and any(c.dep_ == "advcl" and _conditional(c) for c in tok.children):
+        return "hypothetical"  # "means to destroy the bases if they are used": done only on a condition
     if tok.dep_ == "conj" and is_verbal(tok.head) and tok.head.i < tok.i:
         return modality(tok.head)
     if tok.dep_ == "xcomp" and _conditional(tok.head):
