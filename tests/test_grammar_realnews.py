@@ -74,3 +74,17 @@ def test_writers_conditional_speculation_not_coded(coder):
 def test_condition_itself_not_an_act(coder):
     evs = code(coder, "Israel means to destroy Iranian bases in Syria if they are used to attack its territory.")
     assert not any(e.plover == "ASSAULT" and e.modality == "action" for e in evs)
+
+
+# -- reported speech ------------------------------------------------------------------------------
+def test_second_act_of_the_speaker_after_reported_clause(coder):
+    evs = code(coder, "Assad said his troops would liberate every inch of the country and warned "
+                      "Kurdish forces not to rely on US protection.")
+    assert ("THREATEN", "SYR", "SYR") in acts(evs)
+    assert all(e.modality != "hypothetical" for e in evs)
+
+
+def test_speaker_after_the_report(coder):
+    evs = code(coder, "Turkish jets bombed Kurdish positions in Afrin on Sunday, the Syrian Observatory for "
+                      "Human Rights said.")
+    assert ("ASSAULT", "TUR", "SYR") in acts(evs)

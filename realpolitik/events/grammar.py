@@ -167,6 +167,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     R.repair_coordination(sent)
+    R.repair_speech_conjunct(sent)
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second

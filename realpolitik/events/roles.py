@@ -82,6 +82,23 @@ def repair_coordination(sent) -> None:
             noun.dep_ = "dobj"
 
 
+def repair_speech_conjunct(sent) -> None:
+    """In "Assad said his troops would liberate the country and warned Kurdish forces ..." the
+    parser joins "warned" to "liberate"; a past-tense verb without its own subject conjoined with
+    the modal verb of a reported clause is the reporter's second act, re-attached (in
+    place) to the verb of saying so that it takes the sayer as subject."""
+    for tok in sent:
+        if tok.dep_ != "conj" or tok.tag_ != "VBD" or any(c.dep_.startswith("nsubj") for c in tok.children):
+            continue
+        head = tok.head
+        if head.dep_ != "ccomp" or not is_verbal(head.head) or head.head.tag_ not in ("VBD", "VBZ"):
+            continue
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        # (after a pluperfect, "had attacked its soldiers and killed two" is usually one clause)
+        if head.tag_ == "VB" and aux & {"would", "will", "could", "should", "might", "must"}:
+            tok.head = head.head
+
+
 def expand(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Jordan and Britain" -> both)."""
     out = [tok]
