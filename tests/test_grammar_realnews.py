@@ -88,3 +88,25 @@ def test_speaker_after_the_report(coder):
     evs = code(coder, "Turkish jets bombed Kurdish positions in Afrin on Sunday, the Syrian Observatory for "
                       "Human Rights said.")
     assert ("ASSAULT", "TUR", "SYR") in acts(evs)
+
+
+# -- event nouns and their doers --------------------------------------------------------------------
+def test_event_noun_subject_lends_its_doer(coder):
+    evs = code(coder, "The strikes, carried out by Israeli jets overnight, hit Iranian positions near Damascus.")
+    assert any(e.plover == "ASSAULT" and e.source.country == "ISR" for e in evs)
+
+
+def test_by_phrase_after_event_noun_names_doers(coder):
+    evs = code(coder, "Volunteers have helped to rescue civilians in Idlib from airstrikes by Russia and US-led forces.")
+    doers = {e.source.country for e in evs if e.plover == "ASSAULT"}
+    assert doers >= {"RUS", "USA"}
+
+
+def test_bombing_by_named_doer_is_one_event(coder):
+    evs = code(coder, "The bombing of Raqqa by US-led forces killed hundreds of civilians.")
+    assert [e.source.country for e in evs if e.plover == "ASSAULT"] == ["USA"]
+
+
+def test_backed_forces_do_not_take_the_backer_as_doer(coder):
+    evs = code(coder, "Kurdish-led forces, backed by US air support, have been fighting Isis in eastern Syria.")
+    assert not any(e.plover == "ASSAULT" and e.source.country == "USA" for e in evs)

@@ -18,7 +18,9 @@ from realpolitik.events.clauses import (
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
-from realpolitik.events.nominal import _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, noun_frames
+from realpolitik.events.nominal import (
+    _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
+)
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
 
@@ -121,6 +123,13 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             # "Kurdish forces, backed by US air support, are fighting": the backing is part of the news.
             code = "070"
         sources, patients = R.subject_roles(tok)
+        if pat.code[:2] in ("18", "19", "20") and len(sources) == 1:
+            # "The strikes, carried out by Israeli jets, hit ...", "the bombing of Raqqa by US-led
+            # forces killed hundreds": the act's doers are those of the event that does it.
+            doers = event_doers(sources[0], lex)
+            event_noun, sources = (sources[0], doers) if doers else (None, sources)
+        else:
+            event_noun = None
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
@@ -156,7 +165,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             targets=targets, negated=negated, modality=R.modality(tok),
             comp="say" if code == "010" and pat.comp == "demand" else pat.comp, weak=pat.weak, place=pat.place, notarget=pat.notarget,
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
-            agentless=bool(patients) and not sources,
+            agentless=bool(patients) and not sources, doer_event=event_noun,
         ))
         if pat.mutual and sources and targets:  # "clashed with": the other side fights back
             frames.append(Frame(code=pat.code, anchor=tok, trigger=frames[-1].trigger, sources=list(targets),
@@ -168,11 +177,13 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     R.repair_coordination(sent)
     R.repair_speech_conjunct(sent)
+    repair_by_phrases(sent, lex)
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second
     # event, nor one that is what a coded verb is about ("condemned Turkey's intervention").
     covered |= {t.i for f in verbs for t in f.sources}
+    covered |= {f.doer_event.i for f in verbs if f.doer_event is not None}
     covered |= {t.i for f in verbs if f.root in _REACTIONS for t in f.targets}
     nouns = noun_frames(sent, lex, covered)
     # "ordered a humanitarian pause", "launched an offensive": the noun is the event, not the verb.

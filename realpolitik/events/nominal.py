@@ -130,6 +130,39 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     return frames
 
 
+def event_doers(tok: Token, lex: Lexicon) -> list[Token]:
+    """The doers named around an event noun ("Israeli strikes", "the bombing of Raqqa by US-led
+    forces", "the strikes, carried out by Israeli jets"), when the noun is the subject of a verb
+    that reports its effect ("... hit Iranian positions", "... killed hundreds")."""
+    pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    if not pats or tok.pos_ != "NOUN":
+        return []
+    pat = _match_noun(tok, pats)
+    if pat is not None and pat.between:
+        return []
+    if pat is None and not any(p.code[:2] in ("18", "19", "20") for p in pats):
+        return []  # "Kurdish-led forces, backed by US air support": not an event word
+    # An ambiguous event word ("strikes") names its doer only through an agent phrase.
+    doers = _nominal(tok, pat, lex)[0].sources if pat is not None else \
+        [o for p in R.children(tok, "prep") if p.lower_ == "by" for o in R.pobjs(p)]
+    doers += [a for acl in R.children(tok, "acl") for a in R.agents(acl) if a not in doers]
+    return doers
+
+
+def repair_by_phrases(sent: Span, lex: Lexicon) -> None:
+    """'rescued civilians from airstrikes by the Syrian regime and Russia': the parser hangs the
+    by-phrase on the active verb; right after an event noun it names that event's doers (in place)."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ != "by" or not R.is_verbal(prep.head) or prep.i == 0:
+            continue
+        noun = prep.doc[prep.i - 1]
+        if noun.pos_ != "NOUN" or noun.head.dep_ != "prep" or noun.i <= prep.head.i \
+                or not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
+            continue
+        if lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_):
+            prep.head = noun
+
+
 def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     sources: list[Token] = []
     targets: list[Token] = []
@@ -169,7 +202,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
+    elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") \
+            and not any(p.lower_ == "by" for p in R.children(tok, "prep")) and (
             head.lower_ in ("with", "through")
             or head.lower_ in ("after", "during") and pat.code[:2] == "04" or head.lower_ == "in" and (
             pat.code[:2] < "13" or pat.code[:2] == "14"
