@@ -110,3 +110,21 @@ def test_bombing_by_named_doer_is_one_event(coder):
 def test_backed_forces_do_not_take_the_backer_as_doer(coder):
     evs = code(coder, "Kurdish-led forces, backed by US air support, have been fighting Isis in eastern Syria.")
     assert not any(e.plover == "ASSAULT" and e.source.country == "USA" for e in evs)
+
+
+# -- acts named by a decision noun ----------------------------------------------------------------
+def test_decision_to_act_is_the_owners_intended_act(coder):
+    evs = code(coder, "Donald Trump's sudden decision to withdraw 2,000 US troops from Syria stunned his allies.")
+    assert ("RETREAT", "USA", "SYR") in acts(evs)
+    evs = code(coder, "The US decision to reimpose sanctions on Iran has angered Baghdad.")
+    assert ("SANCTION", "USA", "IRN") in acts(evs)
+
+
+def test_decision_not_to_act_is_a_refusal(coder):
+    evs = code(coder, "The Turkish court's decision not to extradite the Australian will anger Canberra.")
+    assert any(e.plover == "REJECT" and e.source.country == "TUR" for e in evs)
+
+
+def test_unowned_plan_stays_unreported(coder):
+    evs = code(coder, "A decision to withdraw troops from Syria would alarm Israel.")
+    assert not any(e.plover == "RETREAT" for e in evs)

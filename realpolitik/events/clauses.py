@@ -246,3 +246,35 @@ def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     if not f.targets:
         f.targets = subj or patients
     f.confidence = 0.5
+
+
+# Nouns whose infinitive is an act their owner has settled on ("Trump's decision to withdraw
+# troops", "the US move to reimpose sanctions"), by how the act is then coded.
+_DECISIONS = {"decision": "", "move": "", "order": "", "bid": "", "pledge": "intent", "promise": "intent",
+              "vow": "intent", "commitment": "intent", "offer": "intent", "refusal": "reject",
+              "threat": "threaten", "ultimatum": "threaten"}
+
+
+def decided_frames(frames: list[Frame]) -> None:
+    """An act in the infinitive of a decision noun is the decision's owner's, announced (in place):
+    'Trump's decision to withdraw 2,000 troops' (a withdrawal, intended), 'the court's decision not
+    to extradite him' (a refusal), 'Turkey's threat to invade' (a threat)."""
+    for f in frames:
+        a = f.anchor
+        if f.nominal or f.mirror or a.dep_ != "acl" or a.tag_ != "VB" \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            continue
+        noun = a.head
+        how = _DECISIONS.get(noun.lemma_.lower(), _DECISIONS.get(noun.lower_))
+        if how is None:
+            continue
+        owners = R.children(noun, "poss") + [c for c in noun.lefts if c.dep_ in ("compound", "amod")
+                                             and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        if not owners:
+            continue
+        f.sources = [x for o in owners for x in R.expand(o)]
+        if f.negated:
+            how, f.negated = "reject", False  # "the decision not to extradite"
+        if how:
+            f.code = _derive(how, f.code, f.code)
+        f.modality = "intent"

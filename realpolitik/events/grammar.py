@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from realpolitik.events import roles as R
 from realpolitik.events.clauses import (
     _derive,
-    _apply_cues, absorb_nominals, joint_frames, obligation_frames, protest_frames, relate,
+    _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
@@ -223,6 +223,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
     relate(frames, lex)
+    decided_frames(frames)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
