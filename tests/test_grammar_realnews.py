@@ -128,3 +128,22 @@ def test_decision_not_to_act_is_a_refusal(coder):
 def test_unowned_plan_stays_unreported(coder):
     evs = code(coder, "A decision to withdraw troops from Syria would alarm Israel.")
     assert not any(e.plover == "RETREAT" for e in evs)
+
+
+def test_relative_owner_of_event_noun(coder):
+    evs = code(coder, "Isis was originally an offshoot of al-Qaida, whose attacks on New York and Washington "
+                      "sparked the war on terror.")
+    assert any(e.plover == "ASSAULT" and e.source.country == "IMG" and e.target and e.target.country == "USA"
+               for e in evs)
+
+
+def test_owned_event_noun_subject_of_modal_judgement_happened(coder):
+    evs = code(coder, "Mr Trump's recent threats against Iran should perhaps be seen as an attempt at pushback.")
+    assert ("THREATEN", "USA", "IRN") in acts(evs)
+
+
+def test_event_noun_subject_of_modal_occurrence_is_hypothetical(coder):
+    evs = code(coder, "North Korea's negotiator said the six-party talks could resume before the summer.")
+    assert not any(e.plover == "CONSULT" for e in evs)
+    evs = code(coder, "An attack on Iran could trigger a regional war.")
+    assert not any(e.plover == "ASSAULT" for e in evs)

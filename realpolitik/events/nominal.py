@@ -49,15 +49,30 @@ def _nominal_modality(tok: Token) -> str:
     if tok.dep_ == "dobj" and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
         return "hypothetical"  # "risks a broader confrontation", "deter Turkey's offensive"
     if tok.dep_ == "nsubj" and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS) \
-            and not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                        for c in tok.children):
+            and not _definite(tok):
         # "a clash risks a broader confrontation" is a possibility; "Turkey's incursion risks
         # confrontation", "the strikes averted ..." happened.
         return "hypothetical"
+    if tok.dep_ in ("nsubj", "nsubjpass") and _definite(tok) and head.lower_ not in _OCCUR_FORMS:
+        # "Mr Trump's recent threats against Iran should be seen as ...": what is said of an
+        # event that happened does not make it hypothetical ("the talks could resume" does).
+        return "action"
     for anc in tok.ancestors:
         if R.is_verbal(anc):
             return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
     return "action"
+
+
+# Verbs saying that an event takes place, starts or stops: their modality is the event's own.
+_OCCUR_FORMS = {w for v in ("resume", "begin", "start", "continue", "happen", "occur", "proceed", "go",
+                            "take", "break", "erupt", "end", "restart", "commence", "last", "escalate",
+                            "spread", "intensify", "succeed", "fail", "collapse", "stop", "cease")
+                for w in verb_forms(v)} | {"began", "begun", "went", "gone", "took", "broke"}
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in tok.children)
 
 
 # Time references to something already past, not news of the day: "since the invasion", "the
@@ -163,13 +178,21 @@ def repair_by_phrases(sent: Span, lex: Lexicon) -> None:
             prep.head = noun
 
 
+def _relative_owner(poss: Token) -> Token:
+    if poss.lower_ != "whose":
+        return poss
+    clause = next((a for a in poss.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else poss
+
+
 def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     sources: list[Token] = []
     targets: list[Token] = []
     trigger = [tok]
     neg, mod = False, "action"
-    # Modifiers left of the noun carry the doer: "Russia's", "Russian", "US-led", "Turkish army".
-    sources.extend(R.children(tok, "poss"))
+    # Modifiers left of the noun carry the doer: "Russia's", "Russian", "US-led", "Turkish army";
+    # "al-Qaida, whose attacks on New York ...": the relative owner is the noun it refers to.
+    sources.extend(_relative_owner(p) for p in R.children(tok, "poss"))
     sources.extend(c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                    and c.lower_ not in pat.mods)
     between: list[Token] = []
