@@ -147,3 +147,10 @@ def test_event_noun_subject_of_modal_occurrence_is_hypothetical(coder):
     assert not any(e.plover == "CONSULT" for e in evs)
     evs = code(coder, "An attack on Iran could trigger a regional war.")
     assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_under_assault_from(coder):
+    evs = code(coder, "Kurdish militias in Syria are under assault from Turkey.")
+    assert ("ASSAULT", "TUR", "SYR") in acts(evs)
+    evs = code(coder, "Aleppo came under heavy bombardment by Russian jets on Sunday.")
+    assert ("ASSAULT", "RUS", "SYR") in acts(evs)

@@ -178,6 +178,9 @@ def repair_by_phrases(sent: Span, lex: Lexicon) -> None:
             prep.head = noun
 
 
+_HOSTILE = ("13", "15", "16", "17", "18", "19", "20")
+
+
 def _relative_owner(poss: Token) -> Token:
     if poss.lower_ != "whose":
         return poss
@@ -201,6 +204,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         w = prep.lower_
         if w == "by":
             sources = R.pobjs(prep) + sources
+        elif w == "from" and pat.code[:2] in _HOSTILE and "from" not in pat.prep:
+            sources = R.pobjs(prep) + sources  # "under assault from Turkey", "rocket fire from Hamas"
         elif w == "between" and pat.between:
             between = R.pobjs(prep)
         elif w in pat.prep or (not pat.prep and w in _CONFLICT_PREPS):
@@ -246,6 +251,12 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP"]
         if subj:
             sources = subj + [t for t in sources if t.tag_ != "PRP$"]
+    if not targets and tok.dep_ == "pobj" and head.lower_ == "under" and R.is_verbal(head.head) \
+            and pat.code[:2] in _HOSTILE:
+        # "Kurdish militias are under assault from Turkey", "Aleppo came under bombardment":
+        # the clause's subject is hit.
+        s_, p_ = R.subject_roles(head.head)
+        targets = [t for t in s_ + p_ if t not in sources]
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:
