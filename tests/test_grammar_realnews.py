@@ -154,3 +154,19 @@ def test_under_assault_from(coder):
     assert ("ASSAULT", "TUR", "SYR") in acts(evs)
     evs = code(coder, "Aleppo came under heavy bombardment by Russian jets on Sunday.")
     assert ("ASSAULT", "RUS", "SYR") in acts(evs)
+
+
+# -- participial clauses --------------------------------------------------------------------------
+def test_perfect_participle_clause_takes_main_subject(coder):
+    evs = code(coder, "Having captured Raqqa, the Kurdish-led SDF advanced on Deir ez-Zor.")
+    assert any(e.trigger.startswith("captured") and e.source.country == "SYR" for e in evs)
+
+
+def test_participle_after_comma_shares_subject(coder):
+    evs = code(coder, "France condemned the strikes, accusing Russia of war crimes in Aleppo.")
+    assert ("ACCUSE", "FRA", "RUS") in acts(evs)
+
+
+def test_denied_that_clause_is_negated(coder):
+    evs = coder.code_text("Iran denied that it had supplied the Houthis with missiles.", "t", date="2020-01-01")
+    assert all(e.negated for e in evs if e.plover == "AID")

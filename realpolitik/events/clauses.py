@@ -78,8 +78,11 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     f.modality = "reported" if f.modality == "action" else f.modality
                     f.speaker = gf.sources
                     gf.has_event_comp = True
-                    if gf.negated or g.lemma_.lower() == "deny" and how == "comp":
-                        f.negated = True  # "Moscow denies deliberately targeting civilians"
+                    if gf.negated or g.lemma_.lower() in ("deny", "dismiss", "reject") \
+                            and (how == "comp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)):
+                        # "Moscow denies deliberately targeting civilians", "Iran denied that it
+                        # had supplied the Houthis"
+                        f.negated = True
                     if gf.comp != "say" and not gf.targets:
                         gf.targets = list(f.sources)
                     break
