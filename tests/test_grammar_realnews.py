@@ -170,3 +170,8 @@ def test_participle_after_comma_shares_subject(coder):
 def test_denied_that_clause_is_negated(coder):
     evs = coder.code_text("Iran denied that it had supplied the Houthis with missiles.", "t", date="2020-01-01")
     assert all(e.negated for e in evs if e.plover == "AID")
+
+
+def test_impersonal_infinitive_claim_is_no_statement(coder):
+    evs = code(coder, "Isis lost Raqqa in October. It is much too soon to claim that Isis has been beaten for good.")
+    assert not any(e.plover == "STATEMENT" and "claim" in e.trigger for e in evs)

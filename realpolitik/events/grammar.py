@@ -274,7 +274,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
             if not quoted and not f.from_speaker and f.anchor.tag_ == "VB" \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.anchor.children) \
-                    and not R.is_verbal(f.anchor.head):
+                    and (not R.is_verbal(f.anchor.head) or f.anchor.head.lower_ in _COPULA):
                 f.dropped = True  # "it is much too soon to claim that ...": nobody claims
             elif comp:
                 sub = list(comp[0].subtree)
@@ -296,6 +296,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     return [f for f in frames if not f.dropped]
 
 
+_COPULA = {"is", "was", "be", "been", "are", "were", "'s"}
 _HOSTILE_NAMES = {"party", "threat", "danger", "enemy", "obstacle", "menace", "accomplice", "sponsor"}
 # Verbs that, as modifiers of a noun, describe who holds or is where, not an act of the day.
 _STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "dominate", "govern"}
