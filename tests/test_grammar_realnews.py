@@ -175,3 +175,9 @@ def test_denied_that_clause_is_negated(coder):
 def test_impersonal_infinitive_claim_is_no_statement(coder):
     evs = code(coder, "Isis lost Raqqa in October. It is much too soon to claim that Isis has been beaten for good.")
     assert not any(e.plover == "STATEMENT" and "claim" in e.trigger for e in evs)
+
+
+def test_words_after_colon_are_what_was_said(coder):
+    evs = code(coder, "Trump has tweeted with his customary dignity: “President Putin, Russia and Iran are "
+                      "responsible for backing Animal Assad.")
+    assert ("ACCUSE", "USA", "RUS") in acts(evs) and ("ACCUSE", "USA", "IRN") in acts(evs)

@@ -174,7 +174,24 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     return frames
 
 
+def _repair_colon_quote(sent: Span, lex: Lexicon) -> None:
+    """'Trump tweeted: "Putin, Russia and Iran are responsible ..."': the parser makes what was said
+    the root and the verb of saying its complement; turn it round (in place) so that the words
+    quoted are the complement of the saying."""
+    root = sent.root
+    for tok in sent:
+        if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i != root.i or root.i <= tok.i:
+            continue
+        if not any(p.comp == "say" for p in lex.verbs.get(tok.lemma_.lower(), ())):
+            continue
+        if any(t.text == ":" for t in sent.doc[tok.right_edge.i + 1: root.i]):
+            tok.head, tok.dep_ = tok, "ROOT"
+            root.head, root.dep_ = tok, "ccomp"
+            return
+
+
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
+    _repair_colon_quote(sent, lex)
     R.repair_coordination(sent)
     R.repair_speech_conjunct(sent)
     repair_by_phrases(sent, lex)
