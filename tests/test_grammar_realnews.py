@@ -181,3 +181,15 @@ def test_words_after_colon_are_what_was_said(coder):
     evs = code(coder, "Trump has tweeted with his customary dignity: “President Putin, Russia and Iran are "
                       "responsible for backing Animal Assad.")
     assert ("ACCUSE", "USA", "RUS") in acts(evs) and ("ACCUSE", "USA", "IRN") in acts(evs)
+
+
+# -- passives ---------------------------------------------------------------------------------------
+def test_agentless_passive_done_in_a_named_attack(coder):
+    evs = code(coder, "Two Turkish soldiers were killed in a Kurdish attack in Afrin.")
+    assert ("ASSAULT", "SYR", "TUR") in acts(evs)
+
+
+def test_passive_with_coordinated_agents(coder):
+    evs = code(coder, "Kurdish fighters in Syria were attacked by Turkish troops and Syrian rebels.")
+    assert ("ASSAULT", "TUR", "SYR") in acts(evs)
+    assert all(e.target is None or e.target.country == "SYR" for e in evs)

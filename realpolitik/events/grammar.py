@@ -123,13 +123,20 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             # "Kurdish forces, backed by US air support, are fighting": the backing is part of the news.
             code = "070"
         sources, patients = R.subject_roles(tok)
+        event_noun = None
         if pat.code[:2] in ("18", "19", "20") and len(sources) == 1:
             # "The strikes, carried out by Israeli jets, hit ...", "the bombing of Raqqa by US-led
             # forces killed hundreds": the act's doers are those of the event that does it.
             doers = event_doers(sources[0], lex)
             event_noun, sources = (sources[0], doers) if doers else (None, sources)
-        else:
-            event_noun = None
+        elif pat.code[:2] in ("18", "19", "20") and not sources and patients:
+            # "Two soldiers were killed in a Kurdish attack": the attack's doers did it.
+            for noun in (o for p in R.children(tok, "prep") if p.lower_ in ("in", "during")
+                         for o in p.children if o.dep_ == "pobj"):
+                doers = event_doers(noun, lex)
+                if doers:
+                    event_noun, sources = noun, doers
+                    break
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
