@@ -193,3 +193,14 @@ def test_passive_with_coordinated_agents(coder):
     evs = code(coder, "Kurdish fighters in Syria were attacked by Turkish troops and Syrian rebels.")
     assert ("ASSAULT", "TUR", "SYR") in acts(evs)
     assert all(e.target is None or e.target.country == "SYR" for e in evs)
+
+
+def test_warning_of_own_future_strike_is_one_threat_at_the_struck(coder):
+    evs = code(coder, "Erdogan warned that Turkey would strike Kurdish militias in Manbij.")
+    threats = [e for e in evs if e.plover == "THREATEN"]
+    assert len(threats) == 1 and threats[0].target.country == "SYR"
+
+
+def test_warning_that_own_side_would_respond_is_not_aimed_at_itself(coder):
+    evs = code(coder, "Lavrov accused Washington of meddling and warned that Moscow would respond.")
+    assert not any(e.plover == "THREATEN" and e.target and e.target.country == "RUS" for e in evs)

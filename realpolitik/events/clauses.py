@@ -73,6 +73,14 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     f.modality = "hypothetical"
                 break
             if gf is not None and gf is not f and gf.comp:
+                if gf.comp == "threaten" and how == "ccomp" and f.root in _VIOLENT \
+                        and f.modality in ("intent", "hypothetical") and not f.negated:
+                    # "Erdogan warned that Turkey would strike the Kurdish militias": one threat,
+                    # of the announced act, at whom it is aimed.
+                    gf.code = _derive("threaten", gf.code, f.code)
+                    gf.targets = gf.targets or list(f.targets)
+                    f.dropped = True
+                    break
                 if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):
                     # "X said Y attacked Z", "X warned that Y would pay": Y's act, as reported by X.
                     f.modality = "reported" if f.modality == "action" else f.modality
@@ -84,7 +92,11 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                         # had supplied the Houthis"
                         f.negated = True
                     if gf.comp != "say" and not gf.targets:
-                        gf.targets = list(f.sources)
+                        # "warned that Y attacked Z" is aimed at Y; "warned that Moscow would
+                        # respond", "... that Turkey would strike the Kurds": at whom the
+                        # announced act is aimed, the doer being the warner's side.
+                        future = f.modality in ("intent", "hypothetical")
+                        gf.targets = list(f.targets if future else f.sources)
                     break
                 if gf.comp == "intent" and f.root == "16" and gf.code.startswith("03"):
                     # "Western allies agreed to cut Russian banks off": the sanction itself, intended.
