@@ -204,3 +204,14 @@ def test_warning_of_own_future_strike_is_one_threat_at_the_struck(coder):
 def test_warning_that_own_side_would_respond_is_not_aimed_at_itself(coder):
     evs = code(coder, "Lavrov accused Washington of meddling and warned that Moscow would respond.")
     assert not any(e.plover == "THREATEN" and e.target and e.target.country == "RUS" for e in evs)
+
+
+def test_by_phrase_after_time_phrase_is_the_passive_agent(coder):
+    evs = code(coder, "Alexanda Kotey, who was captured at the start of this year by the Syrian Democratic Forces, "
+                      "is alleged to have been a member of the cell.")
+    assert any(e.plover == "COERCE" and e.source.country == "SYR" for e in evs)
+
+
+def test_present_passive_relative_clause_is_a_standing_state(coder):
+    evs = code(coder, "Turkey is fighting the PKK, which is listed as a terrorist group by Nato, the US and the EU.")
+    assert not any(e.plover == "ACCUSE" for e in evs)

@@ -113,6 +113,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         code = pat.code
         if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark") for c in tok.children):
             continue  # "how the US withdraws from conflicts": a manner or question, not an act
+        if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children):
+            continue  # "the PKK, which is listed as a terrorist group by Nato": a standing state
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs

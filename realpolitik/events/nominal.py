@@ -168,6 +168,8 @@ def repair_by_phrases(sent: Span, lex: Lexicon) -> None:
     """'rescued civilians from airstrikes by the Syrian regime and Russia': the parser hangs the
     by-phrase on the active verb; right after an event noun it names that event's doers (in place)."""
     for prep in sent:
+        if prep.dep_ == "prep" and prep.lower_ == "by" and prep.head.dep_ == "pobj":
+            _agent_of_passive(prep, lex)
         if prep.dep_ != "prep" or prep.lower_ != "by" or not R.is_verbal(prep.head) or prep.i == 0:
             continue
         noun = prep.doc[prep.i - 1]
@@ -186,6 +188,21 @@ def _relative_owner(poss: Token) -> Token:
         return poss
     clause = next((a for a in poss.ancestors if a.dep_ == "relcl"), None)
     return clause.head if clause is not None else poss
+
+
+def _agent_of_passive(prep: Token, lex: Lexicon) -> None:
+    """'Kotey was captured at the start of this year by the Syrian Democratic Forces': a by-phrase
+    hung on a noun of a time or place phrase is the agent of the passive verb above (in place)."""
+    noun = prep.head
+    if lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_):
+        return  # "airstrikes by the regime": the event's own doer
+    verb = next((a for a in noun.ancestors if R.is_verbal(a)), None)
+    if verb is None or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return
+    if all(a.dep_ in ("prep", "pobj") for a in noun.ancestors if a.i != verb.i and verb in a.ancestors):
+        prep.head = verb
+        prep.dep_ = "agent"
 
 
 def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
