@@ -215,3 +215,13 @@ def test_by_phrase_after_time_phrase_is_the_passive_agent(coder):
 def test_present_passive_relative_clause_is_a_standing_state(coder):
     evs = code(coder, "Turkey is fighting the PKK, which is listed as a terrorist group by Nato, the US and the EU.")
     assert not any(e.plover == "ACCUSE" for e in evs)
+
+
+def test_event_noun_modifying_a_noun_is_not_an_event(coder):
+    evs = code(coder, "Britain extradited a Rwandan genocide suspect to Kigali on Wednesday.")
+    assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_event_ahead_of_which_something_happens_is_not_news(coder):
+    evs = code(coder, "Amnesty International called on Saudi Arabia to free jailed activists ahead of the G20 summit.")
+    assert not any(e.plover == "CONSULT" for e in evs)

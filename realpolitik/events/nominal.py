@@ -80,6 +80,8 @@ def _definite(tok: Token) -> bool:
 # before/during an event of the day ("after the North's bombardment") it is still reported news
 # (gold dev codes those), so those words mark background only for states of affairs ("after the war").
 _SINCE = {"since"}
+# "ahead of the summit", "on the eve of the vote", "in the run-up to the talks": not yet news.
+_AHEAD = {"ahead", "eve", "run-up", "prior", "lead-up", "runup"}
 _TEMPORAL = {"after", "before", "during", "following", "until", "till", "prior"}
 _BACKGROUND_HEADS = {"anniversary", "aftermath", "wake", "outbreak", "legacy", "memory",
                      "commemoration", "memorial", "history", "anniversaries"}
@@ -110,6 +112,8 @@ def background(tok: Token) -> bool:
             return True
         if w == "of" and head.head.lemma_.lower() in _BACKGROUND_HEADS:
             return True
+        if w in ("of", "to") and head.head.lower_ in _AHEAD:
+            return True
         if w == "of" and head.head.dep_ == "pobj" and head.head.head.lower_ in _SINCE:
             return True  # "since the end of the war", "since the start of the invasion"
     if tok.dep_ in ("nsubj", "nsubjpass") and R.is_verbal(head):
@@ -138,6 +142,10 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex.nouns:
             continue  # "air raid sirens", "protest movement": a modifier, not an event
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ == tok.dep_ and nxt.head.i == tok.head.i \
+                and nxt.lemma_.lower() not in lex.nouns:
+            continue  # "extradited a genocide suspect" read as two objects: still a modifier
         if pat.code[:2] in ("18", "19", "20") and any(
                 c.lower_ in _FIGURATIVE and c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
             continue  # "a decade-long legal battle", "a political fight": no violence
