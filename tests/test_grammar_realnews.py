@@ -225,3 +225,14 @@ def test_event_noun_modifying_a_noun_is_not_an_event(coder):
 def test_event_ahead_of_which_something_happens_is_not_news(coder):
     evs = code(coder, "Amnesty International called on Saudi Arabia to free jailed activists ahead of the G20 summit.")
     assert not any(e.plover == "CONSULT" for e in evs)
+
+
+# -- relative clauses -------------------------------------------------------------------------------
+def test_nonrestrictive_relative_clause_act_is_news(coder):
+    evs = code(coder, "Russia, which has bombed rebel areas in Syria, denied the claims.")
+    assert any(e.plover == "ASSAULT" and e.source.country == "RUS" for e in evs)
+
+
+def test_identifying_relative_clause_is_not_news(coder):
+    evs = code(coder, "The Libyan minister said the gunmen who stormed the US consulate in Benghazi had numbered in the dozens.")
+    assert not any(e.plover == "ASSAULT" for e in evs)

@@ -115,6 +115,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             continue  # "how the US withdraws from conflicts": a manner or question, not an act
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children):
             continue  # "the PKK, which is listed as a terrorist group by Nato": a standing state
+        if _identifying(tok):
+            continue  # "the gunmen who stormed the consulate numbered in the dozens": who they are
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
@@ -197,6 +199,21 @@ def _repair_colon_quote(sent: Span, lex: Lexicon) -> None:
             tok.head, tok.dep_ = tok, "ROOT"
             root.head, root.dep_ = tok, "ccomp"
             return
+
+
+def _identifying(verb: Token) -> bool:
+    """A restrictive relative clause on a definite noun that is itself the subject or object of
+    another predicate tells which ones are meant ('the gunmen who stormed the consulate had
+    numbered in the dozens'), not news of the day."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
+        return False
+    noun = verb.head
+    first = next(iter(verb.subtree))
+    if first.i > 0 and verb.doc[first.i - 1].text == ",":
+        return False  # "Russia, which bombed ...": a further fact reported
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these")
+                                       for c in noun.children) \
+        and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
