@@ -236,3 +236,15 @@ def test_nonrestrictive_relative_clause_act_is_news(coder):
 def test_identifying_relative_clause_is_not_news(coder):
     evs = code(coder, "The Libyan minister said the gunmen who stormed the US consulate in Benghazi had numbered in the dozens.")
     assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+# -- announced future acts --------------------------------------------------------------------------
+def test_reported_would_is_announced_not_speculated(coder):
+    evs = code(coder, "Donald Trump announced that the US was pulling out of the Iran nuclear deal and would "
+                      "reimpose sanctions.")
+    assert ("SANCTION", "USA", "IRN") in acts(evs)
+
+
+def test_reported_would_under_condition_stays_hypothetical(coder):
+    evs = code(coder, "Trump said the US would reimpose sanctions on Iran if Tehran resumed enrichment.")
+    assert not any(e.plover == "SANCTION" for e in evs)

@@ -300,6 +300,14 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # a stated future violent act is a threat.
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
+        elif not f.negated and not f.nominal and not f.mirror and f.root in _ANNOUNCEABLE \
+                and _reported_would(f):
+            # "Trump announced the US would reimpose sanctions", "the Taliban said the group would
+            # guarantee safe passage": what one side says it would do is announced, not
+            # speculated; concessions and meetings so announced are agreements (03x).
+            if f.root in ("04", "05", "08"):
+                f.code = _derive("intent", f.code, f.code)
+            f.modality = "intent"
     for f in frames:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
                 and not f.has_event_comp and not f.nominal:
@@ -423,6 +431,17 @@ def _conditional_main(f: Frame) -> bool:
         return False
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in f.anchor.children)
+
+
+_ANNOUNCEABLE = {"04", "05", "08", "15", "16"}
+
+
+def _reported_would(f: Frame) -> bool:
+    """'X said Y would ...': a future in the past reported from someone, not a condition."""
+    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    return "would" in aux and bool(f.speaker) and not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in f.anchor.children) \
+        and not any(c.dep_ == "advcl" and R._conditional(c) for c in f.anchor.children)
 
 
 def _declared_intent(f: Frame, quoted: bool) -> bool:
