@@ -248,3 +248,8 @@ def test_reported_would_is_announced_not_speculated(coder):
 def test_reported_would_under_condition_stays_hypothetical(coder):
     evs = code(coder, "Trump said the US would reimpose sanctions on Iran if Tehran resumed enrichment.")
     assert not any(e.plover == "SANCTION" for e in evs)
+
+
+def test_what_a_document_would_authorise_is_not_an_act(coder):
+    evs = code(coder, "France threatened to veto any new UN resolution authorising war against Iraq.")
+    assert not any(e.plover == "ASSAULT" for e in evs)

@@ -236,6 +236,8 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     # says is not an act of its own.
     verbs = [f for f in verbs if not (f.anchor.dep_ in ("acl", "relcl")
                                       and lex.in_class(R.phrase_words(f.anchor.head), "documents"))]
+    nouns = [f for f in nouns if not (len(f.trigger) > 1 and f.trigger[0].dep_ in ("acl", "relcl")
+                                      and lex.in_class(R.phrase_words(f.trigger[0].head), "documents"))]
     # "struck the base, killing 35 people": the killing is the strike's toll, not a second event.
     violent = {f.anchor.i for f in verbs if f.root in ("18", "19", "20")}
     verbs = [f for f in verbs if not (f.root in ("18", "19", "20") and f.anchor.dep_ == "advcl"
