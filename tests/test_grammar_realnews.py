@@ -253,3 +253,8 @@ def test_reported_would_under_condition_stays_hypothetical(coder):
 def test_what_a_document_would_authorise_is_not_an_act(coder):
     evs = code(coder, "France threatened to veto any new UN resolution authorising war against Iraq.")
     assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_demand_with_penalty_is_also_an_ultimatum(coder):
+    evs = code(coder, "President Bush demanded that Saddam Hussein leave Iraq within 48 hours or face military action.")
+    assert ("THREATEN", "USA", "IRQ") in acts(evs) and ("REQUEST", "USA", "IRQ") in acts(evs)

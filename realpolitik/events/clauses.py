@@ -293,3 +293,24 @@ def decided_frames(frames: list[Frame]) -> None:
         if how:
             f.code = _derive(how, f.code, f.code)
         f.modality = "intent"
+
+
+_PENALTY_FORMS = verb_forms("face") | verb_forms("risk")
+
+
+def ultimatum_frames(frames: list[Frame]) -> list[Frame]:
+    """'demanded that Saddam leave Iraq within 48 hours or face military action': a demand with a
+    penalty for refusing is also an ultimatum (CAMEO 139) from the demander to the demanded."""
+    out = []
+    for f in frames:
+        if f.comp not in ("request", "demand") or f.negated or not f.sources:
+            continue
+        for c in R.children(f.anchor, "ccomp", "xcomp"):
+            for v in c.conjuncts:
+                if v.lower_ in _PENALTY_FORMS and v.i > c.i and R.children(v, "dobj") \
+                        and any(x.dep_ == "cc" and x.lower_ == "or" for x in c.children):
+                    out.append(Frame(code="139", anchor=v, trigger=[v], sources=list(f.sources),
+                                     targets=list(f.targets) or R.subject_roles(c)[0], confidence=0.6,
+                                     modality=f.modality))
+                    break
+    return out

@@ -15,6 +15,7 @@ from realpolitik.events import roles as R
 from realpolitik.events.clauses import (
     _derive,
     _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
+    ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
@@ -271,6 +272,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     decided_frames(frames)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
+    frames += ultimatum_frames(frames)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
         if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):
