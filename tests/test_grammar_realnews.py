@@ -258,3 +258,8 @@ def test_what_a_document_would_authorise_is_not_an_act(coder):
 def test_demand_with_penalty_is_also_an_ultimatum(coder):
     evs = code(coder, "President Bush demanded that Saddam Hussein leave Iraq within 48 hours or face military action.")
     assert ("THREATEN", "USA", "IRQ") in acts(evs) and ("REQUEST", "USA", "IRQ") in acts(evs)
+
+
+def test_bare_plural_event_named_by_doer_happened(coder):
+    evs = code(coder, "Syrian army advances near Daraa could cut the rebel territory in two.")
+    assert any(e.plover == "ASSAULT" and e.source.country == "SYR" for e in evs)

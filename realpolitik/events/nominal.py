@@ -71,8 +71,14 @@ _OCCUR_FORMS = {w for v in ("resume", "begin", "start", "continue", "happen", "o
 
 
 def _definite(tok: Token) -> bool:
-    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-               for c in tok.children)
+    """Owned or definite ('Turkey's incursion', 'the strikes'), or a bare plural named by its doer
+    ('army advances', 'Russian strikes'): events that took place."""
+    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+           for c in tok.children):
+        return True
+    return tok.tag_ == "NNS" and not R.children(tok, "det") and any(
+        c.dep_ in ("compound", "amod") and (c.pos_ in ("PROPN", "NOUN") or c.text[:1].isupper())
+        for c in tok.lefts)
 
 
 # Time references to something already past, not news of the day: "since the invasion", "the
