@@ -263,3 +263,10 @@ def test_demand_with_penalty_is_also_an_ultimatum(coder):
 def test_bare_plural_event_named_by_doer_happened(coder):
     evs = code(coder, "Syrian army advances near Daraa could cut the rebel territory in two.")
     assert any(e.plover == "ASSAULT" and e.source.country == "SYR" for e in evs)
+
+
+def test_reciprocal_object_pairs_the_subjects(coder):
+    evs = code(coder, "Armenia and Azerbaijan accused each other of violating the ceasefire.")
+    assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= acts(evs)
+    evs = code(coder, "Israel and Hezbollah traded fire with one another across the border.")
+    assert all(e.target is not None for e in evs if e.plover == "ASSAULT")

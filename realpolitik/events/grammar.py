@@ -179,6 +179,10 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
             agentless=bool(patients) and not sources, doer_event=event_noun,
         ))
+        if len(sources) > 1 and any(_reciprocal(t) for t in targets):
+            # "Armenia and Azerbaijan accused each other": each subject at each other one.
+            frames[-1].targets, frames[-1].mutual = [t for t in targets if not _reciprocal(t)], True
+            continue
         if pat.mutual and sources and targets:  # "clashed with": the other side fights back
             frames.append(Frame(code=pat.code, anchor=tok, trigger=frames[-1].trigger, sources=list(targets),
                                 targets=list(sources), negated=frames[-1].negated,
@@ -215,6 +219,14 @@ def _identifying(verb: Token) -> bool:
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these")
                                        for c in noun.children) \
         and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _reciprocal(tok: Token) -> bool:
+    """'each other', 'one another'."""
+    doc = tok.doc
+    if tok.lower_ == "one":
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "another"
+    return tok.lower_ in ("other", "another") and tok.i > 0 and doc[tok.i - 1].lower_ in ("each", "one")
 
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
