@@ -270,3 +270,8 @@ def test_reciprocal_object_pairs_the_subjects(coder):
     assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= acts(evs)
     evs = code(coder, "Israel and Hezbollah traded fire with one another across the border.")
     assert all(e.target is not None for e in evs if e.plover == "ASSAULT")
+
+
+def test_what_an_attack_destroys_is_the_attack(coder):
+    evs = code(coder, "Russian air strikes destroyed two hospitals in Idlib.")
+    assert [e.plover for e in evs] == ["ASSAULT"] and evs[0].source.country == "RUS"

@@ -129,16 +129,20 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             code = "070"
         sources, patients = R.subject_roles(tok)
         event_noun = None
-        if pat.code[:2] in ("18", "19", "20") and len(sources) == 1:
+        if pat.code[:2] in ("17", "18", "19", "20") and len(sources) == 1:
             # "The strikes, carried out by Israeli jets, hit ...", "the bombing of Raqqa by US-led
-            # forces killed hundreds": the act's doers are those of the event that does it.
-            doers = event_doers(sources[0], lex)
-            event_noun, sources = (sources[0], doers) if doers else (None, sources)
+            # forces killed hundreds": the act's doers are those of the event that does it; what
+            # an attack destroys is its toll ("Russian air strikes destroyed two hospitals").
+            doers, noun_code = event_doers(sources[0], lex)
+            if doers:
+                event_noun, sources = sources[0], doers
+                if code[:2] == "17" and noun_code and noun_code[:2] in ("18", "19", "20"):
+                    code = noun_code
         elif pat.code[:2] in ("18", "19", "20") and not sources and patients:
             # "Two soldiers were killed in a Kurdish attack": the attack's doers did it.
             for noun in (o for p in R.children(tok, "prep") if p.lower_ in ("in", "during")
                          for o in p.children if o.dep_ == "pobj"):
-                doers = event_doers(noun, lex)
+                doers, _ = event_doers(noun, lex)
                 if doers:
                     event_noun, sources = noun, doers
                     break

@@ -159,23 +159,24 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     return frames
 
 
-def event_doers(tok: Token, lex: Lexicon) -> list[Token]:
+def event_doers(tok: Token, lex: Lexicon) -> tuple[list[Token], str | None]:
     """The doers named around an event noun ("Israeli strikes", "the bombing of Raqqa by US-led
     forces", "the strikes, carried out by Israeli jets"), when the noun is the subject of a verb
-    that reports its effect ("... hit Iranian positions", "... killed hundreds")."""
+    that reports its effect ("... hit Iranian positions", "... killed hundreds"), and the noun's
+    own code when it names the event unambiguously."""
     pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
     if not pats or tok.pos_ != "NOUN":
-        return []
+        return [], None
     pat = _match_noun(tok, pats)
     if pat is not None and pat.between:
-        return []
+        return [], None
     if pat is None and not any(p.code[:2] in ("18", "19", "20") for p in pats):
-        return []  # "Kurdish-led forces, backed by US air support": not an event word
+        return [], None  # "Kurdish-led forces, backed by US air support": not an event word
     # An ambiguous event word ("strikes") names its doer only through an agent phrase.
     doers = _nominal(tok, pat, lex)[0].sources if pat is not None else \
         [o for p in R.children(tok, "prep") if p.lower_ == "by" for o in R.pobjs(p)]
     doers += [a for acl in R.children(tok, "acl") for a in R.agents(acl) if a not in doers]
-    return doers
+    return doers, pat.code if pat is not None else None
 
 
 def repair_by_phrases(sent: Span, lex: Lexicon) -> None:
