@@ -275,3 +275,8 @@ def test_reciprocal_object_pairs_the_subjects(coder):
 def test_what_an_attack_destroys_is_the_attack(coder):
     evs = code(coder, "Russian air strikes destroyed two hospitals in Idlib.")
     assert [e.plover for e in evs] == ["ASSAULT"] and evs[0].source.country == "RUS"
+
+
+def test_truce_signed_with_a_party_binds_both(coder):
+    evs = code(coder, "Myanmar's government signed a ceasefire with eight ethnic armed groups.")
+    assert len([e for e in evs if e.plover == "RETREAT"]) == 2

@@ -187,8 +187,13 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             # "Armenia and Azerbaijan accused each other": each subject at each other one.
             frames[-1].targets, frames[-1].mutual = [t for t in targets if not _reciprocal(t)], True
             continue
-        if pat.mutual and sources and targets:  # "clashed with": the other side fights back
-            frames.append(Frame(code=pat.code, anchor=tok, trigger=frames[-1].trigger, sources=list(targets),
+        partners = [t for t in targets if t.dep_ in ("pobj", "conj") and any(
+            a.lower_ == "with" and a.dep_ == "prep" for a in t.ancestors)]
+        if sources and (pat.mutual and targets or partners and _symmetric(code)):
+            # "clashed with": the other side fights back; "signed a ceasefire with eight armed
+            # groups": so do they.
+            frames.append(Frame(code=pat.code if pat.mutual else code, anchor=tok, trigger=frames[-1].trigger,
+                                sources=list(targets if pat.mutual else partners),
                                 targets=list(sources), negated=frames[-1].negated,
                                 modality=frames[-1].modality, confidence=0.75, mirror=True))
     return frames
@@ -223,6 +228,11 @@ def _identifying(verb: Token) -> bool:
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these")
                                        for c in noun.children) \
         and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _symmetric(code: str) -> bool:
+    """Acts the other party necessarily does too: negotiating, signing an agreement, a truce."""
+    return code[:3] in ("046", "057", "087")
 
 
 def _reciprocal(tok: Token) -> bool:
