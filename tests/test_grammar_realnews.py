@@ -280,3 +280,13 @@ def test_what_an_attack_destroys_is_the_attack(coder):
 def test_truce_signed_with_a_party_binds_both(coder):
     evs = code(coder, "Myanmar's government signed a ceasefire with eight ethnic armed groups.")
     assert len([e for e in evs if e.plover == "RETREAT"]) == 2
+
+
+def test_act_judged_right_is_not_done(coder):
+    evs = code(coder, "The British minister told MPs it was right to provide help to Syrian refugees.")
+    assert not any(e.plover == "AID" for e in evs)
+
+
+def test_obligation_of_everybody_is_no_appeal(coder):
+    evs = code(coder, "The UN envoy said people must be careful about calling it an Arab v Kurdish conflict.")
+    assert not any(e.plover == "REQUEST" for e in evs)

@@ -34,6 +34,7 @@ _MOTION_FORMS = {w for v in _MOTION for w in verb_forms(v)} | {"went", "came", "
 _DELIBERATE = {"discuss", "consider", "weigh", "debate", "study", "explore", "contemplate", "mull",
                "ponder", "examine", "entertain", "eye", "float", "moot"}
 _DELIBERATE_FORMS = {w for v in _DELIBERATE for w in verb_forms(v)}
+_COPULA = {"is", "was", "be", "been", "are", "were", "'s"}
 
 
 # -- clause structure ----------------------------------------------------------------------------
@@ -68,6 +69,12 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
             if g is None:
                 break
             gf = by_anchor.get(g.i)
+            if how == "comp" and g.lower_ in _COPULA and cur.tag_ == "VB" \
+                    and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in g.children):
+                # "it was right to provide help", "it is time to act": an act judged, not done.
+                if f.modality in ("action", "reported"):
+                    f.modality = "hypothetical"
+                break
             if how == "comp" and (g.lemma_.lower() in _DELIBERATE or g.lower_ in _DELIBERATE_FORMS):
                 if f.modality in ("action", "reported", "intent"):
                     f.modality = "hypothetical"
@@ -156,9 +163,14 @@ def _obligation(verb: Token) -> list[Token] | None:
     return None
 
 
+_EVERYONE = {"people", "everyone", "everybody", "anyone", "anybody", "one", "nobody", "all", "someone"}
+
+
 def _self(subj: list) -> bool:
-    """'He said he must ...', 'we need to ...': an obligation of the speaker is no appeal."""
-    return bool(subj) and all(t.tag_ == "PRP" and t.lower_ in ("i", "we", "he", "she") for t in subj)
+    """'He said he must ...', 'we need to ...': an obligation of the speaker is no appeal; nor is
+    one of everybody ('people must be careful')."""
+    return bool(subj) and all(t.tag_ == "PRP" and t.lower_ in ("i", "we", "he", "she")
+                              or t.lower_ in _EVERYONE for t in subj)
 
 
 def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexicon) -> list[Frame]:
