@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.events import roles as R
 from realpolitik.events.clauses import (
-    _derive,
+    _COPULA, _derive,
     _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
     ultimatum_frames,
 )
@@ -377,7 +377,6 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     return [f for f in frames if not f.dropped]
 
 
-_COPULA = {"is", "was", "be", "been", "are", "were", "'s"}
 _HOSTILE_NAMES = {"party", "threat", "danger", "enemy", "obstacle", "menace", "accomplice", "sponsor"}
 # Verbs that, as modifiers of a noun, describe who holds or is where, not an act of the day.
 _STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "dominate", "govern"}
