@@ -290,3 +290,9 @@ def test_act_judged_right_is_not_done(coder):
 def test_obligation_of_everybody_is_no_appeal(coder):
     evs = code(coder, "The UN envoy said people must be careful about calling it an Arab v Kurdish conflict.")
     assert not any(e.plover == "REQUEST" for e in evs)
+
+
+def test_cue_said_of_the_object_aims_at_the_object(coder):
+    evs = code(coder, "Iran's foreign ministry said on Sunday that Tehran held Israel responsible for the killing "
+                      "of the scientist.")
+    assert ("ACCUSE", "IRN", "ISR") in acts(evs)

@@ -262,16 +262,21 @@ def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     """A said clause with accusing/threatening/praising words is coded as that, aimed at the
     clause's subject ("Ankara says the militia is the arm of a terror group" -> 112 at the militia)."""
     doc = head.doc
-    codes = [lex.statement_cues[t.lemma_.lower()] for t in toks if t.lemma_.lower() in lex.statement_cues
-             # "counter-terrorism measures", "anti-terror law" accuse nobody
-             and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
-    if not codes:
+    cues = [t for t in toks if t.lemma_.lower() in lex.statement_cues
+            # "counter-terrorism measures", "anti-terror law" accuse nobody
+            and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
+    if not cues:
         return
+    codes = [lex.statement_cues[t.lemma_.lower()] for t in cues]
     f.code = max(set(codes), key=codes.count)
     f.cue = True
     subj, patients = R.subject_roles(head)
+    # "Tehran held Israel responsible for ...", "called the militia a terror group": the cue is
+    # said of the object.
+    judged = [o for t in cues if t.dep_ in ("oprd", "xcomp", "ccomp") and t.head.i == head.i
+              for o in R.children(head, "dobj")]
     if not f.targets:
-        f.targets = subj or patients
+        f.targets = [x for o in judged[:1] for x in R.expand(o)] or subj or patients
     f.confidence = 0.5
 
 
