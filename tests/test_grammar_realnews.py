@@ -296,3 +296,9 @@ def test_cue_said_of_the_object_aims_at_the_object(coder):
     evs = code(coder, "Iran's foreign ministry said on Sunday that Tehran held Israel responsible for the killing "
                       "of the scientist.")
     assert ("ACCUSE", "IRN", "ISR") in acts(evs)
+
+
+def test_definite_decision_without_owner_takes_the_actor_in_the_news(coder):
+    evs = code(coder, "A Turkish court ruled on Friday in the case of the Australian. "
+                      "The decision not to extradite him will come as a shock to Australian authorities.")
+    assert any(e.plover == "REJECT" for e in evs)

@@ -302,9 +302,12 @@ def decided_frames(frames: list[Frame]) -> None:
             continue
         owners = R.children(noun, "poss") + [c for c in noun.lefts if c.dep_ in ("compound", "amod")
                                              and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-        if not owners:
+        if owners:
+            f.sources = [x for o in owners for x in R.expand(o)]
+        elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            f.sources, f.context = [], True  # "The decision not to extradite him": the one in the news
+        else:
             continue
-        f.sources = [x for o in owners for x in R.expand(o)]
         if f.negated:
             how, f.negated = "reject", False  # "the decision not to extradite"
         if how:
