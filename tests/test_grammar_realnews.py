@@ -302,3 +302,14 @@ def test_definite_decision_without_owner_takes_the_actor_in_the_news(coder):
     evs = code(coder, "A Turkish court ruled on Friday in the case of the Australian. "
                       "The decision not to extradite him will come as a shock to Australian authorities.")
     assert any(e.plover == "REJECT" for e in evs)
+
+
+# -- infinitival relatives --------------------------------------------------------------------------
+def test_first_to_act_did_it(coder):
+    evs = code(coder, "Germany was the first country to recognise Croatia.")
+    assert ("SUPPORT", "DEU", "HRV") in acts(evs)
+
+
+def test_infinitive_saying_what_something_is_for_is_not_done(coder):
+    evs = code(coder, "Turkey wants a force to fight Kurdish militias in Syria.")
+    assert not any(e.plover == "ASSAULT" for e in evs)

@@ -131,7 +131,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 f.dropped = True
                 break
             if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
-                    and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS:
+                    and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS \
+                    and not R.ordinal_infinitive(cur):
                 # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
                 if f.modality == "action":
                     f.modality = "hypothetical"

@@ -204,6 +204,8 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         if gov is not None and head.head.lemma_.lower() in _PLAN_NOUNS:
             return subject_roles(gov, depth + 1)
         return [], []
+    if ordinal_infinitive(verb) and head.dep_ in ("attr", "oprd") and is_verbal(head.head):
+        return subject_roles(head.head, depth + 1)  # "Germany was the first country to recognise ..."
     if dep == "relcl":
         return [head], []
     if dep == "acl":
@@ -220,6 +222,16 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "amod" and verb.tag_ == "VBN":  # "US-backed forces" -> no subject of its own
         return [], []
     return [], []
+
+
+_ORDINALS = {"first", "second", "third", "last", "only", "latest"}
+
+
+def ordinal_infinitive(verb: Token) -> bool:
+    """'the first country to recognise Croatia', 'the latest state to join': an infinitive that
+    says what its noun did, not what it is for."""
+    return verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.lower_ in _ORDINALS for c in verb.head.children if c.dep_ in ("amod", "advmod"))
 
 
 def negated(tok: Token) -> bool:
@@ -259,6 +271,9 @@ def modality(tok: Token) -> str:
                                                              for c in tok.children)) \
             and any(c.dep_ == "advcl" and _conditional(c) for c in tok.children):
         return "hypothetical"  # "means to destroy the bases if they are used": done only on a condition
+    if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and not ordinal_infinitive(tok):
+        return "hypothetical"  # "a force to fight terrorists": what it is for
     if tok.dep_ == "conj" and is_verbal(tok.head) and tok.head.i < tok.i:
         return modality(tok.head)
     if tok.dep_ == "xcomp" and _conditional(tok.head):
