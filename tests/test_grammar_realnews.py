@@ -313,3 +313,10 @@ def test_first_to_act_did_it(coder):
 def test_infinitive_saying_what_something_is_for_is_not_done(coder):
     evs = code(coder, "Turkey wants a force to fight Kurdish militias in Syria.")
     assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_simple_present_relative_clause_is_a_standing_state(coder):
+    evs = code(coder, "The YPG branch in Afrin has sought the aid of a government the US officially seeks to overthrow.")
+    assert not any(e.plover == "COERCE" for e in evs)
+    evs = code(coder, "Hamas, which governs Gaza, fired rockets at Tel Aviv.")
+    assert {e.plover for e in evs} == {"ASSAULT"}

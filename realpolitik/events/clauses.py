@@ -67,6 +67,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
             hops += 1
             g, how = R.governor(cur)
             if g is None:
+                if cur.i != f.anchor.i and R.standing(cur) and f.comp != "say":
+                    f.dropped = True  # "a government the US seeks to overthrow": standing policy
                 break
             gf = by_anchor.get(g.i)
             if how == "comp" and g.lower_ in _COPULA and cur.tag_ == "VB" \

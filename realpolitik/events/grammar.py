@@ -116,6 +116,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             continue  # "how the US withdraws from conflicts": a manner or question, not an act
         if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children):
             continue  # "the PKK, which is listed as a terrorist group by Nato": a standing state
+        if R.standing(tok) and pat.comp != "say":
+            continue  # "a government the US officially seeks to overthrow", "Hamas, which governs Gaza"
         if _identifying(tok):
             continue  # "the gunmen who stormed the consulate numbered in the dozens": who they are
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \

@@ -224,6 +224,13 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     return [], []
 
 
+def standing(verb: Token) -> bool:
+    """A simple-present relative clause ('a government the US seeks to overthrow', 'Hamas, which
+    governs Gaza'): a standing state of affairs, not news of the day."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 _ORDINALS = {"first", "second", "third", "last", "only", "latest"}
 
 
