@@ -320,3 +320,9 @@ def test_simple_present_relative_clause_is_a_standing_state(coder):
     assert not any(e.plover == "COERCE" for e in evs)
     evs = code(coder, "Hamas, which governs Gaza, fired rockets at Tel Aviv.")
     assert {e.plover for e in evs} == {"ASSAULT"}
+
+
+def test_dative_target_excludes_its_relative_clause(coder):
+    evs = code(coder, "Mexico granted asylum to Bolivia's former president, Evo Morales, who flew to Mexico City "
+                      "aboard a Mexican air force plane.")
+    assert all(e.target is not None and e.target.country == "BOL" for e in evs)

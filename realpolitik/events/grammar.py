@@ -83,7 +83,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
 def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token | None) -> list[Token]:
     out: list[Token] = []
     for d in R.children(anchor, "dobj", "dative"):
-        if d is not skip:
+        if d.pos_ == "ADP":  # "granted asylum to Morales, who flew to Mexico City": the person only
+            out.extend(R.pobjs(d))
+        elif d is not skip:
             # "fighters that we captured": the relative object stands for the noun it modifies.
             out.extend(R.expand(R.fix_relative(d, anchor)))
     preps = prep_words or (_CONFLICT_PREPS if _conflictual(code) else _COOP_PREPS)
