@@ -326,3 +326,15 @@ def test_dative_target_excludes_its_relative_clause(coder):
     evs = code(coder, "Mexico granted asylum to Bolivia's former president, Evo Morales, who flew to Mexico City "
                       "aboard a Mexican air force plane.")
     assert all(e.target is not None and e.target.country == "BOL" for e in evs)
+
+
+def test_what_a_vetoed_resolution_says_is_not_an_act(coder):
+    evs = code(coder, "Russia and China vetoed a Security Council resolution that threatened Syria with sanctions "
+                      "over its crackdown on protesters.")
+    assert {e.plover for e in evs} == {"REJECT"}
+
+
+def test_apposition_restating_the_clause_is_not_a_second_event(coder):
+    evs = code(coder, "US warplanes struck Isis artillery positions near Erbil on Friday, the Pentagon said, "
+                      "the first American air strikes in Iraq since 2011.")
+    assert len([e for e in evs if e.plover == "ASSAULT"]) == 1

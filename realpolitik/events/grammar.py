@@ -219,6 +219,26 @@ def _repair_colon_quote(sent: Span, lex: Lexicon) -> None:
             return
 
 
+def _restating(noun: Token) -> bool:
+    """A noun set beside the clause after a comma (apposition, or read as a second object)."""
+    if not R.is_verbal(noun.head) or noun.head.i > noun.i:
+        return False
+    if noun.dep_ in ("appos", "npadvmod", "dep"):
+        return True
+    first = next(iter(noun.subtree))
+    return noun.dep_ == "dobj" and first.i > 0 and noun.doc[first.i - 1].text == "," \
+        and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+
+
+def _said_by_document(tok: Token, lex: Lexicon) -> bool:
+    """The noun lies in what a document says ('a resolution that threatened Syria with sanctions
+    over its crackdown')."""
+    for a in tok.ancestors:
+        if a.dep_ in ("acl", "relcl") and R.is_verbal(a):
+            return lex.in_class(R.phrase_words(a.head), "documents")
+    return False
+
+
 def _identifying(verb: Token) -> bool:
     """A restrictive relative clause on a definite noun that is itself the subject or object of
     another predicate tells which ones are meant ('the gunmen who stormed the consulate had
@@ -268,7 +288,12 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     verbs = [f for f in verbs if not (f.anchor.dep_ in ("acl", "relcl")
                                       and lex.in_class(R.phrase_words(f.anchor.head), "documents"))]
     nouns = [f for f in nouns if not (len(f.trigger) > 1 and f.trigger[0].dep_ in ("acl", "relcl")
-                                      and lex.in_class(R.phrase_words(f.trigger[0].head), "documents"))]
+                                      and lex.in_class(R.phrase_words(f.trigger[0].head), "documents"))
+             and not _said_by_document(f.anchor, lex)]
+    # "US warplanes struck Isis positions, ..., the first American air strikes in Iraq since 2011":
+    # a noun in apposition to the clause restates its event.
+    coded_roots = {f.root for f in verbs}
+    nouns = [f for f in nouns if not (_restating(f.anchor) and f.root in coded_roots)]
     # "struck the base, killing 35 people": the killing is the strike's toll, not a second event.
     violent = {f.anchor.i for f in verbs if f.root in ("18", "19", "20")}
     verbs = [f for f in verbs if not (f.root in ("18", "19", "20") and f.anchor.dep_ == "advcl"
