@@ -338,3 +338,10 @@ def test_apposition_restating_the_clause_is_not_a_second_event(coder):
     evs = code(coder, "US warplanes struck Isis artillery positions near Erbil on Friday, the Pentagon said, "
                       "the first American air strikes in Iraq since 2011.")
     assert len([e for e in evs if e.plover == "ASSAULT"]) == 1
+
+
+def test_strikes_carried_out_are_attacks(coder):
+    evs = code(coder, "Israel has carried out hundreds of strikes in Syria, mostly against Iranian targets.")
+    assert ("ASSAULT", "ISR", "IRN") in acts(evs)
+    evs = code(coder, "Workers staged strikes in Tehran over unpaid wages.")
+    assert not any(e.plover == "ASSAULT" for e in evs)

@@ -18,6 +18,22 @@ _PREVENT_FORMS = {w for v in _PREVENT for w in verb_forms(v)} | {"kept", "stoppe
 _RISK_FORMS = verb_forms("risk") | verb_forms("threaten") | verb_forms("avert") | verb_forms("avoid")
 
 
+_ATTACK_VERBS = {"carry", "conduct", "launch", "mount", "stage", "unleash", "intensify", "escalate", "step"}
+
+
+def _attack_by_light_verb(tok: Token, pats: list[NounPattern], lex: Lexicon) -> NounPattern | None:
+    """'carried out hundreds of strikes in Syria', 'launched strikes': an ambiguous event word
+    done with a verb of attacking is the attack."""
+    carrier = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+        carrier = tok.head.head  # "hundreds of strikes", "a series of raids"
+    if carrier.dep_ not in ("dobj", "nsubjpass") or carrier.head.lemma_.lower() not in _ATTACK_VERBS:
+        return None
+    # Only words that need a modifier to be strikes ("strikes", "raids"); a bare "campaign" or
+    # "operation" conducted is too vague to be an attack.
+    return next((p for p in pats if p.code == "195" and not p.mods), None)
+
+
 def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
     words = R.phrase_words(tok)
     mods = set(words[:-1])
@@ -143,7 +159,7 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
         pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
         if not pats:
             continue
-        pat = _match_noun(tok, pats)
+        pat = _match_noun(tok, pats) or _attack_by_light_verb(tok, pats, lex)
         if pat is None or background(tok):
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex.nouns:
