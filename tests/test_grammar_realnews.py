@@ -345,3 +345,12 @@ def test_strikes_carried_out_are_attacks(coder):
     assert ("ASSAULT", "ISR", "IRN") in acts(evs)
     evs = code(coder, "Workers staged strikes in Tehran over unpaid wages.")
     assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_parse_repairs_leave_the_callers_document_alone(coder):
+    from realpolitik.events.grammar import parse_frames
+
+    doc = coder.nlp("Russian forces have shelled towns in Idlib, bombed hospitals and besieged Aleppo.")
+    heads = [(t.dep_, t.head.i) for t in doc]
+    parse_frames(doc[:], coder.lexicon)
+    assert [(t.dep_, t.head.i) for t in doc] == heads

@@ -268,6 +268,9 @@ def _reciprocal(tok: Token) -> bool:
 
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
+    # The parse repairs below re-attach tokens: they work on a copy so that a caller's document
+    # (the spaCy component codes the user's own parse) keeps the parser's tree.
+    sent = sent.doc.copy()[sent.start:sent.end]
     _repair_colon_quote(sent, lex)
     R.repair_coordination(sent)
     R.repair_speech_conjunct(sent)
