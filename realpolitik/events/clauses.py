@@ -34,6 +34,7 @@ _MOTION_FORMS = {w for v in _MOTION for w in verb_forms(v)} | {"went", "came", "
 _DELIBERATE = {"discuss", "consider", "weigh", "debate", "study", "explore", "contemplate", "mull",
                "ponder", "examine", "entertain", "eye", "float", "moot"}
 _DELIBERATE_FORMS = {w for v in _DELIBERATE for w in verb_forms(v)}
+_COPULA = {"is", "was", "be", "been", "are", "were", "'s"}
 
 
 # -- clause structure ----------------------------------------------------------------------------
@@ -66,22 +67,45 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
             hops += 1
             g, how = R.governor(cur)
             if g is None:
+                if cur.i != f.anchor.i and R.standing(cur) and f.comp != "say":
+                    f.dropped = True  # "a government the US seeks to overthrow": standing policy
                 break
             gf = by_anchor.get(g.i)
+            if how == "comp" and g.lower_ in _COPULA and cur.tag_ == "VB" \
+                    and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in g.children):
+                # "it was right to provide help", "it is time to act": an act judged, not done.
+                if f.modality in ("action", "reported"):
+                    f.modality = "hypothetical"
+                break
             if how == "comp" and (g.lemma_.lower() in _DELIBERATE or g.lower_ in _DELIBERATE_FORMS):
                 if f.modality in ("action", "reported", "intent"):
                     f.modality = "hypothetical"
                 break
             if gf is not None and gf is not f and gf.comp:
+                if gf.comp == "threaten" and how == "ccomp" and f.root in _VIOLENT \
+                        and f.modality in ("intent", "hypothetical") and not f.negated:
+                    # "Erdogan warned that Turkey would strike the Kurdish militias": one threat,
+                    # of the announced act, at whom it is aimed.
+                    gf.code = _derive("threaten", gf.code, f.code)
+                    gf.targets = gf.targets or list(f.targets)
+                    f.dropped = True
+                    break
                 if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):
                     # "X said Y attacked Z", "X warned that Y would pay": Y's act, as reported by X.
                     f.modality = "reported" if f.modality == "action" else f.modality
                     f.speaker = gf.sources
                     gf.has_event_comp = True
-                    if gf.negated or g.lemma_.lower() == "deny" and how == "comp":
-                        f.negated = True  # "Moscow denies deliberately targeting civilians"
+                    if gf.negated or g.lemma_.lower() in ("deny", "dismiss", "reject") \
+                            and (how == "comp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)):
+                        # "Moscow denies deliberately targeting civilians", "Iran denied that it
+                        # had supplied the Houthis"
+                        f.negated = True
                     if gf.comp != "say" and not gf.targets:
-                        gf.targets = list(f.sources)
+                        # "warned that Y attacked Z" is aimed at Y; "warned that Moscow would
+                        # respond", "... that Turkey would strike the Kurds": at whom the
+                        # announced act is aimed, the doer being the warner's side.
+                        future = f.modality in ("intent", "hypothetical")
+                        gf.targets = list(f.targets if future else f.sources)
                     break
                 if gf.comp == "intent" and f.root == "16" and gf.code.startswith("03"):
                     # "Western allies agreed to cut Russian banks off": the sanction itself, intended.
@@ -109,7 +133,8 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 f.dropped = True
                 break
             if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
-                    and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS:
+                    and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS \
+                    and not R.ordinal_infinitive(cur):
                 # A purpose clause ("a force to fight terrorists"): an aim, not a reported act.
                 if f.modality == "action":
                     f.modality = "hypothetical"
@@ -141,9 +166,14 @@ def _obligation(verb: Token) -> list[Token] | None:
     return None
 
 
+_EVERYONE = {"people", "everyone", "everybody", "anyone", "anybody", "one", "nobody", "all", "someone"}
+
+
 def _self(subj: list) -> bool:
-    """'He said he must ...', 'we need to ...': an obligation of the speaker is no appeal."""
-    return bool(subj) and all(t.tag_ == "PRP" and t.lower_ in ("i", "we", "he", "she") for t in subj)
+    """'He said he must ...', 'we need to ...': an obligation of the speaker is no appeal; nor is
+    one of everybody ('people must be careful')."""
+    return bool(subj) and all(t.tag_ == "PRP" and t.lower_ in ("i", "we", "he", "she")
+                              or t.lower_ in _EVERYONE for t in subj)
 
 
 def obligation_frames(sent: Span, frames: list[Frame], quoted: bool, lex: Lexicon) -> list[Frame]:
@@ -235,14 +265,75 @@ def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     """A said clause with accusing/threatening/praising words is coded as that, aimed at the
     clause's subject ("Ankara says the militia is the arm of a terror group" -> 112 at the militia)."""
     doc = head.doc
-    codes = [lex.statement_cues[t.lemma_.lower()] for t in toks if t.lemma_.lower() in lex.statement_cues
-             # "counter-terrorism measures", "anti-terror law" accuse nobody
-             and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
-    if not codes:
+    cues = [t for t in toks if t.lemma_.lower() in lex.statement_cues
+            # "counter-terrorism measures", "anti-terror law" accuse nobody
+            and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
+    if not cues:
         return
+    codes = [lex.statement_cues[t.lemma_.lower()] for t in cues]
     f.code = max(set(codes), key=codes.count)
     f.cue = True
     subj, patients = R.subject_roles(head)
+    # "Tehran held Israel responsible for ...", "called the militia a terror group": the cue is
+    # said of the object.
+    judged = [o for t in cues if t.dep_ in ("oprd", "xcomp", "ccomp") and t.head.i == head.i
+              for o in R.children(head, "dobj")]
     if not f.targets:
-        f.targets = subj or patients
+        f.targets = [x for o in judged[:1] for x in R.expand(o)] or subj or patients
     f.confidence = 0.5
+
+
+# Nouns whose infinitive is an act their owner has settled on ("Trump's decision to withdraw
+# troops", "the US move to reimpose sanctions"), by how the act is then coded.
+_DECISIONS = {"decision": "", "move": "", "order": "", "bid": "", "pledge": "intent", "promise": "intent",
+              "vow": "intent", "commitment": "intent", "offer": "intent", "refusal": "reject",
+              "threat": "threaten", "ultimatum": "threaten"}
+
+
+def decided_frames(frames: list[Frame]) -> None:
+    """An act in the infinitive of a decision noun is the decision's owner's, announced (in place):
+    'Trump's decision to withdraw 2,000 troops' (a withdrawal, intended), 'the court's decision not
+    to extradite him' (a refusal), 'Turkey's threat to invade' (a threat)."""
+    for f in frames:
+        a = f.anchor
+        if f.nominal or f.mirror or a.dep_ != "acl" or a.tag_ != "VB" \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            continue
+        noun = a.head
+        how = _DECISIONS.get(noun.lemma_.lower(), _DECISIONS.get(noun.lower_))
+        if how is None:
+            continue
+        owners = R.children(noun, "poss") + [c for c in noun.lefts if c.dep_ in ("compound", "amod")
+                                             and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        if owners:
+            f.sources = [x for o in owners for x in R.expand(o)]
+        elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            f.sources, f.context = [], True  # "The decision not to extradite him": the one in the news
+        else:
+            continue
+        if f.negated:
+            how, f.negated = "reject", False  # "the decision not to extradite"
+        if how:
+            f.code = _derive(how, f.code, f.code)
+        f.modality = "intent"
+
+
+_PENALTY_FORMS = verb_forms("face") | verb_forms("risk")
+
+
+def ultimatum_frames(frames: list[Frame]) -> list[Frame]:
+    """'demanded that Saddam leave Iraq within 48 hours or face military action': a demand with a
+    penalty for refusing is also an ultimatum (CAMEO 139) from the demander to the demanded."""
+    out = []
+    for f in frames:
+        if f.comp not in ("request", "demand") or f.negated or not f.sources:
+            continue
+        for c in R.children(f.anchor, "ccomp", "xcomp"):
+            for v in c.conjuncts:
+                if v.lower_ in _PENALTY_FORMS and v.i > c.i and R.children(v, "dobj") \
+                        and any(x.dep_ == "cc" and x.lower_ == "or" for x in c.children):
+                    out.append(Frame(code="139", anchor=v, trigger=[v], sources=list(f.sources),
+                                     targets=list(f.targets) or R.subject_roles(c)[0], confidence=0.6,
+                                     modality=f.modality))
+                    break
+    return out

@@ -33,6 +33,7 @@ class Frame:
     cue: bool = False  # a statement re-coded by cue words
     dropped: bool = False
     guessed: bool = False  # the coder guessed the target (no target phrase)
+    doer_event: Token | None = None  # the event noun whose doers are the sources ("the strikes hit")
 
     @property
     def root(self) -> str:

@@ -13,12 +13,15 @@ from spacy.tokens import Span, Token
 
 from realpolitik.events import roles as R
 from realpolitik.events.clauses import (
-    _derive,
-    _apply_cues, absorb_nominals, joint_frames, obligation_frames, protest_frames, relate,
+    _COPULA, _derive,
+    _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
+    ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
-from realpolitik.events.nominal import _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, noun_frames
+from realpolitik.events.nominal import (
+    _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
+)
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
 
@@ -97,7 +100,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
 def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token | None) -> list[Token]:
     out: list[Token] = []
     for d in R.children(anchor, "dobj", "dative"):
-        if d is not skip:
+        if d.pos_ == "ADP":  # "granted asylum to Morales, who flew to Mexico City": the person only
+            out.extend(R.pobjs(d))
+        elif d is not skip:
             # "fighters that we captured": the relative object stands for the noun it modifies.
             out.extend(R.expand(R.fix_relative(d, anchor)))
     preps = prep_words or (_CONFLICT_PREPS if _conflictual(code) else _COOP_PREPS)
@@ -128,16 +133,40 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         code = pat.code
         if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark") for c in tok.children):
             continue  # "how the US withdraws from conflicts": a manner or question, not an act
+        if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in tok.children):
+            continue  # "the PKK, which is listed as a terrorist group by Nato": a standing state
+        if R.standing(tok) and pat.comp != "say":
+            continue  # "a government the US officially seeks to overthrow", "Hamas, which governs Gaza"
+        if _identifying(tok):
+            continue  # "the gunmen who stormed the consulate numbered in the dozens": who they are
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
-        if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl"):
+        if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
             if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
                     and tok.lemma_.lower() in ("back", "support") and R.agents(tok)):
                 continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
             # "Kurdish forces, backed by US air support, are fighting": the backing is part of the news.
             code = "070"
         sources, patients = R.subject_roles(tok)
+        event_noun = None
+        if pat.code[:2] in ("17", "18", "19", "20") and len(sources) == 1:
+            # "The strikes, carried out by Israeli jets, hit ...", "the bombing of Raqqa by US-led
+            # forces killed hundreds": the act's doers are those of the event that does it; what
+            # an attack destroys is its toll ("Russian air strikes destroyed two hospitals").
+            doers, noun_code = event_doers(sources[0], lex)
+            if doers:
+                event_noun, sources = sources[0], doers
+                if code[:2] == "17" and noun_code and noun_code[:2] in ("18", "19", "20"):
+                    code = noun_code
+        elif pat.code[:2] in ("18", "19", "20") and not sources and patients:
+            # "Two soldiers were killed in a Kurdish attack": the attack's doers did it.
+            for noun in (o for p in R.children(tok, "prep") if p.lower_ in ("in", "during")
+                         for o in p.children if o.dep_ == "pobj"):
+                doers, _ = event_doers(noun, lex)
+                if doers:
+                    event_noun, sources = noun, doers
+                    break
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
@@ -173,21 +202,102 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             targets=targets, negated=negated, modality=R.modality(tok),
             comp="say" if code == "010" and pat.comp == "demand" else pat.comp, weak=pat.weak, place=pat.place, notarget=pat.notarget,
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
-            agentless=bool(patients) and not sources,
+            agentless=bool(patients) and not sources, doer_event=event_noun,
         ))
-        if pat.mutual and sources and targets:  # "clashed with": the other side fights back
-            frames.append(Frame(code=pat.code, anchor=tok, trigger=frames[-1].trigger, sources=list(targets),
+        if len(sources) > 1 and any(_reciprocal(t) for t in targets):
+            # "Armenia and Azerbaijan accused each other": each subject at each other one.
+            frames[-1].targets, frames[-1].mutual = [t for t in targets if not _reciprocal(t)], True
+            continue
+        partners = [t for t in targets if t.dep_ in ("pobj", "conj") and any(
+            a.lower_ == "with" and a.dep_ == "prep" for a in t.ancestors)]
+        if sources and (pat.mutual and targets or partners and _symmetric(code)):
+            # "clashed with": the other side fights back; "signed a ceasefire with eight armed
+            # groups": so do they.
+            frames.append(Frame(code=pat.code if pat.mutual else code, anchor=tok, trigger=frames[-1].trigger,
+                                sources=list(targets if pat.mutual else partners),
                                 targets=list(sources), negated=frames[-1].negated,
                                 modality=frames[-1].modality, confidence=0.75, mirror=True))
     return frames
 
 
+def _repair_colon_quote(sent: Span, lex: Lexicon) -> None:
+    """'Trump tweeted: "Putin, Russia and Iran are responsible ..."': the parser makes what was said
+    the root and the verb of saying its complement; turn it round (in place) so that the words
+    quoted are the complement of the saying."""
+    root = sent.root
+    for tok in sent:
+        if tok.dep_ not in ("ccomp", "parataxis") or tok.head.i != root.i or root.i <= tok.i:
+            continue
+        if not any(p.comp == "say" for p in lex.verbs.get(tok.lemma_.lower(), ())):
+            continue
+        if any(t.text == ":" for t in sent.doc[tok.right_edge.i + 1: root.i]):
+            tok.head, tok.dep_ = tok, "ROOT"
+            root.head, root.dep_ = tok, "ccomp"
+            return
+
+
+def _restating(noun: Token) -> bool:
+    """A noun set beside the clause after a comma (apposition, or read as a second object)."""
+    if not R.is_verbal(noun.head) or noun.head.i > noun.i:
+        return False
+    if noun.dep_ in ("appos", "npadvmod", "dep"):
+        return True
+    first = next(iter(noun.subtree))
+    return noun.dep_ == "dobj" and first.i > 0 and noun.doc[first.i - 1].text == "," \
+        and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+
+
+def _said_by_document(tok: Token, lex: Lexicon) -> bool:
+    """The noun lies in what a document says ('a resolution that threatened Syria with sanctions
+    over its crackdown')."""
+    for a in tok.ancestors:
+        if a.dep_ in ("acl", "relcl") and R.is_verbal(a):
+            return lex.in_class(R.phrase_words(a.head), "documents")
+    return False
+
+
+def _identifying(verb: Token) -> bool:
+    """A restrictive relative clause on a definite noun that is itself the subject or object of
+    another predicate tells which ones are meant ('the gunmen who stormed the consulate had
+    numbered in the dozens'), not news of the day."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
+        return False
+    noun = verb.head
+    first = next(iter(verb.subtree))
+    if first.i > 0 and verb.doc[first.i - 1].text == ",":
+        return False  # "Russia, which bombed ...": a further fact reported
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these")
+                                       for c in noun.children) \
+        and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _symmetric(code: str) -> bool:
+    """Acts the other party necessarily does too: negotiating, signing an agreement, a truce."""
+    return code[:3] in ("046", "057", "087")
+
+
+def _reciprocal(tok: Token) -> bool:
+    """'each other', 'one another'."""
+    doc = tok.doc
+    if tok.lower_ == "one":
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "another"
+    return tok.lower_ in ("other", "another") and tok.i > 0 and doc[tok.i - 1].lower_ in ("each", "one")
+
+
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
+    # The parse repairs below re-attach tokens: they work on a copy so that a caller's document
+    # (the spaCy component codes the user's own parse) keeps the parser's tree.
+    sent = sent.doc.copy()[sent.start:sent.end]
+    _repair_colon_quote(sent, lex)
+    R.repair_coordination(sent)
+    R.repair_speech_conjunct(sent)
+    repair_by_phrases(sent, lex)
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second
     # event, nor one that is what a coded verb is about ("condemned Turkey's intervention").
     covered |= {t.i for f in verbs for t in f.sources}
+    covered |= {f.doer_event.i for f in verbs if f.doer_event is not None}
     covered |= {t.i for f in verbs if f.root in _REACTIONS for t in f.targets}
     nouns = noun_frames(sent, lex, covered)
     # "ordered a humanitarian pause", "launched an offensive": the noun is the event, not the verb.
@@ -197,6 +307,13 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     # says is not an act of its own.
     verbs = [f for f in verbs if not (f.anchor.dep_ in ("acl", "relcl")
                                       and lex.in_class(R.phrase_words(f.anchor.head), "documents"))]
+    nouns = [f for f in nouns if not (len(f.trigger) > 1 and f.trigger[0].dep_ in ("acl", "relcl")
+                                      and lex.in_class(R.phrase_words(f.trigger[0].head), "documents"))
+             and not _said_by_document(f.anchor, lex)]
+    # "US warplanes struck Isis positions, ..., the first American air strikes in Iraq since 2011":
+    # a noun in apposition to the clause restates its event.
+    coded_roots = {f.root for f in verbs}
+    nouns = [f for f in nouns if not (_restating(f.anchor) and f.root in coded_roots)]
     # "struck the base, killing 35 people": the killing is the strike's toll, not a second event.
     violent = {f.anchor.i for f in verbs if f.root in ("18", "19", "20")}
     verbs = [f for f in verbs if not (f.root in ("18", "19", "20") and f.anchor.dep_ == "advcl"
@@ -227,8 +344,10 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     frames += protest_frames(sent, lex, frames)
     frames += joint_frames(sent, frames)
     relate(frames, lex)
+    decided_frames(frames)
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
+    frames += ultimatum_frames(frames)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
         if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):
@@ -248,11 +367,25 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # "Germany said it would supply the peshmerga with rifles": a promise (03x).
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
+        elif not f.negated and not f.nominal and not f.mirror and f.root in _CONDITIONAL_THREATS \
+                and _conditional_main(f):
+            # "Washington will impose sanctions if Ankara attacks", "said it would retaliate unless
+            # ...": a hostile act made to depend on the other side's conduct is a threat.
+            f.code = _derive("intent", f.code, f.code)
+            f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
                 and _declared_intent(f, quoted):
             # "Erdogan said: we will destroy all terror nests", "Turkey said it would hit back":
             # a stated future violent act is a threat.
             f.code = _derive("intent", f.code, f.code)
+            f.modality = "intent"
+        elif not f.negated and not f.nominal and not f.mirror and f.root in _ANNOUNCEABLE \
+                and _reported_would(f):
+            # "Trump announced the US would reimpose sanctions", "the Taliban said the group would
+            # guarantee safe passage": what one side says it would do is announced, not
+            # speculated; concessions and meetings so announced are agreements (03x).
+            if f.root in ("04", "05", "08"):
+                f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
     for f in frames:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
@@ -271,7 +404,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             comp = [c for c in f.anchor.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
             if not quoted and not f.from_speaker and f.anchor.tag_ == "VB" \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.anchor.children) \
-                    and not R.is_verbal(f.anchor.head):
+                    and (not R.is_verbal(f.anchor.head) or f.anchor.head.lower_ in _COPULA):
                 f.dropped = True  # "it is much too soon to claim that ...": nobody claims
             elif comp:
                 sub = list(comp[0].subtree)
@@ -362,6 +495,31 @@ _NAMING_FORMS = {w for v in _NAMING for w in verb_forms(v)} | {"dubbed"}
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
 # announced ("will arrive", "will withdraw") keep their type (Guardian labels).
 _DECLARABLE = {"17", "18", "19", "20"}
+
+
+_CONDITIONAL_THREATS = _DECLARABLE | {"16"}
+
+
+def _conditional_main(f: Frame) -> bool:
+    """The frame's verb is the future main clause of a condition ('will strike if ...', 'would
+    retaliate unless ...'); 'would' only when someone is reported saying so, else it is the
+    writer's speculation."""
+    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    if not aux & {"will", "shall", "'ll", "would"} or ("would" in aux and not f.speaker):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in f.anchor.children)
+
+
+_ANNOUNCEABLE = {"04", "05", "08", "15", "16"}
+
+
+def _reported_would(f: Frame) -> bool:
+    """'X said Y would ...': a future in the past reported from someone, not a condition."""
+    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    return "would" in aux and bool(f.speaker) and not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in f.anchor.children) \
+        and not any(c.dep_ == "advcl" and R._conditional(c) for c in f.anchor.children)
 
 
 def _declared_intent(f: Frame, quoted: bool) -> bool:

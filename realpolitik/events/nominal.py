@@ -18,6 +18,22 @@ _PREVENT_FORMS = {w for v in _PREVENT for w in verb_forms(v)} | {"kept", "stoppe
 _RISK_FORMS = verb_forms("risk") | verb_forms("threaten") | verb_forms("avert") | verb_forms("avoid")
 
 
+_ATTACK_VERBS = {"carry", "conduct", "launch", "mount", "stage", "unleash", "intensify", "escalate", "step"}
+
+
+def _attack_by_light_verb(tok: Token, pats: list[NounPattern], lex: Lexicon) -> NounPattern | None:
+    """'carried out hundreds of strikes in Syria', 'launched strikes': an ambiguous event word
+    done with a verb of attacking is the attack."""
+    carrier = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+        carrier = tok.head.head  # "hundreds of strikes", "a series of raids"
+    if carrier.dep_ not in ("dobj", "nsubjpass") or carrier.head.lemma_.lower() not in _ATTACK_VERBS:
+        return None
+    # Only words that need a modifier to be strikes ("strikes", "raids"); a bare "campaign" or
+    # "operation" conducted is too vague to be an attack.
+    return next((p for p in pats if p.code == "195" and not p.mods), None)
+
+
 def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
     words = R.phrase_words(tok)
     mods = set(words[:-1])
@@ -46,12 +62,39 @@ def _nominal_modality(tok: Token) -> str:
         return "hypothetical"
     if any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
         return "hypothetical"  # "any further advances had to be approved", "any attack"
-    if tok.dep_ in ("nsubj", "dobj") and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
-        return "hypothetical"  # "a clash risks a broader confrontation", "deter Turkey's offensive"
+    if tok.dep_ == "dobj" and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS):
+        return "hypothetical"  # "risks a broader confrontation", "deter Turkey's offensive"
+    if tok.dep_ == "nsubj" and (head.lower_ in _RISK_FORMS or head.lower_ in _PREVENT_FORMS) \
+            and not _definite(tok):
+        # "a clash risks a broader confrontation" is a possibility; "Turkey's incursion risks
+        # confrontation", "the strikes averted ..." happened.
+        return "hypothetical"
+    if tok.dep_ in ("nsubj", "nsubjpass") and _definite(tok) and head.lower_ not in _OCCUR_FORMS:
+        # "Mr Trump's recent threats against Iran should be seen as ...": what is said of an
+        # event that happened does not make it hypothetical ("the talks could resume" does).
+        return "action"
     for anc in tok.ancestors:
         if R.is_verbal(anc):
             return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
     return "action"
+
+
+# Verbs saying that an event takes place, starts or stops: their modality is the event's own.
+_OCCUR_FORMS = {w for v in ("resume", "begin", "start", "continue", "happen", "occur", "proceed", "go",
+                            "take", "break", "erupt", "end", "restart", "commence", "last", "escalate",
+                            "spread", "intensify", "succeed", "fail", "collapse", "stop", "cease")
+                for w in verb_forms(v)} | {"began", "begun", "went", "gone", "took", "broke"}
+
+
+def _definite(tok: Token) -> bool:
+    """Owned or definite ('Turkey's incursion', 'the strikes'), or a bare plural named by its doer
+    ('army advances', 'Russian strikes'): events that took place."""
+    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+           for c in tok.children):
+        return True
+    return tok.tag_ == "NNS" and not R.children(tok, "det") and any(
+        c.dep_ in ("compound", "amod") and (c.pos_ in ("PROPN", "NOUN") or c.text[:1].isupper())
+        for c in tok.lefts)
 
 
 # Time references to something already past, not news of the day: "since the invasion", "the
@@ -59,6 +102,8 @@ def _nominal_modality(tok: Token) -> str:
 # before/during an event of the day ("after the North's bombardment") it is still reported news
 # (gold dev codes those), so those words mark background only for states of affairs ("after the war").
 _SINCE = {"since"}
+# "ahead of the summit", "on the eve of the vote", "in the run-up to the talks": not yet news.
+_AHEAD = {"ahead", "eve", "run-up", "prior", "lead-up", "runup"}
 _TEMPORAL = {"after", "before", "during", "following", "until", "till", "prior"}
 _BACKGROUND_HEADS = {"anniversary", "aftermath", "wake", "outbreak", "legacy", "memory",
                      "commemoration", "memorial", "history", "anniversaries"}
@@ -89,6 +134,8 @@ def background(tok: Token) -> bool:
             return True
         if w == "of" and head.head.lemma_.lower() in _BACKGROUND_HEADS:
             return True
+        if w in ("of", "to") and head.head.lower_ in _AHEAD:
+            return True
         if w == "of" and head.head.dep_ == "pobj" and head.head.head.lower_ in _SINCE:
             return True  # "since the end of the war", "since the start of the invasion"
     if tok.dep_ in ("nsubj", "nsubjpass") and R.is_verbal(head):
@@ -112,11 +159,15 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
         pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
         if not pats:
             continue
-        pat = _match_noun(tok, pats)
+        pat = _match_noun(tok, pats) or _attack_by_light_verb(tok, pats, lex)
         if pat is None or background(tok):
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex.nouns:
             continue  # "air raid sirens", "protest movement": a modifier, not an event
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ == tok.dep_ and nxt.head.i == tok.head.i \
+                and nxt.lemma_.lower() not in lex.nouns:
+            continue  # "extradited a genocide suspect" read as two objects: still a modifier
         if pat.code[:2] in ("18", "19", "20") and any(
                 c.lower_ in _FIGURATIVE and c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
             continue  # "a decade-long legal battle", "a political fight": no violence
@@ -124,13 +175,75 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     return frames
 
 
+def event_doers(tok: Token, lex: Lexicon) -> tuple[list[Token], str | None]:
+    """The doers named around an event noun ("Israeli strikes", "the bombing of Raqqa by US-led
+    forces", "the strikes, carried out by Israeli jets"), when the noun is the subject of a verb
+    that reports its effect ("... hit Iranian positions", "... killed hundreds"), and the noun's
+    own code when it names the event unambiguously."""
+    pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    if not pats or tok.pos_ != "NOUN":
+        return [], None
+    pat = _match_noun(tok, pats)
+    if pat is not None and pat.between:
+        return [], None
+    if pat is None and not any(p.code[:2] in ("18", "19", "20") for p in pats):
+        return [], None  # "Kurdish-led forces, backed by US air support": not an event word
+    # An ambiguous event word ("strikes") names its doer only through an agent phrase.
+    doers = _nominal(tok, pat, lex)[0].sources if pat is not None else \
+        [o for p in R.children(tok, "prep") if p.lower_ == "by" for o in R.pobjs(p)]
+    doers += [a for acl in R.children(tok, "acl") for a in R.agents(acl) if a not in doers]
+    return doers, pat.code if pat is not None else None
+
+
+def repair_by_phrases(sent: Span, lex: Lexicon) -> None:
+    """'rescued civilians from airstrikes by the Syrian regime and Russia': the parser hangs the
+    by-phrase on the active verb; right after an event noun it names that event's doers (in place)."""
+    for prep in sent:
+        if prep.dep_ == "prep" and prep.lower_ == "by" and prep.head.dep_ == "pobj":
+            _agent_of_passive(prep, lex)
+        if prep.dep_ != "prep" or prep.lower_ != "by" or not R.is_verbal(prep.head) or prep.i == 0:
+            continue
+        noun = prep.doc[prep.i - 1]
+        if noun.pos_ != "NOUN" or noun.head.dep_ != "prep" or noun.i <= prep.head.i \
+                or not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
+            continue
+        if lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_):
+            prep.head = noun
+
+
+_HOSTILE = ("13", "15", "16", "17", "18", "19", "20")
+
+
+def _relative_owner(poss: Token) -> Token:
+    if poss.lower_ != "whose":
+        return poss
+    clause = next((a for a in poss.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else poss
+
+
+def _agent_of_passive(prep: Token, lex: Lexicon) -> None:
+    """'Kotey was captured at the start of this year by the Syrian Democratic Forces': a by-phrase
+    hung on a noun of a time or place phrase is the agent of the passive verb above (in place)."""
+    noun = prep.head
+    if lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_):
+        return  # "airstrikes by the regime": the event's own doer
+    verb = next((a for a in noun.ancestors if R.is_verbal(a)), None)
+    if verb is None or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return
+    if all(a.dep_ in ("prep", "pobj") for a in noun.ancestors if a.i != verb.i and verb in a.ancestors):
+        prep.head = verb
+        prep.dep_ = "agent"
+
+
 def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     sources: list[Token] = []
     targets: list[Token] = []
     trigger = [tok]
     neg, mod = False, "action"
-    # Modifiers left of the noun carry the doer: "Russia's", "Russian", "US-led", "Turkish army".
-    sources.extend(R.children(tok, "poss"))
+    # Modifiers left of the noun carry the doer: "Russia's", "Russian", "US-led", "Turkish army";
+    # "al-Qaida, whose attacks on New York ...": the relative owner is the noun it refers to.
+    sources.extend(_relative_owner(p) for p in R.children(tok, "poss"))
     sources.extend(c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                    and c.lower_ not in pat.mods)
     between: list[Token] = []
@@ -139,6 +252,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         w = prep.lower_
         if w == "by":
             sources = R.pobjs(prep) + sources
+        elif w == "from" and pat.code[:2] in _HOSTILE and "from" not in pat.prep:
+            sources = R.pobjs(prep) + sources  # "under assault from Turkey", "rocket fire from Hamas"
         elif w == "between" and pat.between:
             between = R.pobjs(prep)
         elif w in pat.prep or (not pat.prep and w in _CONFLICT_PREPS):
@@ -163,7 +278,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         for prep in R.children(head, "prep"):
             if prep.lower_ in pat.prep or (not pat.prep and prep.lower_ in _CONFLICT_PREPS):
                 (located if prep.lower_ == "in" else targets).extend(R.pobjs(prep))
-    elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") and (
+    elif tok.dep_ == "pobj" and R.is_verbal(head.head) and not R.children(tok, "poss") \
+            and not any(p.lower_ == "by" for p in R.children(tok, "prep")) and (
             head.lower_ in ("with", "through")
             or head.lower_ in ("after", "during") and pat.code[:2] == "04" or head.lower_ == "in" and (
             pat.code[:2] < "13" or pat.code[:2] == "14"
@@ -183,6 +299,12 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP"]
         if subj:
             sources = subj + [t for t in sources if t.tag_ != "PRP$"]
+    if not targets and tok.dep_ == "pobj" and head.lower_ == "under" and R.is_verbal(head.head) \
+            and pat.code[:2] in _HOSTILE:
+        # "Kurdish militias are under assault from Turkey", "Aleppo came under bombardment":
+        # the clause's subject is hit.
+        s_, p_ = R.subject_roles(head.head)
+        targets = [t for t in s_ + p_ if t not in sources]
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:

@@ -39,6 +39,66 @@ def _misattached_subject(noun: Token) -> bool:
     return v.dep_ == "conj" and is_verbal(v) and not any(c.dep_.startswith("nsubj") for c in v.children)
 
 
+# Participles that in a list usually describe people or places rather than report a second act
+# ("evacuated civilians, wounded soldiers and displaced families").
+_STATE_PARTICIPLES = {"wounded", "injured", "displaced", "armed", "disabled", "elected", "exiled",
+                      "detained", "imprisoned", "jailed", "abducted", "kidnapped", "killed", "trapped",
+                      "stranded", "deported", "missing", "unarmed", "affected", "dead", "named",
+                      "trained", "skilled", "retired", "related", "based", "led", "backed"}
+_LIST_JOINS = {",", "and", "or", "but", ";"}
+
+
+def repair_coordination(sent) -> None:
+    """The small parser reads a second predicate of a list of acts as a noun modifier: in "forces
+    shelled towns, bombed hospitals and besieged Aleppo" "bombed" modifies "hospitals", itself a
+    conjunct of "towns"; in "hit targets including hospitals, used chemical weapons" "used" is a
+    participle of "hospitals" (which a passive participle with an object cannot be). Such a
+    participle is re-attached (in place) as a verb conjoined with the clause's verb, so that it
+    shares the clause's subject; a noun it modified in front becomes its object."""
+    for tok in sent:
+        if tok.dep_ not in ("amod", "acl") or tok.tag_ not in ("VBN", "VBD") \
+                or tok.lower_ in _STATE_PARTICIPLES:
+            continue
+        if tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _LIST_JOINS:
+            continue
+        noun = tok.head
+        own_object = any(c.dep_ == "dobj" for c in tok.children)
+        if tok.dep_ == "acl":
+            if not own_object or noun.i > tok.i:
+                continue
+        elif noun.i <= tok.i or noun.dep_ not in ("conj", "dep", "appos") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        elif not own_object and any(c.dep_ not in ("advmod", "neg") for c in tok.children):
+            continue  # "US-backed", "Russian-made": a compound modifier
+        verb = next((a for a in noun.ancestors if is_verbal(a) and a.dep_ not in ("amod", "prep")), None)
+        if verb is None or verb.tag_ not in ("VBD", "VBN") or verb.i > tok.i:
+            continue
+        while verb.dep_ == "conj" and is_verbal(verb.head):
+            verb = verb.head
+        tok.head = verb
+        tok.dep_ = "conj"
+        if not own_object:
+            noun.head = tok
+            noun.dep_ = "dobj"
+
+
+def repair_speech_conjunct(sent) -> None:
+    """In "Assad said his troops would liberate the country and warned Kurdish forces ..." the
+    parser joins "warned" to "liberate"; a past-tense verb without its own subject conjoined with
+    the modal verb of a reported clause is the reporter's second act, re-attached (in
+    place) to the verb of saying so that it takes the sayer as subject."""
+    for tok in sent:
+        if tok.dep_ != "conj" or tok.tag_ != "VBD" or any(c.dep_.startswith("nsubj") for c in tok.children):
+            continue
+        head = tok.head
+        if head.dep_ != "ccomp" or not is_verbal(head.head) or head.head.tag_ not in ("VBD", "VBZ"):
+            continue
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        # (after a pluperfect, "had attacked its soldiers and killed two" is usually one clause)
+        if head.tag_ == "VB" and aux & {"would", "will", "could", "should", "might", "must"}:
+            tok.head = head.head
+
+
 def expand(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("Jordan and Britain" -> both)."""
     out = [tok]
@@ -130,7 +190,8 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "xcomp" and head.lower_ in _OBJECT_CONTROL_FORMS and children(head, "dobj"):
         # "mediators persuaded Sudan's army and the RSF to sign a ceasefire": the persuaded sign.
         return [x for o in children(head, "dobj") for x in expand(o)], []
-    if dep in ("xcomp",) or (dep == "advcl" and verb.tag_ in ("VBG", "VB")):
+    if dep in ("xcomp",) or (dep == "advcl" and (verb.tag_ in ("VBG", "VB") or any(
+            c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))):  # "Having captured Raqqa, the SDF ..." 
         src, pat = subject_roles(head, depth + 1)
         if not src and pat and dep == "xcomp":
             return pat, []  # "Turkey is expected to launch": the raised subject acts
@@ -143,6 +204,8 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         if gov is not None and head.head.lemma_.lower() in _PLAN_NOUNS:
             return subject_roles(gov, depth + 1)
         return [], []
+    if ordinal_infinitive(verb) and head.dep_ in ("attr", "oprd") and is_verbal(head.head):
+        return subject_roles(head.head, depth + 1)  # "Germany was the first country to recognise ..."
     if dep == "relcl":
         return [head], []
     if dep == "acl":
@@ -159,6 +222,23 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "amod" and verb.tag_ == "VBN":  # "US-backed forces" -> no subject of its own
         return [], []
     return [], []
+
+
+def standing(verb: Token) -> bool:
+    """A simple-present relative clause ('a government the US seeks to overthrow', 'Hamas, which
+    governs Gaza'): a standing state of affairs, not news of the day."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+_ORDINALS = {"first", "second", "third", "last", "only", "latest"}
+
+
+def ordinal_infinitive(verb: Token) -> bool:
+    """'the first country to recognise Croatia', 'the latest state to join': an infinitive that
+    says what its noun did, not what it is for."""
+    return verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.lower_ in _ORDINALS for c in verb.head.children if c.dep_ in ("amod", "advmod"))
 
 
 def negated(tok: Token) -> bool:
@@ -213,6 +293,13 @@ def modality(tok: Token) -> str:
                 return "intent"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+    if tok.tag_ != "VBD" and not (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                             for c in tok.children)) \
+            and any(c.dep_ == "advcl" and _conditional(c) for c in tok.children):
+        return "hypothetical"  # "means to destroy the bases if they are used": done only on a condition
+    if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and not ordinal_infinitive(tok):
+        return "hypothetical"  # "a force to fight terrorists": what it is for
     if tok.dep_ == "conj" and is_verbal(tok.head) and tok.head.i < tok.i:
         return modality(tok.head)
     if tok.dep_ == "xcomp" and _conditional(tok.head):
