@@ -28,7 +28,13 @@ _LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
 # Sectors an ethnic group keeps from the agent ("Kurdish civilians"); armed or ruling agents take the
 # group's own sector ("Kurdish forces" -> REB under the SDF/YPG convention).
 _ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "BUS", "LAB", "HRI", "AGR"}
+# Armed agents of a people that has no armed body of its own in ethnic.tsv ("Tigrayan fighters",
+# "Rohingya militants", "Baloch separatists") are non-state fighters of that people's state.
+_ARMED_AGENT = {"MIL", "REB", "UAF", "IMG"}
 _GENERIC_INSTITUTION = {"PTY", "LEG", "JUD"}
+# Owners a state's demonym may only describe: in "Afghan Taliban" or "Lebanese Hezbollah" the
+# named body is the head, the demonym says where it is from.
+_NAMED_BODY = {"org", "metonym"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
@@ -155,6 +161,11 @@ class ActorResolver:
             # ... unless it is a possessor: "Turkey's AKP", "Iraq's Kurdistan region".
             heads = [o for o in named if not _POSSESSIVE.match(text, o[1])] or named
             owner_pos = heads[0]
+            nxt = [o for o in owners if o[0] >= owner_pos[1]]
+            if (owner_pos[2].kind == "demonym" and nxt and nxt[0][2].kind in _NAMED_BODY
+                    and (nxt[0][2].kind == "org" or nxt[0][2].sector)
+                    and not text[owner_pos[1]:nxt[0][0]].strip()):
+                owner_pos = nxt[0]
         owner = owner_pos[2]
         if agent is not None and owner.country not in NON_STATE and _RUN_BY.match(text, owner_pos[1]):
             return self._combine(phrase, owner.country, _STATELESS_AGENT.get(agent.sector, agent.sector),
@@ -163,6 +174,8 @@ class ActorResolver:
             return self._from_mention(phrase, owner)
         if owner.kind == "ethnic":
             sector = agent.sector if agent.sector in _ETHNIC_KEEPS_AGENT else owner.sector
+            if owner.sector in _ETHNIC_KEEPS_AGENT and agent.sector in _ARMED_AGENT:
+                sector = "REB"
             return self._combine(phrase, owner.country, sector, owner.entry_id, owner.name)
         sector = _STATELESS_AGENT.get(agent.sector, agent.sector)
         return self._combine(phrase, owner.country, sector, owner.entry_id)

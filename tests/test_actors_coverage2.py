@@ -1,0 +1,85 @@
+"""Coverage and resolution rules added for real international news (beyond the tuned sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def r():
+    return ActorResolver()
+
+
+def code(r, phrase, date="2020-06-01"):
+    a = r.resolve_phrase(phrase, date=date)
+    return a.code if a else None
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("Tigrayan fighters", "ETHREB"),       # a people's fighters are non-state fighters of its state
+    ("Rohingya militants", "MMRREB"),
+    ("Baloch separatists", "PAKREB"),
+    ("Chechen rebels", "RUSREB"),
+    ("Kurdish civilians", "SYRCVL"),       # civilian agents keep their sector
+    ("Uyghur protesters", "CHNCVL"),
+])
+def test_ethnic_group_with_armed_agent_is_rebel(r, phrase, expected):
+    assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the Afghan Taliban", "AFGREB"),      # the named body is the head, not the demonym
+    ("Lebanese Hezbollah", "LBNREB"),
+    ("the Iraqi PMF", "IRQMIL"),
+    ("YPG in Afrin", "SYRREB"),
+])
+def test_demonym_before_a_named_body(r, phrase, expected):
+    assert code(r, phrase) == expected
+
+
+def test_afghan_taliban_by_date(r):
+    assert code(r, "the Afghan Taliban", "2022-01-01") == "AFGGOV"
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("European forces", "IGOEUR"),
+    ("European diplomats", "IGOEUR"),
+    ("Western forces", "IGOWST"),
+    ("Arab leaders", "IGOGULF"),
+    ("Gulf monarchies", "IGOGULF"),
+    ("world leaders", "IGOWLD"),
+    ("Nato allies", "IGONATO"),
+])
+def test_bloc_phrases_are_igo(r, phrase, expected):
+    assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,date,expected", [
+    ("pro-Russian separatists", "2014-05-10", "UKRREB"),
+    ("Russian-backed rebels", "2019-01-01", "UKRREB"),
+    ("Northern Alliance", "1999-01-01", "AFGREB"),
+    ("SPLA", "2000-01-01", "SDNREB"),
+    ("SPLA", "2015-01-01", "SSDMIL"),
+    ("SPLM-N", "2015-01-01", "SDNREB"),
+    ("Shining Path", "1992-01-01", "PERREB"),
+    ("Radwan Force", "2024-01-01", "LBNREB"),
+    ("Fatemiyoun", "2016-01-01", "IRNMIL"),
+    ("Hamza Division", "2019-01-01", "SYRREB"),
+    ("the Kurdish Workers' Party", "2016-01-01", "TURREB"),
+    ("Ambazonian separatists", "2019-01-01", "CMRREB"),
+    ("Gazprom", "2019-01-01", "RUSBUS"),
+    ("the Joint Chiefs", "2019-01-01", "USAMIL"),
+    ("Unit 8200", "2019-01-01", "ISRSPY"),
+    ("the Syria Campaign", "2019-01-01", "NGOSYRC"),
+])
+def test_armed_groups_and_bodies(r, phrase, date, expected):
+    assert code(r, phrase, date) == expected
+
+
+def test_coded_sentence_uses_new_entries():
+    from realpolitik.events.coder import Coder
+
+    events = Coder().code_text("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", "t1",
+                               date="2014-06-01")
+    assert any(e.source.code == "UKRREB" for e in events)
