@@ -83,3 +83,24 @@ def test_coded_sentence_uses_new_entries():
     events = Coder().code_text("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", "t1",
                                date="2014-06-01")
     assert any(e.source.code == "UKRREB" for e in events)
+
+
+def test_extremists_prefer_the_jihadist_group_named_earlier():
+    from realpolitik.actors import CorefTracker
+
+    r = ActorResolver()
+    t = CorefTracker(r, "2019-02-01")
+    t.observe(r.resolve_phrase("Isis", date="2019-02-01"), "Isis")
+    t.observe(r.resolve_phrase("the Syrian Democratic Forces", date="2019-02-01"), "the SDF")
+    assert t.resolve("the extremists").code == "IMGISIS"
+    assert t.resolve("the militants").code == "SYRREB"  # plain group words take the last group
+
+
+def test_bare_rebel_description_follows_the_document_group():
+    from realpolitik.events.coder import Coder
+
+    text = ("Islamic State fighters held the last villages near the Iraqi border. "
+            "Kurdish-led forces have been fighting diehard extremists in towns in Deir ez-Zor province.")
+    events = Coder().code_text(text, "t2", date="2019-02-01")
+    targets = [e.target.code for e in events if e.source.code == "SYRREB" and e.target is not None]
+    assert "IMGISIS" in targets, [(e.source.code, e.target and e.target.code) for e in events]

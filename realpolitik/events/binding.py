@@ -16,6 +16,8 @@ from realpolitik.records import Actor
 _LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
 _PEOPLE = {"CVL", "OPP", "REF", "LAB", "AGR", "EDU", "REL"}  # placed by where they are
 _UNAFFILIATED = {"UAF", "CRM"}  # "armed men", "criminals": no state or group to code
+# Bare agents whose head noun alone may corefer with a group named earlier ("diehard extremists").
+_BY_HEAD = {"REB"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Dependents that belong to the phrase naming an actor; relative clauses, participles and most
@@ -234,6 +236,10 @@ class Binder:
             s = offset + doc[a].idx
             e = offset + doc[z].idx + len(doc[z].text)
             actor = self._coref(self.text[s:e])
+            if actor is None and head.pos_ == "NOUN" and bare.sector in _BY_HEAD:
+                # "diehard extremists", "the Kurdish-backed fighters": the head noun alone
+                # ("the extremists") names the group the document has been reporting on.
+                actor = self._coref("the " + head.lower_)
             if actor is not None and actor.country:
                 return actor, True
             if bare.sector in _PEOPLE:
