@@ -104,3 +104,22 @@ def test_bare_rebel_description_follows_the_document_group():
     events = Coder().code_text(text, "t2", date="2019-02-01")
     targets = [e.target.code for e in events if e.source.code == "SYRREB" and e.target is not None]
     assert "IMGISIS" in targets, [(e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Chuck Schumer said the Senate would vote on Tuesday.", "2021-03-01", "USALEG"),
+    ("McConnell blocked the bill.", "2016-03-01", "USALEG"),
+    ("Jen Psaki told reporters the president would travel.", "2021-06-01", "USAGOV"),
+    ("Karoline Leavitt said the talks were productive.", "2025-04-01", "USAGOV"),
+    ("John Kirby said the Pentagon was watching closely.", "2021-06-01", "USAMIL"),
+    ("Yahya Saree said the Houthis had fired missiles.", "2024-01-15", "YEMREB"),
+    ("Sami Abu Zuhri said Hamas rejected the proposal.", "2014-08-01", "PSEREB"),
+    ("Nabih Berri met the envoy.", "2019-01-01", "LBNLEG"),
+    ("Esmaeil Baghaei said Iran would respond.", "2025-01-10", "IRNGOV"),
+    ("Abu Mahdi al-Muhandis was killed in the strike.", "2020-01-03", "IRQELI"),
+    ("Leo Varadkar said Ireland would not accept a hard border.", "2019-01-01", "IRLGOV"),
+    ("Kemi Badenoch attacked the government.", "2025-02-01", "GBROPP"),
+])
+def test_more_people_resolve_by_date(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
