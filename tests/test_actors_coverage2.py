@@ -123,3 +123,18 @@ def test_bare_rebel_description_follows_the_document_group():
 def test_more_people_resolve_by_date(r, text, date, expected):
     ms = [m for m in r.scan(text, date) if m.kind == "person"]
     assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize("phrase,date,expected", [
+    ("protesters in Hong Kong", "2019-09-01", "CHNCVL"),
+    ("Hong Kong protesters", "2014-10-01", "CHNCVL"),
+    ("Hong Kong", "2020-07-14", "CHN"),
+    ("Hong Kong", "1995-01-01", "HKG"),          # before the handover
+    ("Macao", "2005-01-01", "CHN"),
+])
+def test_hong_kong_actors_are_chinese_after_the_handover(r, phrase, date, expected):
+    assert code(r, phrase, date) == expected
+
+
+def test_hong_kong_mention_keeps_its_country_code(r):
+    assert [m.code for m in r.scan("Hong Kong", "2019-01-01")] == ["HKG"]

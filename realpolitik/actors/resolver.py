@@ -1,15 +1,33 @@
 """ActorResolver: names in text -> mentions -> one Actor per noun phrase; lookup by code or name."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from ..records import Actor
 from .dictionary import KIND_RANK, ActorDictionary
+from ..dates import parse_date
 from .entries import NON_STATE, Entry, safe_date
 from .matcher import Mention, scan
 from .text import fold
+
+_SOVEREIGNTY_FILE = Path(__file__).resolve().parent / "data" / "sovereignty.tsv"
+
+
+def _load_sovereignty(path: Path = _SOVEREIGNTY_FILE) -> dict[str, list[tuple[dt.date, str]]]:
+    out: dict[str, list[tuple[dt.date, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        territory, sovereign, start = (line.split("\t") + ["", "", ""])[:3]
+        out.setdefault(territory.strip(), []).append((parse_date(start.strip()), sovereign.strip()))
+    return out
+
+
+_SOVEREIGNTY = _load_sovereignty()
 
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
@@ -107,10 +125,27 @@ class ActorResolver:
                 actor = Actor(text.strip(), p.code, p.country, p.sector, "PERSON", p.name, p.entry_id)
         if actor is None:
             actor = self._resolve_span(text, ms)
+        if actor is not None and actor.country in _SOVEREIGNTY:
+            actor = self._sovereign(actor, date)
         if (actor is not None and bare_state_sector and actor.sector is None and actor.type == "STATE"
                 and actor.country and actor.country not in NON_STATE):
             actor = with_sector(actor, bare_state_sector)
         return actor
+
+    @staticmethod
+    def _sovereign(actor: Actor, date) -> Actor:
+        """"Protesters in Hong Kong" are Chinese after the handover (sovereignty.tsv)."""
+        d = safe_date(date)
+        if d is None:
+            return actor
+        sovereign = None
+        for start, state in sorted(_SOVEREIGNTY[actor.country]):
+            if start <= d:
+                sovereign = state
+        if sovereign is None:
+            return actor
+        code = sovereign + (actor.sector or "")
+        return Actor(actor.text, code, sovereign, actor.sector, actor.type, actor.name, actor.id)
 
     def _resolve_span(self, text: str, ms: list) -> Actor | None:
         phrase = text.strip()
