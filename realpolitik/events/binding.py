@@ -231,6 +231,11 @@ class Binder:
                                  head.tag_ == "NN" and bare.sector in _LONE_INDIVIDUALS):
             return None, False  # "a gunman", "armed men": people, not a state's organ
         if bare is not None:
+            # "Investigators from the African Union", "troops from Chad": a bare agent whose
+            # origin follows it in a from-phrase belongs to that origin.
+            origin = self._origin(head, offset)
+            if origin is not None:
+                return origin, False
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
             a, z = contiguous(head, core)
             s = offset + doc[a].idx
@@ -265,6 +270,23 @@ class Binder:
             if actor is not None:
                 return actor, True
         return None, False
+
+    def _origin(self, head: Token, offset: int) -> Actor | None:
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "recalled its ambassador from Abu Dhabi": the possessor owns the agent
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            toks = [head] + [t for t in phrase_tokens(head) if t.i < head.i] + list(prep.subtree)
+            s = offset + min(t.idx for t in toks)
+            e = offset + max(t.idx + len(t.text) for t in objs[0].subtree)
+            actor = self.resolve_span(s, e)
+            if actor is not None and actor.country and actor.type != "PERSON":
+                return actor
+        return None
 
     def _only_a_place_modifier(self, actor: Actor, head: Token, offset: int) -> bool:
         """'The Liverpool striker', 'the Louvre Abu Dhabi': a place or capital named only as a

@@ -1,0 +1,28 @@
+"""Binding a bare agent to the origin named in its from-phrase."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def test_investigators_from_an_organisation(coder):
+    events = coder.code_text("Investigators from the African Union accused Sudanese troops of attacking "
+                             "civilians.", "o1", date="2012-04-20")
+    assert any(e.source.code == "IGOAU" for e in events), [(e.source.code, e.source.text) for e in events]
+
+
+def test_troops_from_a_state(coder):
+    events = coder.code_text("Troops from Chad attacked Boko Haram fighters near the border.", "o2",
+                             date="2015-02-04")
+    assert any(e.source.country == "TCD" for e in events), [(e.source.code, e.source.text) for e in events]
+
+
+def test_possessed_agent_keeps_its_owner(coder):
+    events = coder.code_text("Ankara recalled its ambassador from Abu Dhabi.", "o3", date="2020-08-14")
+    assert all(e.source.country == "TUR" for e in events)
