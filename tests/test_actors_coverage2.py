@@ -138,3 +138,12 @@ def test_hong_kong_actors_are_chinese_after_the_handover(r, phrase, date, expect
 
 def test_hong_kong_mention_keeps_its_country_code(r):
     assert [m.code for m in r.scan("Hong Kong", "2019-01-01")] == ["HKG"]
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the Tripoli-based government", "LBYGOV"),
+    ("Pakistan-based militants", "PAKREB"),
+    ("the Britain-based Syrian Observatory for Human Rights", "NGOSOHR"),
+])
+def test_based_gives_the_country_of_an_agent(r, phrase, expected):
+    assert code(r, phrase) == expected

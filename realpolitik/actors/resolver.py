@@ -31,11 +31,13 @@ _SOVEREIGNTY = _load_sovereignty()
 
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
-_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|based|"
+_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|"
                        r"occupied|brokered|made|bound|born)\b")
 # "the Hamas-run health ministry" is in Gaza but is not Hamas's armed wing: the name gives the
-# country, the agent the sector.
-_RUN_BY = re.compile(r"-(run|controlled|held|governed|ruled|administered)\b")
+# country, the agent the sector. Likewise where a body is based ("Pakistan-based militants" are
+# Pakistan's, "the Tripoli-based government" is Libya's).
+_RUN_BY = re.compile(r"-(run|controlled|held|governed|ruled|administered|based)\b")
+_BASED = re.compile(r"-based\b")
 # "pro-Kurdish lawmakers", "anti-Assad rebels": the name describes a stance, not the owner.
 _PREFIX = re.compile(r"\b(pro|anti|non|ex|post|pre)-$")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
@@ -193,6 +195,8 @@ class ActorResolver:
             agent = None
             # "YPG in Afrin": without an agent the head is the first owner that is not just a place.
             named = [o for o in owners if o[2].kind != "place"] or owners
+            # "the Britain-based Syrian Observatory": where a named body is based only describes it.
+            named = [o for o in named if not _BASED.match(text, o[1])] or named
             # ... unless it is a possessor: "Turkey's AKP", "Iraq's Kurdistan region".
             heads = [o for o in named if not _POSSESSIVE.match(text, o[1])] or named
             owner_pos = heads[0]
