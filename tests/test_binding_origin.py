@@ -26,3 +26,15 @@ def test_troops_from_a_state(coder):
 def test_possessed_agent_keeps_its_owner(coder):
     events = coder.code_text("Ankara recalled its ambassador from Abu Dhabi.", "o3", date="2020-08-14")
     assert all(e.source.country == "TUR" for e in events)
+
+
+def test_court_in_a_breakaway_republic(coder):
+    events = coder.code_text("A court in the self-proclaimed Donetsk People's Republic sentenced two Britons "
+                             "to death.", "o4", date="2022-06-09")
+    assert any(e.source.code == "UKRREB" for e in events), [(e.source.code, e.source.text) for e in events]
+
+
+def test_officials_in_a_capital(coder):
+    events = coder.code_text("Officials in Canberra said Australia was weighing its options.", "o5",
+                             date="2018-10-16")
+    assert any(e.source.country == "AUS" for e in events), [(e.source.code, e.source.text) for e in events]

@@ -16,6 +16,8 @@ from realpolitik.records import Actor
 _LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
 _PEOPLE = {"CVL", "OPP", "REF", "LAB", "AGR", "EDU", "REL"}  # placed by where they are
 _UNAFFILIATED = {"UAF", "CRM"}  # "armed men", "criminals": no state or group to code
+# Bare agents that belong to the state (or body) they are "in".
+_SITED = {"JUD", "COP", "GOV", "LEG"}
 # Bare agents whose head noun alone may corefer with a group named earlier ("diehard extremists").
 _BY_HEAD = {"REB"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
@@ -233,7 +235,7 @@ class Binder:
         if bare is not None:
             # "Investigators from the African Union", "troops from Chad": a bare agent whose
             # origin follows it in a from-phrase belongs to that origin.
-            origin = self._origin(head, offset)
+            origin = self._origin(head, offset, bare.sector)
             if origin is not None:
                 return origin, False
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
@@ -271,11 +273,13 @@ class Binder:
                 return actor, True
         return None, False
 
-    def _origin(self, head: Token, offset: int) -> Actor | None:
+    def _origin(self, head: Token, offset: int, sector: str | None = None) -> Actor | None:
         if any(c.dep_ == "poss" for c in head.children):
             return None  # "recalled its ambassador from Abu Dhabi": the possessor owns the agent
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "from":
+            # A state's own bodies sit where they are ("a court in the Donetsk People's Republic",
+            # "police in Paris"); troops "in Syria" may be anybody's, so only "from" names theirs.
+            if prep.dep_ != "prep" or not (prep.lower_ == "from" or prep.lower_ == "in" and sector in _SITED):
                 continue
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if not objs:
