@@ -147,3 +147,21 @@ def test_hong_kong_mention_keeps_its_country_code(r):
 ])
 def test_based_gives_the_country_of_an_agent(r, phrase, expected):
     assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("Kremlin critics", "RUSOPP"),      # critics of an institution are the state's opposition
+    ("Kremlin officials", "RUSGOV"),
+    ("Pentagon officials", "USAMIL"),
+    ("the Britain-based war monitor", "NGOSOHR"),
+])
+def test_critics_of_institutions_and_monitors(r, phrase, expected):
+    assert code(r, phrase) == expected
+
+
+def test_students_are_placed_by_their_university():
+    from realpolitik.events.coder import Coder
+
+    events = Coder().code_text("Students at Columbia University occupied a campus building to protest "
+                               "against the war in Gaza.", "u1", date="2024-04-30")
+    assert any(e.source.country == "USA" for e in events), [(e.source.code, e.source.text) for e in events]

@@ -209,6 +209,10 @@ class ActorResolver:
         if agent is not None and owner.country not in NON_STATE and _RUN_BY.match(text, owner_pos[1]):
             return self._combine(phrase, owner.country, _STATELESS_AGENT.get(agent.sector, agent.sector),
                                  owner.entry_id)
+        if (agent is not None and agent.sector == "OPP" and owner.kind == "metonym" and owner.sector == "GOV"
+                and owner.country not in NON_STATE):
+            # "Kremlin critics" oppose the institution: the state's opposition, not the Kremlin.
+            return self._combine(phrase, owner.country, "OPP", owner.entry_id)
         if agent is None or owner.kind == "org" or (owner.kind == "metonym" and owner.sector):
             return self._from_mention(phrase, owner)
         if owner.kind == "ethnic":
