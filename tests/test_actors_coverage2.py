@@ -165,3 +165,15 @@ def test_students_are_placed_by_their_university():
     events = Coder().code_text("Students at Columbia University occupied a campus building to protest "
                                "against the war in Gaza.", "u1", date="2024-04-30")
     assert any(e.source.country == "USA" for e in events), [(e.source.code, e.source.text) for e in events]
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Saeb Erekat said the plan was dead.", "2018-01-01", "PSEGOV"),
+    ("Jan Egeland said aid convoys were blocked.", "2017-03-01", "IGOUNO"),   # UN adviser then
+    ("Jan Egeland said aid convoys were blocked.", "2022-03-01", "NGONRC"),
+    ("Fu Cong told the Security Council that China opposed sanctions.", "2024-06-01", "CHNGOV"),
+    ("Suhail Shaheen said the Taliban wanted recognition.", "2020-02-01", "AFGREB"),
+])
+def test_negotiators_and_envoys(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
