@@ -177,3 +177,16 @@ def test_students_are_placed_by_their_university():
 def test_negotiators_and_envoys(r, text, date, expected):
     ms = [m for m in r.scan(text, date) if m.kind == "person"]
     assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+def test_the_bloc_is_the_last_regional_bloc():
+    from realpolitik.actors import CorefTracker
+
+    r = ActorResolver()
+    t = CorefTracker(r, "2023-08-01")
+    t.observe(r.resolve_phrase("the EU", date="2023-08-01"), "the EU")
+    t.observe(r.resolve_phrase("Ecowas", date="2023-08-01"), "Ecowas")
+    assert t.resolve("the bloc").code == "IGOECOWAS"
+    t2 = CorefTracker(r, "2023-08-01")
+    t2.observe(r.resolve_phrase("Russia", date="2023-08-01"), "Russia")
+    assert t2.resolve("the bloc") is None

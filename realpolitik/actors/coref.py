@@ -88,8 +88,10 @@ class CorefTracker:
         return next(((a, None) for a in self._recent()
                      if a.type != "PERSON" and a.country and not a.id.startswith("place:")), None)
 
-    def _code(self, prefix):
-        return next(((a, None) for a in self._recent() if a.code.startswith(prefix)), None)
+    def _code(self, prefixes):
+        # Several prefixes, comma separated: "the bloc" is whichever regional bloc came last.
+        wanted = tuple(p.strip() for p in prefixes.split(",") if p.strip())
+        return next(((a, None) for a in self._recent() if a.code.startswith(wanted)), None)
 
     def _named(self, word):
         return next(((a, None) for a in self._recent() if word in fold(a.name)), None)
