@@ -190,3 +190,13 @@ def test_the_bloc_is_the_last_regional_bloc():
     t2 = CorefTracker(r, "2023-08-01")
     t2.observe(r.resolve_phrase("Russia", date="2023-08-01"), "Russia")
     assert t2.resolve("the bloc") is None
+
+
+@pytest.mark.parametrize("phrase,date,expected", [
+    ("the Islamic Emirate", "2023-01-01", "AFGGOV"),
+    ("the Islamic Emirate", "2010-01-01", "AFGREB"),
+    ("Russian mercenaries", "2023-01-01", "RUSMIL"),
+    ("gang leaders", "2023-01-01", "CRM"),
+])
+def test_emirate_mercenaries_gangs(r, phrase, date, expected):
+    assert code(r, phrase, date) == expected
