@@ -200,3 +200,13 @@ def test_the_bloc_is_the_last_regional_bloc():
 ])
 def test_emirate_mercenaries_gangs(r, phrase, date, expected):
     assert code(r, phrase, date) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("diehard extremists", "IMG"),
+    ("Palestinian extremists", "PSEREB"),
+    ("far-right extremists", "REB"),       # a qualified kind is no jihadist group
+    ("German right-wing extremists", "DEUREB"),
+])
+def test_extremists(r, phrase, expected):
+    assert code(r, phrase) == expected
