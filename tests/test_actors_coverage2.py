@@ -100,7 +100,7 @@ def test_bare_rebel_description_follows_the_document_group():
     from realpolitik.events.coder import Coder
 
     text = ("Islamic State fighters held the last villages near the Iraqi border. "
-            "Kurdish-led forces have been fighting diehard extremists in towns in Deir ez-Zor province.")
+            "Kurdish-led forces have been fighting diehard insurgents in towns in Deir ez-Zor province.")
     events = Coder().code_text(text, "t2", date="2019-02-01")
     targets = [e.target.code for e in events if e.source.code == "SYRREB" and e.target is not None]
     assert "IMGISIS" in targets, [(e.source.code, e.target and e.target.code) for e in events]
