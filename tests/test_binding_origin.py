@@ -38,3 +38,24 @@ def test_officials_in_a_capital(coder):
     events = coder.code_text("Officials in Canberra said Australia was weighing its options.", "o5",
                              date="2018-10-16")
     assert any(e.source.country == "AUS" for e in events), [(e.source.code, e.source.text) for e in events]
+
+
+def _countries(events):
+    return {(e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def test_kurdish_forces_near_kirkuk_are_iraqi(coder):
+    events = coder.code_text("Hundreds of Isis fighters surrendered to Kurdish forces near Kirkuk.", "k1",
+                             date="2017-08-30")
+    assert any("IRQ" in pair for pair in _countries(events)), _countries(events)
+
+
+def test_kurdish_fighters_attacked_by_turkey_in_syria_stay_syrian(coder):
+    events = coder.code_text("Turkish jets bombed Kurdish fighters in Afrin.", "k2", date="2018-02-01")
+    assert ("TUR", "SYR") in _countries(events), _countries(events)
+
+
+def test_kurdish_militants_in_a_turkish_city_are_turkish(coder):
+    events = coder.code_text("Kurdish militants attacked a police station in Diyarbakir.", "k3",
+                             date="2016-05-01")
+    assert any(src == "TUR" for src, _ in _countries(events)), _countries(events)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
@@ -16,6 +17,20 @@ from realpolitik.records import Actor
 _LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
 _PEOPLE = {"CVL", "OPP", "REF", "LAB", "AGR", "EDU", "REL"}  # placed by where they are
 _UNAFFILIATED = {"UAF", "CRM"}  # "armed men", "criminals": no state or group to code
+_HOMES_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "ethnic_homes.tsv"
+
+
+def _load_homes(path: Path = _HOMES_FILE) -> dict[str, tuple[set[str], set[str]]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, anywhere, by_place = (line.split("\t") + ["", "", ""])[:3]
+        out[entry.strip()] = (set(anywhere.split()), set(by_place.split()))
+    return out
+
+
+_HOMES = _load_homes()
 # Bare agents that belong to the state (or body) they are "in".
 _SITED = {"JUD", "COP", "GOV", "LEG"}
 # Bare agents whose head noun alone may corefer with a group named earlier ("diehard extremists").
@@ -97,6 +112,26 @@ class Binder:
                 out.append(m)
         return out
 
+    def _homeland(self, actor: Actor, start: int, end: int) -> Actor:
+        """A cross-border people's body in the state its sentence places it in (ethnic_homes.tsv)."""
+        anywhere, by_place = _HOMES[actor.id]
+        s = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        e = self.text.find(". ", end)
+        e = len(self.text) if e < 0 else e
+        found = None
+        for m in self.mentions_in(s, e):
+            if start <= m.start < end or m.kind not in ("country", "capital", "place") or not m.country:
+                continue
+            if m.country == actor.country:
+                return actor  # the default state is named: "Kurdish forces in Syria"
+            if found is None and (m.country in anywhere or m.kind == "place" and m.country in by_place):
+                found = m.country
+        if found is None and self.dominant in anywhere:
+            found = self.dominant
+        if found is None or found == actor.country:
+            return actor
+        return Actor(actor.text, found + (actor.sector or ""), found, actor.sector, actor.type, actor.name, actor.id)
+
     def resolve_span(self, start: int, end: int, mentions: list | None = None) -> Actor | None:
         key = (start, end)
         if key in self._cache:
@@ -109,6 +144,8 @@ class Binder:
                 actor = self.resolver.resolve(self.text[start:end], rel, date=self.date)
             except Exception:  # a resolver bug must not lose the whole document
                 actor = None
+            if actor is not None and actor.id in _HOMES:
+                actor = self._homeland(actor, start, end)
         self._cache[key] = actor
         return actor
 
