@@ -210,3 +210,14 @@ def test_emirate_mercenaries_gangs(r, phrase, date, expected):
 ])
 def test_extremists(r, phrase, expected):
     assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the UN's Syria envoy", "IGOUNO"),     # the state before the title is the envoy's brief
+    ("Russia's Syria envoy", "RUSGOV"),
+    ("the US Iran envoy", "USAGOV"),
+    ("the Syrian ambassador to the UN", "SYRGOV"),
+    ("Britain's ambassador", "GBRGOV"),
+])
+def test_envoy_brief_is_not_the_sender(r, phrase, expected):
+    assert code(r, phrase, "2018-07-01") == expected

@@ -41,6 +41,7 @@ _BASED = re.compile(r"-based\b")
 # "pro-Kurdish lawmakers", "anti-Assad rebels": the name describes a stance, not the owner.
 _PREFIX = re.compile(r"\b(pro|anti|non|ex|post|pre)-$")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
+_CHAINED = re.compile(r"(['\u2019]s?)?\s+")
 # Where a coordination or an apposition starts: the head actor is what comes before.
 _CONJ = re.compile(r"\s(and|or|&|as well as|along with|together with|with|alongside|plus)\s|\s\(|;|/|,\s")
 # Words linking an agent to the person it serves: "spokesman for Erdoğan", "adviser to Trump".
@@ -187,6 +188,12 @@ class ActorResolver:
         later = [a for a in agents if a[0] >= owner_pos[1]]
         if later:
             agent = later[-1][2]
+            if (agent.role == "official" and len(owners) > 1 and owner_pos[2].kind in ("country", "demonym")
+                    and not text[owner_pos[1]:later[-1][0]].strip()
+                    and _CHAINED.fullmatch(text[owners[-2][1]:owner_pos[0]])):
+                # "the UN's Syria envoy", "Russia's Syria envoy": the state before the title is the
+                # envoy's brief; the one before it sends the envoy.
+                owner_pos = owners[-2]
         elif agents:
             agent = agents[-1][2]
             before = [o for o in owners if o[1] <= agents[-1][0]]
