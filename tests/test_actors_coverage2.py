@@ -221,3 +221,12 @@ def test_extremists(r, phrase, expected):
 ])
 def test_envoy_brief_is_not_the_sender(r, phrase, expected):
     assert code(r, phrase, "2018-07-01") == expected
+
+
+def test_sanctioned_company_gives_its_state():
+    from realpolitik.events.coder import Coder
+
+    events = Coder().code_text("China imposed sanctions on Lockheed Martin over arms sales to Taiwan.", "c1",
+                               date="2020-10-26")
+    assert any(e.target is not None and e.target.code == "USABUS" for e in events), \
+        [(e.source.code, e.target and e.target.code) for e in events]
