@@ -230,3 +230,15 @@ def test_sanctioned_company_gives_its_state():
                                date="2020-10-26")
     assert any(e.target is not None and e.target.code == "USABUS" for e in events), \
         [(e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Tudjman said Croatia would not give up the Krajina.", "1995-08-01", "HRVGOV"),
+    ("Thaksin called for new elections.", "2005-03-01", "THAGOV"),
+    ("Thaksin called for new elections.", "2010-03-01", "THAELI"),   # out of office: elite
+    ("Prayuth Chan-ocha said the army would restore order.", "2014-06-01", "THAMIL"),
+    ("Rafael Correa granted asylum to Julian Assange.", "2012-08-16", "ECUGOV"),
+])
+def test_heads_of_government_by_date(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
