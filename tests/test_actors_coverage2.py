@@ -242,3 +242,13 @@ def test_sanctioned_company_gives_its_state():
 def test_heads_of_government_by_date(r, text, date, expected):
     ms = [m for m in r.scan(text, date) if m.kind == "person"]
     assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the Baltic states", "IGOEUR"),
+    ("the Quad", "IGOQUAD"),
+    ("the OSCE Minsk Group", "IGOOSCE"),
+    ("EU27", "IGOEU"),
+])
+def test_regional_groupings(r, phrase, expected):
+    assert code(r, phrase) == expected
