@@ -32,6 +32,7 @@ def test_ethnic_group_with_armed_agent_is_rebel(r, phrase, expected):
     ("the Afghan Taliban", "AFGREB"),      # the named body is the head, not the demonym
     ("Lebanese Hezbollah", "LBNREB"),
     ("the Iraqi PMF", "IRQMIL"),
+    ("the Kurdish PKK", "TURREB"),       # a people named before a body only describes it
     ("YPG in Afrin", "SYRREB"),
 ])
 def test_demonym_before_a_named_body(r, phrase, expected):

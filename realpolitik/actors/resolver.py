@@ -208,7 +208,7 @@ class ActorResolver:
             heads = [o for o in named if not _POSSESSIVE.match(text, o[1])] or named
             owner_pos = heads[0]
             nxt = [o for o in owners if o[0] >= owner_pos[1]]
-            if (owner_pos[2].kind == "demonym" and nxt and nxt[0][2].kind in _NAMED_BODY
+            if (owner_pos[2].kind in ("demonym", "ethnic") and nxt and nxt[0][2].kind in _NAMED_BODY
                     and (nxt[0][2].kind == "org" or nxt[0][2].sector)
                     and not text[owner_pos[1]:nxt[0][0]].strip()):
                 owner_pos = nxt[0]
