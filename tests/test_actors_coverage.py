@@ -213,7 +213,8 @@ def test_pope_possessive_and_visit(r):
 
 
 def test_hong_kong_bodies_are_chinese_after_the_handover(r):
-    # Bare "Hong Kong" stays a place-like country (HKG) so the coder can use it as a location.
+    # The mention of bare "Hong Kong" stays a country (HKG) the coder can use as a location; the
+    # resolved actor is Chinese after the handover (sovereignty.tsv).
     assert code(r, "Hong Kong government", "2019-09-04") == "CHNGOV"
     assert code(r, "Hong Kong government", "1990-01-01") != "CHNGOV"
 

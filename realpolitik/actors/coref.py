@@ -88,15 +88,19 @@ class CorefTracker:
         return next(((a, None) for a in self._recent()
                      if a.type != "PERSON" and a.country and not a.id.startswith("place:")), None)
 
-    def _code(self, prefix):
-        return next(((a, None) for a in self._recent() if a.code.startswith(prefix)), None)
+    def _code(self, prefixes):
+        # Several prefixes, comma separated: "the bloc" is whichever regional bloc came last.
+        wanted = tuple(p.strip() for p in prefixes.split(",") if p.strip())
+        return next(((a, None) for a in self._recent() if a.code.startswith(wanted)), None)
 
     def _named(self, word):
         return next(((a, None) for a in self._recent() if word in fold(a.name)), None)
 
-    def _group(self, _arg):
-        return next(((a, None) for a in self._recent()
-                     if a.country and (a.type == "IMG" or a.sector == "REB")), None)
+    def _group(self, kind):
+        groups = [a for a in self._recent() if a.country and (a.type == "IMG" or a.sector == "REB")]
+        preferred = [a for a in groups if a.type == kind] if kind else []
+        found = (preferred or groups)[:1]
+        return (found[0], None) if found else None
 
     def _state(self, sector):
         for a in self._recent():

@@ -1,26 +1,47 @@
 """ActorResolver: names in text -> mentions -> one Actor per noun phrase; lookup by code or name."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from ..records import Actor
 from .dictionary import KIND_RANK, ActorDictionary
+from ..dates import parse_date
 from .entries import NON_STATE, Entry, safe_date
 from .matcher import Mention, scan
 from .text import fold
 
+_SOVEREIGNTY_FILE = Path(__file__).resolve().parent / "data" / "sovereignty.tsv"
+
+
+def _load_sovereignty(path: Path = _SOVEREIGNTY_FILE) -> dict[str, list[tuple[dt.date, str]]]:
+    out: dict[str, list[tuple[dt.date, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        territory, sovereign, start = (line.split("\t") + ["", "", ""])[:3]
+        out.setdefault(territory.strip(), []).append((parse_date(start.strip()), sovereign.strip()))
+    return out
+
+
+_SOVEREIGNTY = _load_sovereignty()
+
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
-_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|based|"
+_MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|"
                        r"occupied|brokered|made|bound|born)\b")
 # "the Hamas-run health ministry" is in Gaza but is not Hamas's armed wing: the name gives the
-# country, the agent the sector.
-_RUN_BY = re.compile(r"-(run|controlled|held|governed|ruled|administered)\b")
+# country, the agent the sector. Likewise where a body is based ("Pakistan-based militants" are
+# Pakistan's, "the Tripoli-based government" is Libya's).
+_RUN_BY = re.compile(r"-(run|controlled|held|governed|ruled|administered|based)\b")
+_BASED = re.compile(r"-based\b")
 # "pro-Kurdish lawmakers", "anti-Assad rebels": the name describes a stance, not the owner.
 _PREFIX = re.compile(r"\b(pro|anti|non|ex|post|pre)-$")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
+_CHAINED = re.compile(r"(['\u2019]s?)?\s+")
 # Where a coordination or an apposition starts: the head actor is what comes before.
 _CONJ = re.compile(r"\s(and|or|&|as well as|along with|together with|with|alongside|plus)\s|\s\(|;|/|,\s")
 # Words linking an agent to the person it serves: "spokesman for Erdoğan", "adviser to Trump".
@@ -28,7 +49,13 @@ _LINK = re.compile(r"^\s*(for|of|to)\s+(the\s+)?$")
 # Sectors an ethnic group keeps from the agent ("Kurdish civilians"); armed or ruling agents take the
 # group's own sector ("Kurdish forces" -> REB under the SDF/YPG convention).
 _ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "BUS", "LAB", "HRI", "AGR"}
+# Armed agents of a people that has no armed body of its own in ethnic.tsv ("Tigrayan fighters",
+# "Rohingya militants", "Baloch separatists") are non-state fighters of that people's state.
+_ARMED_AGENT = {"MIL", "REB", "UAF", "IMG"}
 _GENERIC_INSTITUTION = {"PTY", "LEG", "JUD"}
+# Owners a state's demonym may only describe: in "Afghan Taliban" or "Lebanese Hezbollah" the
+# named body is the head, the demonym says where it is from.
+_NAMED_BODY = {"org", "metonym"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
@@ -101,10 +128,27 @@ class ActorResolver:
                 actor = Actor(text.strip(), p.code, p.country, p.sector, "PERSON", p.name, p.entry_id)
         if actor is None:
             actor = self._resolve_span(text, ms)
+        if actor is not None and actor.country in _SOVEREIGNTY:
+            actor = self._sovereign(actor, date)
         if (actor is not None and bare_state_sector and actor.sector is None and actor.type == "STATE"
                 and actor.country and actor.country not in NON_STATE):
             actor = with_sector(actor, bare_state_sector)
         return actor
+
+    @staticmethod
+    def _sovereign(actor: Actor, date) -> Actor:
+        """"Protesters in Hong Kong" are Chinese after the handover (sovereignty.tsv)."""
+        d = safe_date(date)
+        if d is None:
+            return actor
+        sovereign = None
+        for start, state in sorted(_SOVEREIGNTY[actor.country]):
+            if start <= d:
+                sovereign = state
+        if sovereign is None:
+            return actor
+        code = sovereign + (actor.sector or "")
+        return Actor(actor.text, code, sovereign, actor.sector, actor.type, actor.name, actor.id)
 
     def _resolve_span(self, text: str, ms: list) -> Actor | None:
         phrase = text.strip()
@@ -144,6 +188,12 @@ class ActorResolver:
         later = [a for a in agents if a[0] >= owner_pos[1]]
         if later:
             agent = later[-1][2]
+            if (agent.role == "official" and len(owners) > 1 and owner_pos[2].kind in ("country", "demonym")
+                    and not text[owner_pos[1]:later[-1][0]].strip()
+                    and _CHAINED.fullmatch(text[owners[-2][1]:owner_pos[0]])):
+                # "the UN's Syria envoy", "Russia's Syria envoy": the state before the title is the
+                # envoy's brief; the one before it sends the envoy.
+                owner_pos = owners[-2]
         elif agents:
             agent = agents[-1][2]
             before = [o for o in owners if o[1] <= agents[-1][0]]
@@ -152,17 +202,30 @@ class ActorResolver:
             agent = None
             # "YPG in Afrin": without an agent the head is the first owner that is not just a place.
             named = [o for o in owners if o[2].kind != "place"] or owners
+            # "the Britain-based Syrian Observatory": where a named body is based only describes it.
+            named = [o for o in named if not _BASED.match(text, o[1])] or named
             # ... unless it is a possessor: "Turkey's AKP", "Iraq's Kurdistan region".
             heads = [o for o in named if not _POSSESSIVE.match(text, o[1])] or named
             owner_pos = heads[0]
+            nxt = [o for o in owners if o[0] >= owner_pos[1]]
+            if (owner_pos[2].kind in ("demonym", "ethnic") and nxt and nxt[0][2].kind in _NAMED_BODY
+                    and (nxt[0][2].kind == "org" or nxt[0][2].sector)
+                    and not text[owner_pos[1]:nxt[0][0]].strip()):
+                owner_pos = nxt[0]
         owner = owner_pos[2]
         if agent is not None and owner.country not in NON_STATE and _RUN_BY.match(text, owner_pos[1]):
             return self._combine(phrase, owner.country, _STATELESS_AGENT.get(agent.sector, agent.sector),
                                  owner.entry_id)
+        if (agent is not None and agent.sector == "OPP" and owner.kind == "metonym" and owner.sector == "GOV"
+                and owner.country not in NON_STATE):
+            # "Kremlin critics" oppose the institution: the state's opposition, not the Kremlin.
+            return self._combine(phrase, owner.country, "OPP", owner.entry_id)
         if agent is None or owner.kind == "org" or (owner.kind == "metonym" and owner.sector):
             return self._from_mention(phrase, owner)
         if owner.kind == "ethnic":
             sector = agent.sector if agent.sector in _ETHNIC_KEEPS_AGENT else owner.sector
+            if owner.sector in _ETHNIC_KEEPS_AGENT and agent.sector in _ARMED_AGENT:
+                sector = "REB"
             return self._combine(phrase, owner.country, sector, owner.entry_id, owner.name)
         sector = _STATELESS_AGENT.get(agent.sector, agent.sector)
         return self._combine(phrase, owner.country, sector, owner.entry_id)

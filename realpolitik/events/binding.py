@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
@@ -16,6 +17,24 @@ from realpolitik.records import Actor
 _LONE_INDIVIDUALS = {"REB", "CVL", "CRM", "UAF", "IMG"}
 _PEOPLE = {"CVL", "OPP", "REF", "LAB", "AGR", "EDU", "REL"}  # placed by where they are
 _UNAFFILIATED = {"UAF", "CRM"}  # "armed men", "criminals": no state or group to code
+_HOMES_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "ethnic_homes.tsv"
+
+
+def _load_homes(path: Path = _HOMES_FILE) -> dict[str, tuple[set[str], set[str]]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, anywhere, by_place = (line.split("\t") + ["", "", ""])[:3]
+        out[entry.strip()] = (set(anywhere.split()), set(by_place.split()))
+    return out
+
+
+_HOMES = _load_homes()
+# Bare agents that belong to the state (or body) they are "in".
+_SITED = {"JUD", "COP", "GOV", "LEG"}
+# Bare agents whose head noun alone may corefer with a group named earlier ("diehard extremists").
+_BY_HEAD = {"REB"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Dependents that belong to the phrase naming an actor; relative clauses, participles and most
@@ -93,6 +112,26 @@ class Binder:
                 out.append(m)
         return out
 
+    def _homeland(self, actor: Actor, start: int, end: int) -> Actor:
+        """A cross-border people's body in the state its sentence places it in (ethnic_homes.tsv)."""
+        anywhere, by_place = _HOMES[actor.id]
+        s = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        e = self.text.find(". ", end)
+        e = len(self.text) if e < 0 else e
+        found = None
+        for m in self.mentions_in(s, e):
+            if start <= m.start < end or m.kind not in ("country", "capital", "place") or not m.country:
+                continue
+            if m.country == actor.country:
+                return actor  # the default state is named: "Kurdish forces in Syria"
+            if found is None and (m.country in anywhere or m.kind == "place" and m.country in by_place):
+                found = m.country
+        if found is None and self.dominant in anywhere:
+            found = self.dominant
+        if found is None or found == actor.country:
+            return actor
+        return Actor(actor.text, found + (actor.sector or ""), found, actor.sector, actor.type, actor.name, actor.id)
+
     def resolve_span(self, start: int, end: int, mentions: list | None = None) -> Actor | None:
         key = (start, end)
         if key in self._cache:
@@ -105,6 +144,8 @@ class Binder:
                 actor = self.resolver.resolve(self.text[start:end], rel, date=self.date)
             except Exception:  # a resolver bug must not lose the whole document
                 actor = None
+            if actor is not None and actor.id in _HOMES:
+                actor = self._homeland(actor, start, end)
         self._cache[key] = actor
         return actor
 
@@ -229,11 +270,20 @@ class Binder:
                                  head.tag_ == "NN" and bare.sector in _LONE_INDIVIDUALS):
             return None, False  # "a gunman", "armed men": people, not a state's organ
         if bare is not None:
+            # "Investigators from the African Union", "troops from Chad": a bare agent whose
+            # origin follows it in a from-phrase belongs to that origin.
+            origin = self._origin(head, offset, bare.sector)
+            if origin is not None:
+                return origin, False
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
             a, z = contiguous(head, core)
             s = offset + doc[a].idx
             e = offset + doc[z].idx + len(doc[z].text)
             actor = self._coref(self.text[s:e])
+            if actor is None and head.pos_ == "NOUN" and bare.sector in _BY_HEAD:
+                # "diehard extremists", "the Kurdish-backed fighters": the head noun alone
+                # ("the extremists") names the group the document has been reporting on.
+                actor = self._coref("the " + head.lower_)
             if actor is not None and actor.country:
                 return actor, True
             if bare.sector in _PEOPLE:
@@ -270,6 +320,25 @@ class Binder:
             if m.start < start < m.end <= end and self.text[m.start:start].lower() in ("the ", "a ", "an "):
                 return m.start
         return start
+
+    def _origin(self, head: Token, offset: int, sector: str | None = None) -> Actor | None:
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "recalled its ambassador from Abu Dhabi": the possessor owns the agent
+        for prep in head.children:
+            # A state's own bodies sit where they are ("a court in the Donetsk People's Republic",
+            # "police in Paris"); troops "in Syria" may be anybody's, so only "from" names theirs.
+            if prep.dep_ != "prep" or not (prep.lower_ == "from" or prep.lower_ == "in" and sector in _SITED):
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            toks = [head] + [t for t in phrase_tokens(head) if t.i < head.i] + list(prep.subtree)
+            s = offset + min(t.idx for t in toks)
+            e = offset + max(t.idx + len(t.text) for t in objs[0].subtree)
+            actor = self.resolve_span(s, e)
+            if actor is not None and actor.country and actor.type != "PERSON":
+                return actor
+        return None
 
     def _only_a_place_modifier(self, actor: Actor, head: Token, offset: int) -> bool:
         """'The Liverpool striker', 'the Louvre Abu Dhabi': a place or capital named only as a
