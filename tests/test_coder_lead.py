@@ -79,3 +79,8 @@ def test_preposition_hung_on_a_particle_still_names_the_object(coder):
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("127", "USA", "IRN")]
     troops = coder.code_text("Russian troops pulled out of Kherson.", "t", date="2022-11-11")
     assert [e.cameo for e in troops] == ["0874"]
+
+
+def test_a_place_name_is_no_person(coder):
+    evs = coder.code_text("Hamas, which governs Gaza, fired rockets at Tel Aviv.", "t", date="2020-01-01")
+    assert {e.plover for e in evs} == {"ASSAULT"}

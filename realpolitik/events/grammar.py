@@ -88,8 +88,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
                       if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and c not in cands]
             hit = next((o for o in cands if phrase_matches(R.phrase_words(o), p.obj)), None)
             if hit is None and "prisoner" in p.obj:
-                # "freed Alan Gross": a person's full name stands for the people the pattern wants.
-                hit = next((o for o in cands if _full_name(o)), None)
+                # "freed Alan Gross": a person's full name as the direct object stands for the people
+                # the pattern wants (not "fired rockets at Tel Aviv", "flew to Mexico City").
+                hit = next((o for o in objs if _full_name(o)), None)
             if hit is None:
                 continue
             return p, hit
