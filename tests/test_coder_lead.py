@@ -84,3 +84,12 @@ def test_preposition_hung_on_a_particle_still_names_the_object(coder):
 def test_a_place_name_is_no_person(coder):
     evs = coder.code_text("Hamas, which governs Gaza, fired rockets at Tel Aviv.", "t", date="2020-01-01")
     assert {e.plover for e in evs} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text,date,tgt", [
+    ("Egypt recalled its ambassador to Ethiopia.", "2020-01-01", "ETH"),
+    ("Qatar recalled its ambassador from Abu Dhabi.", "2017-06-06", "ARE"),
+])
+def test_recalling_ones_own_envoy_cuts_relations_with_the_host(coder, text, date, tgt):
+    evs = coder.code_text(text, "t", date=date)
+    assert [(e.cameo[:2], e.target.country) for e in evs] == [("16", tgt)]

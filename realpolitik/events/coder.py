@@ -43,6 +43,8 @@ _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "M
 # Roots whose acts, with nobody else named, are mostly done at home (gold: resigning, releasing
 # prisoners, arrests, protests, civil war); a consultation or praise aimed at one's own state is not.
 _DOMESTIC = {"08", "10", "14", "15", "17", "18", "19", "20"}
+# Pseudo-countries: two of their actors are not one state ("Western donors" and UNRWA).
+_BLOCS = {"IGO", "NGO", "IMG", "MNC"}
 # Things seized that are property, not ground: "seized the Bahamas-flagged tanker" names a flag state.
 _VESSELS = {"ship", "tanker", "vessel", "boat", "freighter", "trawler", "yacht", "aircraft", "plane", "jet",
             "cargo", "shipment", "consignment", "asset", "property", "embassy"}
@@ -375,6 +377,11 @@ class Coder:
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
+        if f.root == "16" and targets and all(a.country == s.country and a.country not in _BLOCS
+                                              for a, _ in targets for s, _ in sources):
+            # "Egypt recalled its ambassador to Ethiopia": one's own envoy is what is cut, the
+            # state named beside it is whom relations are cut with.
+            targets = self._fallback_target(f, sources, start, end, offset, b) or targets
         if f.cue and targets and all(a.country == s.country for a, _ in targets for s, _ in sources):
             # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
             # no accusation: it stays a statement.
