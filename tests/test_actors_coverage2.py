@@ -253,3 +253,14 @@ def test_heads_of_government_by_date(r, text, date, expected):
 ])
 def test_regional_groupings(r, phrase, expected):
     assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Stéphane Dujarric told reporters the secretary general was alarmed.", "2020-01-01", "IGOUNO"),
+    ("Agnès Callamard said the killing was premeditated.", "2019-06-19", "IGOUNHRC"),
+    ("Agnès Callamard said Amnesty would publish its findings.", "2023-01-01", "NGOAMN"),
+    ("Carla Del Ponte indicted the suspects.", "2001-01-01", "IGOJUD"),
+])
+def test_un_and_ngo_officials(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
