@@ -264,3 +264,13 @@ def test_regional_groupings(r, phrase, expected):
 def test_un_and_ngo_officials(r, text, date, expected):
     ms = [m for m in r.scan(text, date) if m.kind == "person"]
     assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Mykhailo Podolyak said Kyiv would not cede territory.", "2023-05-01", "UKRGOV"),
+    ("Sergei Ryabkov warned Washington against new deployments.", "2022-03-01", "RUSGOV"),
+    ("Viktor Zolotov said the national guard was ready.", "2022-03-01", "RUSCOP"),
+])
+def test_ukraine_war_officials(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
