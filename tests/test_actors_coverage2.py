@@ -274,3 +274,8 @@ def test_un_and_ngo_officials(r, text, date, expected):
 def test_ukraine_war_officials(r, text, date, expected):
     ms = [m for m in r.scan(text, date) if m.kind == "person"]
     assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize("phrase", ["international donors", "donor countries", "international mediators"])
+def test_unnamed_collectives_are_the_international_community(r, phrase):
+    assert code(r, phrase) == "IGOICOM"
