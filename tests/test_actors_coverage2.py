@@ -247,9 +247,35 @@ def test_heads_of_government_by_date(r, text, date, expected):
 
 @pytest.mark.parametrize("phrase,expected", [
     ("the Baltic states", "IGOEUR"),
-    ("the Quad", "IGOQUAD"),
+    ("Quad leaders", "IGOQUAD"),      # not "the Quad": also a campus lawn
     ("the OSCE Minsk Group", "IGOOSCE"),
     ("EU27", "IGOEU"),
 ])
 def test_regional_groupings(r, phrase, expected):
     assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Stéphane Dujarric told reporters the secretary general was alarmed.", "2020-01-01", "IGOUNO"),
+    ("Agnès Callamard said the killing was premeditated.", "2019-06-19", "IGOUNHRC"),
+    ("Agnès Callamard said Amnesty would publish its findings.", "2023-01-01", "NGOAMN"),
+    ("Carla Del Ponte indicted the suspects.", "2001-01-01", "IGOJUD"),
+])
+def test_un_and_ngo_officials(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("Mykhailo Podolyak said Kyiv would not cede territory.", "2023-05-01", "UKRGOV"),
+    ("Sergei Ryabkov warned Washington against new deployments.", "2022-03-01", "RUSGOV"),
+    ("Viktor Zolotov said the national guard was ready.", "2022-03-01", "RUSCOP"),
+])
+def test_ukraine_war_officials(r, text, date, expected):
+    ms = [m for m in r.scan(text, date) if m.kind == "person"]
+    assert ms and ms[0].code == expected, [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize("phrase", ["international donors", "donor countries", "international mediators"])
+def test_unnamed_collectives_are_the_international_community(r, phrase):
+    assert code(r, phrase) == "IGOICOM"

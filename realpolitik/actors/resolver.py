@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..dates import parse_date
 from ..records import Actor
 from .dictionary import KIND_RANK, ActorDictionary
-from ..dates import parse_date
 from .entries import NON_STATE, Entry, safe_date
 from .matcher import Mention, scan
 from .text import fold
@@ -53,8 +53,8 @@ _ETHNIC_KEEPS_AGENT = {"CVL", "REF", "MED", "OPP", "PTY", "HLH", "EDU", "REL", "
 # "Rohingya militants", "Baloch separatists") are non-state fighters of that people's state.
 _ARMED_AGENT = {"MIL", "REB", "UAF", "IMG"}
 _GENERIC_INSTITUTION = {"PTY", "LEG", "JUD"}
-# Owners a state's demonym may only describe: in "Afghan Taliban" or "Lebanese Hezbollah" the
-# named body is the head, the demonym says where it is from.
+# Owners a demonym or a people may only describe: in "Afghan Taliban", "Lebanese Hezbollah" or
+# "the Kurdish PKK" the named body is the head, the adjective says where it is from.
 _NAMED_BODY = {"org", "metonym"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
@@ -137,7 +137,8 @@ class ActorResolver:
 
     @staticmethod
     def _sovereign(actor: Actor, date) -> Actor:
-        """"Protesters in Hong Kong" are Chinese after the handover (sovereignty.tsv)."""
+        """A territory's actors take its sovereign's code from the handover (sovereignty.tsv):
+        "protesters in Hong Kong" are Chinese after 1997."""
         d = safe_date(date)
         if d is None:
             return actor

@@ -33,7 +33,7 @@ def _load_homes(path: Path = _HOMES_FILE) -> dict[str, tuple[set[str], set[str]]
 _HOMES = _load_homes()
 # Bare agents that belong to the state (or body) they are "in".
 _SITED = {"JUD", "COP", "GOV", "LEG"}
-# Bare agents whose head noun alone may corefer with a group named earlier ("diehard extremists").
+# Bare agents whose head noun alone may corefer with a group named earlier ("diehard insurgents").
 _BY_HEAD = {"REB"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -281,8 +281,8 @@ class Binder:
             e = offset + doc[z].idx + len(doc[z].text)
             actor = self._coref(self.text[s:e])
             if actor is None and head.pos_ == "NOUN" and bare.sector in _BY_HEAD:
-                # "diehard extremists", "the Kurdish-backed fighters": the head noun alone
-                # ("the extremists") names the group the document has been reporting on.
+                # "diehard insurgents", "the Turkish-backed fighters": the head noun alone
+                # ("the insurgents") names the group the document has been reporting on.
                 actor = self._coref("the " + head.lower_)
             if actor is not None and actor.country:
                 return actor, True
