@@ -354,3 +354,8 @@ def test_parse_repairs_leave_the_callers_document_alone(coder):
     heads = [(t.dep_, t.head.i) for t in doc]
     parse_frames(doc[:], coder.lexicon)
     assert [(t.dep_, t.head.i) for t in doc] == heads
+
+
+def test_call_for_talks_between_parties_aims_at_them(coder):
+    evs = code(coder, "The EU called for talks between Serbia and Kosovo.")
+    assert {("REQUEST", "IGO", "SRB"), ("REQUEST", "IGO", "XKX")} <= acts(evs)
