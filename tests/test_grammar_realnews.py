@@ -359,3 +359,8 @@ def test_parse_repairs_leave_the_callers_document_alone(coder):
 def test_call_for_talks_between_parties_aims_at_them(coder):
     evs = code(coder, "The EU called for talks between Serbia and Kosovo.")
     assert {("REQUEST", "IGO", "SRB"), ("REQUEST", "IGO", "XKX")} <= acts(evs)
+
+
+def test_at_someones_request_the_subject_was_asked(coder):
+    evs = code(coder, "Uganda agreed to temporarily host 2,000 Afghan evacuees at Washington's request.")
+    assert ("REQUEST", "USA", "UGA") in acts(evs)

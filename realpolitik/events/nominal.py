@@ -305,6 +305,11 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # the clause's subject is hit.
         s_, p_ = R.subject_roles(head.head)
         targets = [t for t in s_ + p_ if t not in sources]
+    if not targets and pat.code[:2] == "02" and tok.dep_ == "pobj" and head.lower_ == "at" \
+            and R.is_verbal(head.head):
+        # "held consultations at Turkey's request": the clause's subject was asked.
+        s_, p_ = R.subject_roles(head.head)
+        targets = s_ or p_
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:
