@@ -364,3 +364,14 @@ def test_call_for_talks_between_parties_aims_at_them(coder):
 def test_at_someones_request_the_subject_was_asked(coder):
     evs = code(coder, "Uganda agreed to temporarily host 2,000 Afghan evacuees at Washington's request.")
     assert ("REQUEST", "USA", "UGA") in acts(evs)
+
+
+def test_saying_ones_own_side_carried_out_an_attack_claims_it(coder):
+    evs = code(coder, "Islamic State said through its Amaq news agency that one of its soldiers had carried out "
+                      "the bombing at Manchester Arena.")
+    assert [e.cameo for e in evs] == ["015"] and evs[0].source.country == "IMG"
+
+
+def test_army_reporting_its_own_strikes_reports_the_strikes(coder):
+    evs = code(coder, "The Turkish army said its jets had struck 20 Kurdish targets in Afrin.")
+    assert ("ASSAULT", "TUR", "SYR") in acts(evs)
