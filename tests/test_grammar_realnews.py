@@ -375,3 +375,10 @@ def test_saying_ones_own_side_carried_out_an_attack_claims_it(coder):
 def test_army_reporting_its_own_strikes_reports_the_strikes(coder):
     evs = code(coder, "The Turkish army said its jets had struck 20 Kurdish targets in Afrin.")
     assert ("ASSAULT", "TUR", "SYR") in acts(evs)
+
+
+def test_violent_relative_clause_on_a_place_belongs_to_the_event(coder):
+    evs = coder.code_text("Islamic State Khorasan claimed responsibility for the suicide bombing outside Kabul "
+                          "airport that killed 13 American service members.", "t", date="2021-08-27")
+    assert not any(e.source.country == "AFG" for e in evs)
+    assert any(e.cameo == "015" and e.source.country == "IMG" for e in evs)

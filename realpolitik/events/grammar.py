@@ -21,6 +21,7 @@ from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
 from realpolitik.events.nominal import (
     _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
+    repair_relative_attachment,
 )
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
@@ -286,6 +287,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     R.repair_coordination(sent)
     R.repair_speech_conjunct(sent)
     repair_by_phrases(sent, lex)
+    repair_relative_attachment(sent, lex)
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second
