@@ -354,3 +354,31 @@ def test_parse_repairs_leave_the_callers_document_alone(coder):
     heads = [(t.dep_, t.head.i) for t in doc]
     parse_frames(doc[:], coder.lexicon)
     assert [(t.dep_, t.head.i) for t in doc] == heads
+
+
+def test_call_for_talks_between_parties_aims_at_them(coder):
+    evs = code(coder, "The EU called for talks between Serbia and Kosovo.")
+    assert {("REQUEST", "IGO", "SRB"), ("REQUEST", "IGO", "XKX")} <= acts(evs)
+
+
+def test_at_someones_request_the_subject_was_asked(coder):
+    evs = code(coder, "Uganda agreed to temporarily host 2,000 Afghan evacuees at Washington's request.")
+    assert ("REQUEST", "USA", "UGA") in acts(evs)
+
+
+def test_saying_ones_own_side_carried_out_an_attack_claims_it(coder):
+    evs = code(coder, "Islamic State said through its Amaq news agency that one of its soldiers had carried out "
+                      "the bombing at Manchester Arena.")
+    assert [e.cameo for e in evs] == ["015"] and evs[0].source.country == "IMG"
+
+
+def test_army_reporting_its_own_strikes_reports_the_strikes(coder):
+    evs = code(coder, "The Turkish army said its jets had struck 20 Kurdish targets in Afrin.")
+    assert ("ASSAULT", "TUR", "SYR") in acts(evs)
+
+
+def test_violent_relative_clause_on_a_place_belongs_to_the_event(coder):
+    evs = coder.code_text("Islamic State Khorasan claimed responsibility for the suicide bombing outside Kabul "
+                          "airport that killed 13 American service members.", "t", date="2021-08-27")
+    assert not any(e.source.country == "AFG" for e in evs)
+    assert any(e.cameo == "015" and e.source.country == "IMG" for e in evs)

@@ -227,7 +227,9 @@ def absorb_nominals(frames: list[Frame]) -> None:
         if gf is None or gf.comp not in ("intent", "request", "demand", "reject", "threaten"):
             continue
         gf.code = _derive(gf.comp, gf.code, f.code)
-        if not gf.targets or (gf.obj_token is not None and gf.targets == [gf.obj_token]):
+        if not gf.targets or (gf.obj_token is not None and gf.targets == [gf.obj_token]) \
+                or all(t.i == tok.i for t in gf.targets):
+            # "called for renewed dialogue between Israelis and Palestinians": at its parties.
             gf.targets = [t for t in f.sources + f.targets]
         f.dropped = True
 

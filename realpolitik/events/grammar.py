@@ -21,6 +21,7 @@ from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
 from realpolitik.events.nominal import (
     _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
+    repair_relative_attachment,
 )
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
@@ -237,6 +238,17 @@ def _repair_colon_quote(sent: Span, lex: Lexicon) -> None:
             return
 
 
+_PERPETRATE = {"carry", "conduct", "stage", "perpetrate", "commit", "mount", "launch"}
+
+
+def _speakers_own(tok: Token) -> bool:
+    """'we', 'our fighters', 'its soldiers', 'one of its soldiers': the speaker's own side."""
+    if tok.lower_ in ("we", "i"):
+        return True
+    heads = [tok] + [o for p in R.children(tok, "prep") if p.lower_ == "of" for o in R.pobjs(p)]
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their", "my") for h in heads for c in h.children)
+
+
 def _restating(noun: Token) -> bool:
     """A noun set beside the clause after a comma (apposition, or read as a second object)."""
     if not R.is_verbal(noun.head) or noun.head.i > noun.i:
@@ -293,6 +305,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     R.repair_coordination(sent)
     R.repair_speech_conjunct(sent)
     repair_by_phrases(sent, lex)
+    repair_relative_attachment(sent, lex)
     verbs = verb_frames(sent, lex)
     covered = {f.obj_token.i for f in verbs if f.obj_token is not None}
     # A noun that is itself the doer of a coded verb ("killed by a US airstrike") is not a second
@@ -357,6 +370,14 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
                 if g is not f and g.anchor in f.anchor.ancestors:
                     f.speaker = g.sources
                     break
+    for f in frames:
+        if f.root in ("18", "19", "20") and f.speaker and f.modality == "reported" and not f.negated \
+                and len(f.trigger) > 1 and f.trigger[0].lemma_.lower() in _PERPETRATE \
+                and f.sources and all(_speakers_own(t) for t in f.sources):
+            # "Islamic State said one of its soldiers had carried out the bombing": a claim of
+            # responsibility by the speaker (CAMEO 015), aimed at whom the act hit. ("The army
+            # said its jets struck ..." stays the strike.)
+            f.code, f.sources, f.modality = "015", list(f.speaker), "action"
     for f in frames:
         if f.negated and f.root in ("04", "05", "06", "07", "08") and not f.nominal \
                 and any(c.lower_ in ("will", "would", "'ll") for c in f.anchor.children if c.dep_ == "aux"):

@@ -221,6 +221,28 @@ def _relative_owner(poss: Token) -> Token:
     return clause.head if clause is not None else poss
 
 
+def repair_relative_attachment(sent: Span, lex: Lexicon) -> None:
+    """'the suicide bombing outside Kabul airport that killed 13 service members': a violent
+    relative clause hung on the place noun of an event's prepositional phrase belongs to the event
+    (re-attached in place)."""
+    for verb in sent:
+        if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which")
+                                           for c in verb.children):
+            continue
+        if not any(p.code[:2] in ("18", "19", "20") for p in lex.verbs.get(verb.lemma_.lower(), ())):
+            continue
+        place = verb.head
+        if place.dep_ != "pobj" or place.head.dep_ != "prep" or _event_word(place, lex):
+            continue
+        event = place.head.head
+        if event.pos_ == "NOUN" and _event_word(event, lex):
+            verb.head = event
+
+
+def _event_word(tok: Token, lex: Lexicon) -> bool:
+    return bool(lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_))
+
+
 def _agent_of_passive(prep: Token, lex: Lexicon) -> None:
     """'Kotey was captured at the start of this year by the Syrian Democratic Forces': a by-phrase
     hung on a noun of a time or place phrase is the agent of the passive verb above (in place)."""
@@ -305,6 +327,11 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # the clause's subject is hit.
         s_, p_ = R.subject_roles(head.head)
         targets = [t for t in s_ + p_ if t not in sources]
+    if not targets and pat.code[:2] == "02" and tok.dep_ == "pobj" and head.lower_ == "at" \
+            and R.is_verbal(head.head):
+        # "held consultations at Turkey's request": the clause's subject was asked.
+        s_, p_ = R.subject_roles(head.head)
+        targets = s_ or p_
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:

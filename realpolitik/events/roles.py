@@ -190,8 +190,9 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "xcomp" and head.lower_ in _OBJECT_CONTROL_FORMS and children(head, "dobj"):
         # "mediators persuaded Sudan's army and the RSF to sign a ceasefire": the persuaded sign.
         return [x for o in children(head, "dobj") for x in expand(o)], []
+    # "by attacking", "Having captured Raqqa, the SDF ...": the clause's subject acts.
     if dep in ("xcomp",) or (dep == "advcl" and (verb.tag_ in ("VBG", "VB") or any(
-            c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))):  # "Having captured Raqqa, the SDF ..." 
+            c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))):
         src, pat = subject_roles(head, depth + 1)
         if not src and pat and dep == "xcomp":
             return pat, []  # "Turkey is expected to launch": the raised subject acts
