@@ -93,3 +93,11 @@ def test_a_place_name_is_no_person(coder):
 def test_recalling_ones_own_envoy_cuts_relations_with_the_host(coder, text, date, tgt):
     evs = coder.code_text(text, "t", date=date)
     assert [(e.cameo[:2], e.target.country) for e in evs] == [("16", tgt)]
+
+
+def test_cue_accusations_cross_sides_within_a_state(coder):
+    evs = coder.code_text("Syrian opposition leaders said the Assad regime was responsible for the massacre.", "t",
+                          date="2013-01-01")
+    assert [(e.plover, e.source.code, e.target.code) for e in evs] == [("ACCUSE", "SYROPP", "SYRGOV")]
+    own = coder.code_text("Russia said its forces would stay in Syria to fight terrorists.", "t", date="2017-12-11")
+    assert [e.plover for e in own] == ["STATEMENT"]

@@ -79,6 +79,12 @@ def _reciprocal(tok) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "other" and _reciprocal(c) for c in tok.children)
 
 
+def _side(a: Actor) -> str:
+    """The state and its organs are one side; its opposition, rebels or people are another
+    ("Syrian opposition leaders said the Assad regime was responsible" is an accusation)."""
+    return "state" if a.sector in (None, "", "GOV", "MIL", "COP", "SPY", "JUD", "LEG") else a.sector
+
+
 def _organisation(a: Actor) -> bool:
     return a.type in ("IGO", "NGO") or a.country in ("IGO", "NGO")
 
@@ -382,7 +388,8 @@ class Coder:
             # "Egypt recalled its ambassador to Ethiopia": one's own envoy is what is cut, the
             # state named beside it is whom relations are cut with.
             targets = self._fallback_target(f, sources, start, end, offset, b) or targets
-        if f.cue and targets and all(a.country == s.country for a, _ in targets for s, _ in sources):
+        if f.cue and targets and all(a.country == s.country and _side(a) == _side(s)
+                                     for a, _ in targets for s, _ in sources):
             # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
             # no accusation: it stays a statement.
             f.code, targets = "010", []
