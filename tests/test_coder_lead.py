@@ -101,3 +101,11 @@ def test_cue_accusations_cross_sides_within_a_state(coder):
     assert [(e.plover, e.source.code, e.target.code) for e in evs] == [("ACCUSE", "SYROPP", "SYRGOV")]
     own = coder.code_text("Russia said its forces would stay in Syria to fight terrorists.", "t", date="2017-12-11")
     assert [e.plover for e in own] == ["STATEMENT"]
+
+
+@pytest.mark.parametrize("text,date,code", [
+    ("Italy joined the Belt and Road Initiative.", "2019-03-23", "061"),
+    ("Jordan joined the US-led coalition against Isis.", "2014-09-23", "062"),
+])
+def test_joining_a_scheme_or_coalition_is_cooperation(coder, text, date, code):
+    assert [e.cameo for e in coder.code_text(text, "t", date=date)] == [code]
