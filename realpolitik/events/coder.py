@@ -52,6 +52,12 @@ _VESSELS = {"ship", "tanker", "vessel", "boat", "freighter", "trawler", "yacht",
 _POLICE_COERCION = {"raid", "storm", "surround", "encircle", "besiege", "sweep", "round", "occupy"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
 _POPULAR = {"14", "10"}
+# Nouns whose "of" object undergoes an act someone else does ("the release of the tanker", "the
+# expulsion of the ambassador"): a demand for it is aimed at whoever holds or hosts that object.
+_PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing", "handover"}
+# Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
+# against or deploys against (arrests, 17, of one's own soldiers are common).
+_HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
@@ -317,6 +323,19 @@ class Coder:
             sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
         if f.from_speaker and b.quote_speaker is not None:
             sources = [(b.quote_speaker, True)]
+        patients: set[str] = set()
+        if f.root == "10":
+            # "demanded the expulsion of the German ambassador": the ambassador is what the act is
+            # done to; the demand goes to whoever would do it (found below by `_fallback_target`).
+            for t in f.targets:
+                if t.lemma_.lower() in _PATIENT_NOUNS:
+                    for p in t.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for o in p.children:
+                                if o.dep_ == "pobj":
+                                    patients |= {a.country for a, _ in b.bind_many(o, offset, wide=True) if a.country}
+            if patients:
+                f.targets = [t for t in f.targets if t.lemma_.lower() not in _PATIENT_NOUNS]
         targets = [x for t in f.targets for x in b.bind_many(t, offset, wide=True)]
         if f.root in ("03", "04", "05", "06", "07"):
             # "Zelensky thanked the leaders": a bare description placed by coreference in the doer's
@@ -324,6 +343,12 @@ class Coder:
             own = {a.country for a, _ in sources if a.country}
             targets = [(a, c) for a, c in targets
                        if not (c and a.id.startswith("agent:") and a.country in own)]
+        if f.root in _HOSTILE and targets:
+            # "Turkey said it would hit back at the troops": bare troops that coreference placed in
+            # the doer's own state are another state's; left to `_fallback_target` below.
+            own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
+            targets = [(a, c) for a, c in targets
+                       if not (c and a.id.startswith("agent:") and a.country in own and a.sector == "MIL")]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
@@ -396,13 +421,13 @@ class Coder:
             if loc is not None:
                 targets = [(loc, True)]
         if not targets and f.root != "01" and self.guess_targets:
-            targets = self._fallback_target(f, sources, start, end, offset, b)
+            targets = self._fallback_target(f, sources, start, end, offset, b, patients)
             f.guessed = bool(targets)
 
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
 
     def _fallback_target(self, f: Frame, sources: list, start: int, end: int, offset: int,
-                         b: Binder) -> list:
+                         b: Binder, skip: set[str] = frozenset()) -> list:
         """Events are nearly always aimed at someone (gold targets are missing for 1-5% of
         non-statement events): with no target phrase, the nearest other state/actor the sentence
         names after the trigger (else before it), else the doer's own state (domestic acts:
@@ -412,7 +437,8 @@ class Coder:
         after, before = [], []
         for m in b.mentions_in(start, end):
             a = b.resolve_span(m.start, m.end, [m])
-            if a is None or not a.country or a.country in own or a.country in ("IGO", "NGO", "MNC") \
+            if a is None or not a.country or a.country in own or a.country in skip \
+                    or a.country in ("IGO", "NGO", "MNC") \
                     and a.code == next((s.code for s, _ in sources), None):
                 continue
             (after if m.start >= pos else before).append((m.kind not in ("country", "capital", "place"), a))

@@ -1,0 +1,48 @@
+"""Coder cases: which phrase becomes source and target (patients of demanded acts, own troops)."""
+import pytest
+
+from realpolitik.events.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def _pairs(coder, text):
+    return sorted((e.plover, e.source.country, e.target.country if e.target else None)
+                  for e in coder.code_text(text, "t", date="2019-07-20") if not e.negated)
+
+
+def test_demanded_release_is_aimed_at_the_holder(coder):
+    pairs = _pairs(coder, "Britain demanded the immediate release of the British-flagged tanker, "
+                          "seized by Iranian forces in the Strait of Hormuz.")
+    assert ("REQUEST", "GBR", "IRN") in pairs
+    assert ("REQUEST", "GBR", "GBR") not in pairs
+
+
+def test_demanded_expulsion_is_not_aimed_at_the_expelled(coder):
+    pairs = _pairs(coder, "Protesters in Khartoum demanded the expulsion of the German ambassador.")
+    assert [p for p in pairs if p[0] == "REQUEST"] == [("REQUEST", "SDN", "SDN")]
+
+
+def test_demanded_withdrawal_stays_aimed_at_the_withdrawing(coder):
+    pairs = _pairs(coder, "Lebanese opposition leaders demanded the withdrawal of Syrian troops.")
+    assert ("REQUEST", "LBN", "SYR") in pairs
+
+
+def test_threat_against_troops_is_not_against_own_army(coder):
+    pairs = _pairs(coder, "Turkey said it would hit back at the troops if they attacked the Kurdish fighters.")
+    assert [p for p in pairs if p[0] == "THREATEN"] and all(
+        t != "TUR" for k, s, t in pairs if k == "THREATEN")
+
+
+def test_deploying_forces_is_aimed_at_the_rival(coder):
+    pairs = _pairs(coder, "The United States has moved eight warships into the southern Caribbean "
+                          "off Venezuela.")
+    assert ("MOBILIZE", "USA", "USA") not in pairs
+
+
+def test_arresting_own_soldiers_stays_domestic(coder):
+    pairs = _pairs(coder, "Turkish authorities detained about 6,000 soldiers after the coup attempt.")
+    assert ("COERCE", "TUR", "TUR") in pairs
