@@ -46,3 +46,17 @@ def test_deploying_forces_is_aimed_at_the_rival(coder):
 def test_arresting_own_soldiers_stays_domestic(coder):
     pairs = _pairs(coder, "Turkish authorities detained about 6,000 soldiers after the coup attempt.")
     assert ("COERCE", "TUR", "TUR") in pairs
+
+
+def test_listed_doers_hung_as_apposition_all_attack(coder):
+    pairs = _pairs(coder, "Volunteers rescue civilians from airstrikes by the Syrian regime, Russia and "
+                          "US-led forces.")
+    attackers = {s for k, s, t in pairs if k == "ASSAULT"}
+    assert {"SYR", "RUS", "USA"} <= attackers
+    assert ("ASSAULT", "SYR", "RUS") not in pairs
+
+
+def test_target_named_in_the_doers_clause_is_kept(coder):
+    pairs = _pairs(coder, "Turkey, one of the bodies sponsoring the Syrian National Council, had been "
+                          "urging it to attend the conference in Sochi.")
+    assert ("REQUEST", "TUR", "RUS") not in pairs

@@ -304,6 +304,17 @@ class Coder:
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
             [(speaker, True)] if speaker is not None and _pronoun(t, speaker) else b.bind_many(t, offset))]
+        for t in f.sources:
+            # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
+            # as an apposition under the first doer names further doers, not someone else.
+            for ap in t.children:
+                if ap.dep_ == "appos" and ap.conjuncts:
+                    have = {a.country for a, _ in sources}
+                    for x in (ap, *ap.conjuncts):
+                        for a, c in b.bind_many(x, offset):
+                            if a.country and a.country not in have:
+                                sources.append((a, c))
+                                have.add(a.country)
         if not sources and f.speaker and len(f.sources) == 1 and f.sources[0].tag_ == "PRP" \
                 and f.sources[0].lower_ == "they" \
                 and (len(f.speaker) > 1 or f.speaker[0].tag_ in ("NNS", "NNPS")):
@@ -434,8 +445,17 @@ class Coder:
         resigning, releasing prisoners, repressing, protesting)."""
         own = {a.country for a, _ in sources if a.country}
         pos = offset + f.anchor.idx
+        # Names inside the doer's own phrase ("the Syrian regime, Russia and ...") are not whom it
+        # acts on.
+        # Its clauses ("Turkey, one of the bodies sponsoring the SNC, had been urging it") may be.
+        inside = set()
+        for t in f.sources:
+            clauses = {y.i for x in t.subtree if x.dep_ in ("relcl", "acl", "advcl", "ccomp") for y in x.subtree}
+            inside |= {offset + x.idx for x in t.subtree if x.i not in clauses}
         after, before = [], []
         for m in b.mentions_in(start, end):
+            if m.start in inside:
+                continue
             a = b.resolve_span(m.start, m.end, [m])
             if a is None or not a.country or a.country in own or a.country in skip \
                     or a.country in ("IGO", "NGO", "MNC") \
