@@ -60,3 +60,21 @@ def test_target_named_in_the_doers_clause_is_kept(coder):
     pairs = _pairs(coder, "Turkey, one of the bodies sponsoring the Syrian National Council, had been "
                           "urging it to attend the conference in Sochi.")
     assert ("REQUEST", "TUR", "RUS") not in pairs
+
+
+def test_reporter_of_the_sentence_is_not_the_target(coder):
+    pairs = _pairs(coder, "Pyongyang refused to discuss its nuclear programme, Chinese diplomats said "
+                          "after a visit to the North Korean capital.")
+    assert ("REJECT", "PRK", None) in pairs
+
+
+def test_where_the_doers_meet_is_not_whom_they_agree_with(coder):
+    pairs = _pairs(coder, "G20 leaders meeting in London agreed to make an extra $1.1 trillion available "
+                          "through the IMF.")
+    assert ("AGREE", "IGO", "GBR") not in pairs
+
+
+def test_place_of_investigated_crimes_stays_the_target(coder):
+    pairs = _pairs(coder, "ICC prosecutor Karim Khan said he had opened an investigation into possible "
+                          "war crimes committed in Ukraine.")
+    assert ("ACCUSE", "IGO", "UKR") in pairs

@@ -85,6 +85,23 @@ def _reciprocal(tok) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "other" and _reciprocal(c) for c in tok.children)
 
 
+_SAYING = {"say", "tell", "report", "add", "announce", "confirm", "claim"}
+_LOCATIVE = {"in", "at", "near", "inside", "outside"}
+
+
+def _aside(tok, kind: str, near: set[int]) -> bool:
+    """A mention that is not a candidate target: the reporter of the sentence ("Pyongyang refused
+    ..., Chinese diplomats said") or a bare place the doer or the act is in ("leaders meeting in
+    London agreed"; not "investigating crimes committed in Ukraine", where the place is the matter)."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and head.head is not head:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING:
+        return True
+    return kind in ("country", "capital", "place") and head is tok and head.dep_ == "pobj" \
+        and head.head.lower_ in _LOCATIVE and head.head.head.i in near
+
+
 def _organisation(a: Actor) -> bool:
     return a.type in ("IGO", "NGO") or a.country in ("IGO", "NGO")
 
@@ -452,9 +469,14 @@ class Coder:
         for t in f.sources:
             clauses = {y.i for x in t.subtree if x.dep_ in ("relcl", "acl", "advcl", "ccomp") for y in x.subtree}
             inside |= {offset + x.idx for x in t.subtree if x.i not in clauses}
+        at = {offset + t.idx: t for t in f.anchor.sent}
+        near = {f.anchor.i} | {x.i for t in f.sources for x in t.subtree}
         after, before = [], []
         for m in b.mentions_in(start, end):
             if m.start in inside:
+                continue
+            tok = at.get(m.start)
+            if tok is not None and _aside(tok, m.kind, near):
                 continue
             a = b.resolve_span(m.start, m.end, [m])
             if a is None or not a.country or a.country in own or a.country in skip \
