@@ -78,3 +78,10 @@ def test_place_of_investigated_crimes_stays_the_target(coder):
     pairs = _pairs(coder, "ICC prosecutor Karim Khan said he had opened an investigation into possible "
                           "war crimes committed in Ukraine.")
     assert ("ACCUSE", "IGO", "UKR") in pairs
+
+
+def test_doerless_airstrikes_are_a_states_not_a_town_or_jihadists(coder):
+    events = coder.code_text("Russian jets bombed Idlib. Isis fighters attacked a checkpoint. "
+                             "The airstrikes continued on Friday, Syrian officials said.", "t", date="2019-07-20")
+    strikes = [e for e in events if e.trigger == "airstrikes"]
+    assert strikes and all(e.source.country == "RUS" for e in strikes)

@@ -393,7 +393,7 @@ class Coder:
                 sources = [(loc, True)]
         if not sources and f.context:
             # "The overnight airstrikes": the doer is the state the article has just been about.
-            ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})
+            ctx_actor = b.context_actor({a.country for a, _ in targets if a.country}, f.code.startswith("195"))
             if ctx_actor is not None:
                 sources = [(ctx_actor, True)]
         # International organisations and NGOs are political actors whatever their field (UNHCR, WHO).
