@@ -85,3 +85,15 @@ def test_doerless_airstrikes_are_a_states_not_a_town_or_jihadists(coder):
                              "The airstrikes continued on Friday, Syrian officials said.", "t", date="2019-07-20")
     strikes = [e for e in events if e.trigger == "airstrikes"]
     assert strikes and all(e.source.country == "RUS" for e in strikes)
+
+
+def test_own_town_in_an_agreement_is_not_the_partner(coder):
+    pairs = _pairs(coder, "Damascus agreed to let UN convoys deliver medicine to the besieged city of Aleppo.")
+    assert ("AGREE", "SYR", "SYR") not in pairs
+    assert ("AGREE", "SYR", "IGO") in pairs
+
+
+def test_cooperation_with_foreign_investigators_not_own_port(coder):
+    pairs = _pairs(coder, "The Lebanese authorities promised to cooperate with French police investigators "
+                          "examining the blast at Beirut port.")
+    assert ("AGREE", "LBN", "FRA") in pairs

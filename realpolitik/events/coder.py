@@ -371,6 +371,13 @@ class Coder:
             own = {a.country for a, _ in sources if a.country}
             targets = [(a, c) for a, c in targets
                        if not (c and a.id.startswith("agent:") and a.country in own)]
+        if f.root in ("03", "05", "06") and not f.place and targets:
+            # "Damascus agreed to let UN convoys deliver food to the city of Homs", "promised to
+            # cooperate with French investigators examining the explosion at Beirut port": a town of
+            # one's own that the phrase mentions is where, not with whom; left to `_fallback_target`.
+            own = {a.country for a, _ in sources if a.country}
+            targets = [(a, c) for a, c in targets
+                       if not (a.id.startswith(("place:", "capital:")) and a.country in own)]
         if f.root in _HOSTILE and targets:
             # "Turkey said it would hit back at the troops": bare troops that coreference placed in
             # the doer's own state are another state's; left to `_fallback_target` below.
