@@ -97,3 +97,15 @@ def test_cooperation_with_foreign_investigators_not_own_port(coder):
     pairs = _pairs(coder, "The Lebanese authorities promised to cooperate with French police investigators "
                           "examining the blast at Beirut port.")
     assert ("AGREE", "LBN", "FRA") in pairs
+
+
+def test_mutual_act_not_between_a_state_and_its_own_minister(coder):
+    pairs = _pairs(coder, "The foreign ministers of Turkey and Armenia, Ahmet Davutoğlu and Eduard "
+                          "Nalbandian, signed protocols in Zurich to restore relations.")
+    assert pairs and all(s != t for _, s, t in pairs)
+    assert ("SUPPORT", "TUR", "ARM") in pairs and ("SUPPORT", "ARM", "TUR") in pairs
+
+
+def test_mutual_act_between_same_state_rivals_kept(coder):
+    pairs = _pairs(coder, "Afghan politicians and Taliban officials agreed on a road map for peace.")
+    assert ("AGREE", "AFG", "AFG") in pairs

@@ -102,6 +102,16 @@ def _aside(tok, kind: str, near: set[int]) -> bool:
         and head.head.lower_ in _LOCATIVE and head.head.head.i in near
 
 
+def _one_side(a: Actor, b: Actor) -> bool:
+    """Two doers on the same side of a mutual act: "the foreign ministers of Turkey and Armenia,
+    Davutoğlu and Nalbandian, signed" names Turkey and its minister, who sign with Armenia, not
+    with each other. Same-state rivals of different sectors (government and rebels, "Afghan
+    politicians and Taliban officials") are two sides."""
+    if a.country != b.country:
+        return False
+    return a.sector == b.sector or (not a.sector and b.type == "PERSON") or (not b.sector and a.type == "PERSON")
+
+
 def _organisation(a: Actor) -> bool:
     return a.type in ("IGO", "NGO") or a.country in ("IGO", "NGO")
 
@@ -433,7 +443,8 @@ class Coder:
                 and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.
             return [x for src in sources
-                    for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])],
+                    for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])
+                                                   and not _one_side(t[0], src[0])],
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
