@@ -109,3 +109,16 @@ def test_mutual_act_not_between_a_state_and_its_own_minister(coder):
 def test_mutual_act_between_same_state_rivals_kept(coder):
     pairs = _pairs(coder, "Afghan politicians and Taliban officials agreed on a road map for peace.")
     assert ("AGREE", "AFG", "AFG") in pairs
+
+
+def test_violence_in_own_region_targets_that_state(coder):
+    pairs = _pairs(coder, "Ministers told parliament that atrocities had been committed in Darfur by "
+                          "Sudanese government-backed militias, the US said.")
+    assert ("ASSAULT", "SDN", "SDN") in pairs
+    assert ("ASSAULT", "SDN", "USA") not in pairs
+
+
+def test_rebels_capturing_own_town(coder):
+    pairs = _pairs(coder, "M23 rebels captured Goma, the main city in eastern Congo, after UN "
+                          "peacekeepers withdrew.")
+    assert ("ASSAULT", "COD", "COD") in pairs

@@ -462,8 +462,16 @@ class Coder:
             head = f.trigger[0] if f.nominal else f.anchor
             sub = list(head.subtree)
             busy = {a.country for a, _ in sources if a.country}
-            loc = b.location(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text), busy, False) \
-                or b.location(start, end, busy)
+            s0, e0 = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
+            loc = b.location(s0, e0, busy, False)
+            if loc is None and f.root in ("18", "19", "20"):
+                # "genocide committed in Darfur by Sudanese militias": a town or region of the doer's
+                # own state that the violent act's own phrase names is where it struck (civil wars;
+                # where one protests or deploys is no target).
+                loc = b.location(s0, e0, set(), False)
+                if loc is not None and not loc.id.startswith(("place:", "capital:")):
+                    loc = None
+            loc = loc or b.location(start, end, busy)
             if loc is not None:
                 targets = [(loc, True)]
         if not targets and f.root != "01" and self.guess_targets:
