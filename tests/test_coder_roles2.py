@@ -122,3 +122,10 @@ def test_rebels_capturing_own_town(coder):
     pairs = _pairs(coder, "M23 rebels captured Goma, the main city in eastern Congo, after UN "
                           "peacekeepers withdrew.")
     assert ("ASSAULT", "COD", "COD") in pairs
+
+
+def test_group_named_in_the_attacks_phrase_beats_the_place(coder):
+    pairs = _pairs(coder, "Israel has carried out airstrikes aimed at stopping weapons transfers to "
+                          "Hizbullah near the Golan Heights.")
+    assert ("ASSAULT", "ISR", "LBN") in pairs
+    assert ("ASSAULT", "ISR", "SYR") not in pairs

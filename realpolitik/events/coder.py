@@ -463,7 +463,19 @@ class Coder:
             sub = list(head.subtree)
             busy = {a.country for a, _ in sources if a.country}
             s0, e0 = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
-            loc = b.location(s0, e0, busy, False)
+            loc = None
+            if f.root in ("18", "19", "20"):
+                # "airstrikes aimed at preventing arms transfers to Hizbullah ... from the Golan
+                # Heights": a group the act's own phrase names is whom it hits, before the place.
+                for m in b.mentions_in(s0, e0):
+                    if m.kind in ("country", "capital", "place", "demonym"):
+                        continue
+                    a = b.resolve_span(m.start, m.end, [m])
+                    if a is not None and a.country and len(a.country) == 3 and a.country not in busy \
+                            and a.country not in ("IGO", "NGO", "MNC") and a.type != "PERSON":
+                        loc = a
+                        break
+            loc = loc or b.location(s0, e0, busy, False)
             if loc is None and f.root in ("18", "19", "20"):
                 # "genocide committed in Darfur by Sudanese militias": a town or region of the doer's
                 # own state that the violent act's own phrase names is where it struck (civil wars;
