@@ -228,12 +228,15 @@ class Binder:
             return Actor("", self.dominant, self.dominant, None, "STATE", self.dominant, "context")
         return None
 
-    def context_actor(self, exclude: set[str]) -> Actor | None:
-        """The state most recently acting in the document (for "the airstrikes" with no doer named)."""
+    def context_actor(self, exclude: set[str], state_only: bool = False) -> Actor | None:
+        """The state most recently acting in the document (for "the airstrikes" with no doer named).
+        A town named is where things happen, not who acts. `state_only`: only a state or its forces
+        (rebels and jihadists fly no air strikes)."""
         hist = getattr(self.coref, "history", None) or []
         for actor, _ in reversed(hist[-12:]):
             if actor.country and len(actor.country) == 3 and actor.country not in exclude \
-                    and actor.country not in ("IGO", "NGO", "MNC"):
+                    and actor.country not in ("IGO", "NGO", "MNC") and not actor.id.startswith("place:") \
+                    and not (state_only and (actor.country == "IMG" or actor.sector not in (None, "", "GOV", "MIL"))):
                 return actor
         return None
 

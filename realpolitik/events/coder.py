@@ -52,6 +52,12 @@ _VESSELS = {"ship", "tanker", "vessel", "boat", "freighter", "trawler", "yacht",
 _POLICE_COERCION = {"raid", "storm", "surround", "encircle", "besiege", "sweep", "round", "occupy"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
 _POPULAR = {"14", "10"}
+# Nouns whose "of" object undergoes an act someone else does ("the release of the tanker", "the
+# expulsion of the ambassador"): a demand for it is aimed at whoever holds or hosts that object.
+_PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing", "handover"}
+# Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
+# against or deploys against (arrests, 17, of one's own soldiers are common).
+_HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
@@ -83,6 +89,33 @@ def _side(a: Actor) -> str:
     """The state and its organs are one side; its opposition, rebels or people are another
     ("Syrian opposition leaders said the Assad regime was responsible" is an accusation)."""
     return "state" if a.sector in (None, "", "GOV", "MIL", "COP", "SPY", "JUD", "LEG") else a.sector
+
+
+_SAYING = {"say", "tell", "report", "add", "announce", "confirm", "claim"}
+_LOCATIVE = {"in", "at", "near", "inside", "outside"}
+
+
+def _aside(tok, kind: str, near: set[int]) -> bool:
+    """A mention that is not a candidate target: the reporter of the sentence ("Pyongyang refused
+    ..., Chinese diplomats said") or a bare place the doer or the act is in ("leaders meeting in
+    London agreed"; not "investigating crimes committed in Ukraine", where the place is the matter)."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and head.head is not head:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING:
+        return True
+    return kind in ("country", "capital", "place") and head is tok and head.dep_ == "pobj" \
+        and head.head.lower_ in _LOCATIVE and head.head.head.i in near
+
+
+def _one_side(a: Actor, b: Actor) -> bool:
+    """Two doers on the same side of a mutual act: "the foreign ministers of Turkey and Armenia,
+    Davutoğlu and Nalbandian, signed" names Turkey and its minister, who sign with Armenia, not
+    with each other. Same-state rivals of different sectors (government and rebels, "Afghan
+    politicians and Taliban officials") are two sides."""
+    if a.country != b.country:
+        return False
+    return a.sector == b.sector or (not a.sector and b.type == "PERSON") or (not b.sector and a.type == "PERSON")
 
 
 def _organisation(a: Actor) -> bool:
@@ -304,6 +337,17 @@ class Coder:
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
             [(speaker, True)] if speaker is not None and _pronoun(t, speaker) else b.bind_many(t, offset))]
+        for t in f.sources:
+            # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
+            # as an apposition under the first doer names further doers, not someone else.
+            for ap in t.children:
+                if ap.dep_ == "appos" and ap.conjuncts:
+                    have = {a.country for a, _ in sources}
+                    for x in (ap, *ap.conjuncts):
+                        for a, c in b.bind_many(x, offset):
+                            if a.country and a.country not in have:
+                                sources.append((a, c))
+                                have.add(a.country)
         if not sources and f.speaker and len(f.sources) == 1 and f.sources[0].tag_ == "PRP" \
                 and f.sources[0].lower_ == "they" \
                 and (len(f.speaker) > 1 or f.speaker[0].tag_ in ("NNS", "NNPS")):
@@ -323,6 +367,19 @@ class Coder:
             sources = [(a, c) for a, c in sources if not a.id.startswith("place:")]
         if f.from_speaker and b.quote_speaker is not None:
             sources = [(b.quote_speaker, True)]
+        patients: set[str] = set()
+        if f.root == "10":
+            # "demanded the expulsion of the German ambassador": the ambassador is what the act is
+            # done to; the demand goes to whoever would do it (found below by `_fallback_target`).
+            for t in f.targets:
+                if t.lemma_.lower() in _PATIENT_NOUNS:
+                    for p in t.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for o in p.children:
+                                if o.dep_ == "pobj":
+                                    patients |= {a.country for a, _ in b.bind_many(o, offset, wide=True) if a.country}
+            if patients:
+                f.targets = [t for t in f.targets if t.lemma_.lower() not in _PATIENT_NOUNS]
         targets = [x for t in f.targets for x in b.bind_many(t, offset, wide=True)]
         if f.root in ("03", "04", "05", "06", "07"):
             # "Zelensky thanked the leaders": a bare description placed by coreference in the doer's
@@ -330,6 +387,19 @@ class Coder:
             own = {a.country for a, _ in sources if a.country}
             targets = [(a, c) for a, c in targets
                        if not (c and a.id.startswith("agent:") and a.country in own)]
+        if f.root in ("03", "05", "06") and not f.place and targets:
+            # "Damascus agreed to let UN convoys deliver food to the city of Homs", "promised to
+            # cooperate with French investigators examining the explosion at Beirut port": a town of
+            # one's own that the phrase mentions is where, not with whom; left to `_fallback_target`.
+            own = {a.country for a, _ in sources if a.country}
+            targets = [(a, c) for a, c in targets
+                       if not (a.id.startswith(("place:", "capital:")) and a.country in own)]
+        if f.root in _HOSTILE and targets:
+            # "Turkey said it would hit back at the troops": bare troops that coreference placed in
+            # the doer's own state are another state's; left to `_fallback_target` below.
+            own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
+            targets = [(a, c) for a, c in targets
+                       if not (c and a.id.startswith("agent:") and a.country in own and a.sector == "MIL")]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
@@ -346,7 +416,7 @@ class Coder:
                 sources = [(loc, True)]
         if not sources and f.context:
             # "The overnight airstrikes": the doer is the state the article has just been about.
-            ctx_actor = b.context_actor({a.country for a, _ in targets if a.country})
+            ctx_actor = b.context_actor({a.country for a, _ in targets if a.country}, f.code.startswith("195"))
             if ctx_actor is not None:
                 sources = [(ctx_actor, True)]
         # International organisations and NGOs are political actors whatever their field (UNHCR, WHO).
@@ -379,7 +449,8 @@ class Coder:
                 and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.
             return [x for src in sources
-                    for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])],
+                    for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])
+                                                   and not _one_side(t[0], src[0])],
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
@@ -398,28 +469,63 @@ class Coder:
             head = f.trigger[0] if f.nominal else f.anchor
             sub = list(head.subtree)
             busy = {a.country for a, _ in sources if a.country}
-            loc = b.location(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text), busy, False) \
-                or b.location(start, end, busy)
+            s0, e0 = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
+            loc = None
+            if f.root in ("18", "19", "20"):
+                # "airstrikes aimed at preventing arms transfers to Hizbullah ... from the Golan
+                # Heights": a group the act's own phrase names is whom it hits, before the place.
+                for m in b.mentions_in(s0, e0):
+                    if m.kind in ("country", "capital", "place", "demonym"):
+                        continue
+                    a = b.resolve_span(m.start, m.end, [m])
+                    if a is not None and a.country and len(a.country) == 3 and a.country not in busy \
+                            and a.country not in ("IGO", "NGO", "MNC") and a.type != "PERSON":
+                        loc = a
+                        break
+            loc = loc or b.location(s0, e0, busy, False)
+            if loc is None and f.root in ("18", "19", "20"):
+                # "genocide committed in Darfur by Sudanese militias": a town or region of the doer's
+                # own state that the violent act's own phrase names is where it struck (civil wars;
+                # where one protests or deploys is no target).
+                loc = b.location(s0, e0, set(), False)
+                if loc is not None and not loc.id.startswith(("place:", "capital:")):
+                    loc = None
+            loc = loc or b.location(start, end, busy)
             if loc is not None:
                 targets = [(loc, True)]
         if not targets and f.root != "01" and self.guess_targets:
-            targets = self._fallback_target(f, sources, start, end, offset, b)
+            targets = self._fallback_target(f, sources, start, end, offset, b, patients)
             f.guessed = bool(targets)
 
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
 
     def _fallback_target(self, f: Frame, sources: list, start: int, end: int, offset: int,
-                         b: Binder) -> list:
+                         b: Binder, skip: set[str] = frozenset()) -> list:
         """Events are nearly always aimed at someone (gold targets are missing for 1-5% of
         non-statement events): with no target phrase, the nearest other state/actor the sentence
         names after the trigger (else before it), else the doer's own state (domestic acts:
         resigning, releasing prisoners, repressing, protesting)."""
         own = {a.country for a, _ in sources if a.country}
         pos = offset + f.anchor.idx
+        # Names inside the doer's own phrase ("the Syrian regime, Russia and ...") are not whom it
+        # acts on.
+        # Its clauses ("Turkey, one of the bodies sponsoring the SNC, had been urging it") may be.
+        inside = set()
+        for t in f.sources:
+            clauses = {y.i for x in t.subtree if x.dep_ in ("relcl", "acl", "advcl", "ccomp") for y in x.subtree}
+            inside |= {offset + x.idx for x in t.subtree if x.i not in clauses}
+        at = {offset + t.idx: t for t in f.anchor.sent}
+        near = {f.anchor.i} | {x.i for t in f.sources for x in t.subtree}
         after, before = [], []
         for m in b.mentions_in(start, end):
+            if m.start in inside:
+                continue
+            tok = at.get(m.start)
+            if tok is not None and _aside(tok, m.kind, near):
+                continue
             a = b.resolve_span(m.start, m.end, [m])
-            if a is None or not a.country or a.country in own or a.country in ("IGO", "NGO", "MNC") \
+            if a is None or not a.country or a.country in own or a.country in skip \
+                    or a.country in ("IGO", "NGO", "MNC") \
                     and a.code == next((s.code for s, _ in sources), None):
                 continue
             (after if m.start >= pos else before).append((m.kind not in ("country", "capital", "place"), a))
