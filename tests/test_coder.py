@@ -8,13 +8,6 @@ from realpolitik.records import Event
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="session")
-def coder():
-    from realpolitik.events.coder import Coder
-
-    return Coder()
-
-
 def code(coder, text: str, date: str = "2018-03-01") -> list[Event]:
     return coder.code_text(text, doc_id="t", date=date)
 

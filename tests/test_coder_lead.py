@@ -1,13 +1,6 @@
 """Coder cases: reciprocal objects, reported future ("said it would")."""
 import pytest
 
-from realpolitik.events.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder()
-
 
 def _pairs(coder, text):
     return sorted((e.plover, e.source.country, e.target.country if e.target else None)

@@ -1,12 +1,4 @@
 """Coder cases: which phrase becomes source and target (patients of demanded acts, own troops)."""
-import pytest
-
-from realpolitik.events.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder()
 
 
 def _pairs(coder, text):

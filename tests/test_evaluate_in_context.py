@@ -6,7 +6,6 @@ from typer.testing import CliRunner
 
 from realpolitik.cli.main import app
 from realpolitik.cli.output import CliError
-from realpolitik.events.coder import Coder
 from realpolitik.events.gold import sentences_from_records
 from realpolitik.events.in_context import ContextError, check_articles, code_in_context
 
@@ -27,11 +26,6 @@ def _gold():
         out.append({"id": f"s{i}", "article": "a1", "start": start, "end": start + len(sent),
                     "date": "2019-05-06", "text": sent, "events": events})
     return out
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder()
 
 
 def test_context_resolves_the_pronoun_that_a_lone_sentence_cannot(coder):

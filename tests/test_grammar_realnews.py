@@ -1,15 +1,6 @@
 """Grammatical shapes of real news sentences, coded end to end with the real pipeline."""
 from __future__ import annotations
 
-import pytest
-
-from realpolitik.events.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
 
 def code(coder, text):
     return [e for e in coder.code_text(text, "t", date="2020-01-01") if not e.negated]

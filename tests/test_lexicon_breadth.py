@@ -7,13 +7,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder():
-    from realpolitik.events.coder import Coder
-
-    return Coder()
-
-
 def _code(coder, text):
     return coder.code_text(text, "t", date="2020-01-01")
 
