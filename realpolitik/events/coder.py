@@ -371,15 +371,17 @@ class Coder:
         if f.root == "10":
             # "demanded the expulsion of the German ambassador": the ambassador is what the act is
             # done to; the demand goes to whoever would do it (found below by `_fallback_target`).
+            undergone = []
             for t in f.targets:
-                if t.lemma_.lower() in _PATIENT_NOUNS:
-                    for p in t.children:
-                        if p.dep_ == "prep" and p.lower_ == "of":
-                            for o in p.children:
-                                if o.dep_ == "pobj":
-                                    patients |= {a.country for a, _ in b.bind_many(o, offset, wide=True) if a.country}
+                if t.lemma_.lower() in _PATIENT_NOUNS:  # the noun itself ("the expulsion of X")
+                    undergone += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in p.children if o.dep_ == "pobj"]
+                elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _PATIENT_NOUNS:
+                    undergone.append(t)  # the grammar already took X out of "the expulsion of X"
+            for o in undergone:
+                patients |= {a.country for a, _ in b.bind_many(o, offset, wide=True) if a.country}
             if patients:
-                f.targets = [t for t in f.targets if t.lemma_.lower() not in _PATIENT_NOUNS]
+                f.targets = [t for t in f.targets if t.lemma_.lower() not in _PATIENT_NOUNS and t not in undergone]
         targets = [x for t in f.targets for x in b.bind_many(t, offset, wide=True)]
         if f.root in ("03", "04", "05", "06", "07"):
             # "Zelensky thanked the leaders": a bare description placed by coreference in the doer's
