@@ -102,3 +102,22 @@ def test_cue_accusations_cross_sides_within_a_state(coder):
 ])
 def test_joining_a_scheme_or_coalition_is_cooperation(coder, text, date, code):
     assert [e.cameo for e in coder.code_text(text, "t", date=date)] == [code]
+
+
+def test_what_is_made_harder_to_do_is_not_done(coder):
+    evs = coder.code_text("Ukrainian military bloggers said the loss of US intelligence data was making it harder "
+                          "to strike Russian artillery.", "t", date="2025-03-08")
+    assert not any(e.plover == "ASSAULT" for e in evs)
+
+
+def test_calling_something_a_name_is_not_calling_a_ceasefire(coder):
+    evs = coder.code_text("Ukrainian lawmakers called the pause an attempt to pressure Kyiv into capitulation.", "t",
+                          date="2025-03-04")
+    assert not any(e.cameo == "0871" for e in evs)
+    assert [e.cameo for e in coder.code_text("Hamas called a ceasefire on Sunday.", "t", date="2021-05-20")] == ["0871"]
+
+
+def test_the_subject_of_ready_to_is_the_copulas(coder):
+    evs = coder.code_text("Russia is ready to hold talks with Ukraine.", "t", date="2022-03-01")
+    assert [(e.plover, e.source.country, e.target.country, e.modality) for e in evs] == [
+        ("CONSULT", "RUS", "UKR", "intent")]

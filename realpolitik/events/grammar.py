@@ -64,6 +64,7 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
                   and not any(o.lower_ in _TIME_WORDS for o in c.children if o.dep_ == "pobj")}
     objs = _objects(verb)
+    naming = verb.lower_.startswith("call") and any(c.dep_ == "oprd" for c in verb.children)
     for p in pats:
         if p.part and not particles.intersection(p.part):
             continue
@@ -71,6 +72,8 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
                               for x in R.children(verb, "nsubj")):
             continue
         if p.obj:
+            if naming:
+                continue  # "called the pause an attempt to ...": naming, not calling a ceasefire
             cands = list(objs)
             # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
             for _ in range(2):  # "tens of thousands of troops"

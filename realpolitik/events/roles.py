@@ -209,6 +209,8 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         return subject_roles(head.head, depth + 1)  # "Germany was the first country to recognise ..."
     if dep == "relcl":
         return [head], []
+    if dep == "acomp" and head.tag_.startswith("VB"):
+        return subject_roles(head, depth + 1)  # "Russia is ready to hold talks": the copula's subject
     if dep == "acl":
         if verb.tag_ == "VBN":  # "civilians killed by X"
             return ag, [head]
@@ -281,6 +283,11 @@ def _reported_future(tok: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)) for c in tok.children)
 
 
+# Adjectives of ease and ability whose infinitive is only possible or impossible.
+_EASE = {"hard", "harder", "hardest", "difficult", "easy", "easier", "easiest", "impossible", "possible",
+         "tough", "tougher", "able", "unable", "costly", "dangerous", "safe", "safer"}
+
+
 def modality(tok: Token) -> str:
     """action, intent (will; a reported 'would'), or hypothetical (would/could/may/conditional)."""
     for c in tok.children:
@@ -294,6 +301,8 @@ def modality(tok: Token) -> str:
                 return "intent"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+    if tok.dep_ == "xcomp" and tok.head.lower_ in _EASE:
+        return "hypothetical"  # "making it harder to strike Russian artillery": a capacity, not an act
     if tok.tag_ != "VBD" and not (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
                                                              for c in tok.children)) \
             and any(c.dep_ == "advcl" and _conditional(c) for c in tok.children):
