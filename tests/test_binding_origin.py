@@ -1,34 +1,25 @@
 """Binding a bare agent to the origin named in its from-phrase."""
 from __future__ import annotations
 
-
-def test_investigators_from_an_organisation(coder):
-    events = coder.code_text("Investigators from the African Union accused Sudanese troops of attacking "
-                             "civilians.", "o1", date="2012-04-20")
-    assert any(e.source.code == "IGOAU" for e in events), [(e.source.code, e.source.text) for e in events]
+import pytest
 
 
-def test_troops_from_a_state(coder):
-    events = coder.code_text("Troops from Chad attacked Boko Haram fighters near the border.", "o2",
-                             date="2015-02-04")
-    assert any(e.source.country == "TCD" for e in events), [(e.source.code, e.source.text) for e in events]
+@pytest.mark.parametrize("text,date,attr,want", [
+    ("Investigators from the African Union accused Sudanese troops of attacking civilians.", "2012-04-20",
+     "code", "IGOAU"),
+    ("Troops from Chad attacked Boko Haram fighters near the border.", "2015-02-04", "country", "TCD"),
+    ("A court in the self-proclaimed Donetsk People's Republic sentenced two Britons to death.", "2022-06-09",
+     "code", "UKRREB"),
+    ("Officials in Canberra said Australia was weighing its options.", "2018-10-16", "country", "AUS"),
+])
+def test_agent_takes_the_origin_in_its_phrase(coder, text, date, attr, want):
+    events = coder.code_text(text, "o", date=date)
+    assert any(getattr(e.source, attr) == want for e in events), [(e.source.code, e.source.text) for e in events]
 
 
 def test_possessed_agent_keeps_its_owner(coder):
     events = coder.code_text("Ankara recalled its ambassador from Abu Dhabi.", "o3", date="2020-08-14")
     assert all(e.source.country == "TUR" for e in events)
-
-
-def test_court_in_a_breakaway_republic(coder):
-    events = coder.code_text("A court in the self-proclaimed Donetsk People's Republic sentenced two Britons "
-                             "to death.", "o4", date="2022-06-09")
-    assert any(e.source.code == "UKRREB" for e in events), [(e.source.code, e.source.text) for e in events]
-
-
-def test_officials_in_a_capital(coder):
-    events = coder.code_text("Officials in Canberra said Australia was weighing its options.", "o5",
-                             date="2018-10-16")
-    assert any(e.source.country == "AUS" for e in events), [(e.source.code, e.source.text) for e in events]
 
 
 def _countries(events):
