@@ -20,6 +20,9 @@ from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
+from realpolitik.events.sides import (
+    aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
+)
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
 from realpolitik.nlp.fastlemma import FastLemmas
 from realpolitik.nlp.model import disabled_for_parsing, load_parser
@@ -60,73 +63,6 @@ _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing
 _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
-
-
-def _pronoun(tok, speaker: Actor) -> bool:
-    """Pronouns that, as the subject of what someone said, stand for the speaker: I/we always,
-    he/she for a person, it for an institution ("The Pentagon said it was investigating")."""
-    if tok.tag_ != "PRP":
-        return False
-    low = tok.lower_
-    if low in ("i", "we"):
-        return True
-    if low in ("he", "she"):
-        return speaker.type == "PERSON"
-    return low == "it" and speaker.type != "PERSON"
-
-
-def _reciprocal(tok) -> bool:
-    """'each other', 'one another' as an object."""
-    low = tok.lower_
-    kids = {c.lower_ for c in tok.children}
-    if (low == "other" and "each" in kids) or (low in ("one", "another") and kids & {"one", "another"}):
-        return True
-    # "each other's positions"
-    return any(c.dep_ == "poss" and c.lower_ == "other" and _reciprocal(c) for c in tok.children)
-
-
-def _side(a: Actor) -> str:
-    """The state and its organs are one side; its opposition, rebels or people are another
-    ("Syrian opposition leaders said the Assad regime was responsible" is an accusation)."""
-    return "state" if a.sector in (None, "", "GOV", "MIL", "COP", "SPY", "JUD", "LEG") else a.sector
-
-
-_SAYING = {"say", "tell", "report", "add", "announce", "confirm", "claim"}
-_LOCATIVE = {"in", "at", "near", "inside", "outside"}
-
-
-def _aside(tok, kind: str, near: set[int]) -> bool:
-    """A mention that is not a candidate target: the reporter of the sentence ("Pyongyang refused
-    ..., Chinese diplomats said") or a bare place the doer or the act is in ("leaders meeting in
-    London agreed"; not "investigating crimes committed in Ukraine", where the place is the matter)."""
-    head = tok
-    while head.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and head.head is not head:
-        head = head.head
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING:
-        return True
-    return kind in ("country", "capital", "place") and head is tok and head.dep_ == "pobj" \
-        and head.head.lower_ in _LOCATIVE and head.head.head.i in near
-
-
-def _one_side(a: Actor, b: Actor) -> bool:
-    """Two doers on the same side of a mutual act: "the foreign ministers of Turkey and Armenia,
-    Davutoğlu and Nalbandian, signed" names Turkey and its minister, who sign with Armenia, not
-    with each other. Same-state rivals of different sectors (government and rebels, "Afghan
-    politicians and Taliban officials") are two sides."""
-    if a.country != b.country:
-        return False
-    return a.sector == b.sector or (not a.sector and b.type == "PERSON") or (not b.sector and a.type == "PERSON")
-
-
-def _organisation(a: Actor) -> bool:
-    return a.type in ("IGO", "NGO") or a.country in ("IGO", "NGO")
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    """One actor, not two with the same code (ElBaradei urging Mubarak: both EGY, two people)."""
-    if a.type == "PERSON" or b.type == "PERSON":
-        return a.id == b.id
-    return a.code == b.code
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -336,7 +272,7 @@ class Coder:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
-            [(speaker, True)] if speaker is not None and _pronoun(t, speaker) else b.bind_many(t, offset))]
+            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker) else b.bind_many(t, offset))]
         for t in f.sources:
             # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
             # as an apposition under the first doer names further doers, not someone else.
@@ -423,10 +359,10 @@ class Coder:
                 sources = [(ctx_actor, True)]
         # International organisations and NGOs are political actors whatever their field (UNHCR, WHO).
         sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR
-                   or _organisation(a)]
+                   or organisation(a)]
         if f.root == "01":
             # Statements need an identified speaker: not "officials" placed by document context.
-            sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or _organisation(a))
+            sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
                        and not (c and a.id.startswith("agent:"))]
         if not sources:
             return []
@@ -443,7 +379,7 @@ class Coder:
                        if not (c and a.country in hit and a.sector in (None, "MIL", "GOV"))]
             if not sources:
                 return []
-        if len(sources) > 1 and any(_reciprocal(t) for t in f.targets):
+        if len(sources) > 1 and any(reciprocal(t) for t in f.targets):
             # "Azerbaijan and Armenia accused each other", "shelled each other's positions": each
             # side is the other's target, whatever place the phrase names.
             f.mutual, targets = True, []
@@ -451,8 +387,8 @@ class Coder:
                 and len({a.code for a, _ in sources}) > 1:
             # "Saudi Arabia and Iran agreed to restore relations": each with the other.
             return [x for src in sources
-                    for x in self._emit(f, [src], [t for t in sources if not _same(t[0], src[0])
-                                                   and not _one_side(t[0], src[0])],
+                    for x in self._emit(f, [src], [t for t in sources if not same_actor(t[0], src[0])
+                                                   and not one_side(t[0], src[0])],
                                         speaker, q, si, start, end, text, offset, doc_id, date)]
         if f.mutual:
             return []  # one side only: who fought whom is unknown
@@ -461,7 +397,7 @@ class Coder:
             # "Egypt recalled its ambassador to Ethiopia": one's own envoy is what is cut, the
             # state named beside it is whom relations are cut with.
             targets = self._fallback_target(f, sources, start, end, offset, b) or targets
-        if f.cue and targets and all(a.country == s.country and _side(a) == _side(s)
+        if f.cue and targets and all(a.country == s.country and side(a) == side(s)
                                      for a, _ in targets for s, _ in sources):
             # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
             # no accusation: it stays a statement.
@@ -523,7 +459,7 @@ class Coder:
             if m.start in inside:
                 continue
             tok = at.get(m.start)
-            if tok is not None and _aside(tok, m.kind, near):
+            if tok is not None and aside(tok, m.kind, near):
                 continue
             a = b.resolve_span(m.start, m.end, [m])
             if a is None or not a.country or a.country in own or a.country in skip \
@@ -560,7 +496,7 @@ class Coder:
             # A bare country is redundant beside a more specific actor of the same country:
             # "blamed the Assad regime for the attack on Khan Sheikhoun" is aimed at SYRGOV only.
             specific = {t.country for t, _ in targets if t.sector}
-            tlist = [(t, c) for t, c in targets if not _same(t, src)
+            tlist = [(t, c) for t, c in targets if not same_actor(t, src)
                      and (t.sector or t.country not in specific)]
             tlist = list({t.code: (t, c) for t, c in tlist}.values()) or [(None, False)]
             for tgt, tgt_coref in tlist:
