@@ -234,8 +234,8 @@ def _attach_evidence(store, alerts: list[dict], level: str, freq: str, k: int) -
                                            e.num_mentions DESC, e.date, e.event_id) <= {int(k)}
             )
             SELECT ev.alert, ev.event_id, ev.date, ev.source_code, ev.target_code, ev.cameo, ev.cameo_label,
-                   ev.num_mentions, (SELECT any_value(m.sentence) FROM mentions m WHERE m.event_id = ev.event_id)
-            FROM ev ORDER BY alert, ev.ord, num_mentions DESC, date
+                   ev.num_mentions, (SELECT arg_min(m.sentence, m.mention_id) FROM mentions m WHERE m.event_id = ev.event_id)
+            FROM ev ORDER BY alert, ev.ord, num_mentions DESC, date, ev.event_id
             """
         ).fetchall()
     finally:
