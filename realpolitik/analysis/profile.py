@@ -179,8 +179,8 @@ def _examples(store, base, fa, fb, rows, k) -> dict:
                 FROM events WHERE {where} AND coalesce({col}, '?') IN (SELECT unnest(?))
                 QUALIFY row_number() OVER (PARTITION BY cat ORDER BY num_mentions DESC, date DESC, event_id) <= {int(k)}
             )
-            SELECT ev.*, (SELECT any_value(m.sentence) FROM mentions m WHERE m.event_id = ev.event_id) AS sentence
-            FROM ev ORDER BY cat, num_mentions DESC, date DESC
+            SELECT ev.*, (SELECT arg_min(m.sentence, m.mention_id) FROM mentions m WHERE m.event_id = ev.event_id) AS sentence
+            FROM ev ORDER BY cat, num_mentions DESC, date DESC, event_id
             """,
             [cats],
         ).fetchall()
