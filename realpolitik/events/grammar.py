@@ -23,6 +23,7 @@ from realpolitik.events.nominal import (
     _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
     repair_relative_attachment,
 )
+from realpolitik.events.sides import reciprocal
 
 __all__ = ["Frame", "parse_frames", "verb_frames", "noun_frames"]
 
@@ -209,9 +210,9 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
             agentless=bool(patients) and not sources, doer_event=event_noun,
         ))
-        if len(sources) > 1 and any(_reciprocal(t) for t in targets):
+        if len(sources) > 1 and any(reciprocal(t) for t in targets):
             # "Armenia and Azerbaijan accused each other": each subject at each other one.
-            frames[-1].targets, frames[-1].mutual = [t for t in targets if not _reciprocal(t)], True
+            frames[-1].targets, frames[-1].mutual = [t for t in targets if not reciprocal(t)], True
             continue
         partners = [t for t in targets if t.dep_ in ("pobj", "conj") and any(
             a.lower_ == "with" and a.dep_ == "prep" for a in t.ancestors)]
@@ -290,14 +291,6 @@ def _identifying(verb: Token) -> bool:
 def _symmetric(code: str) -> bool:
     """Acts the other party necessarily does too: negotiating, signing an agreement, a truce."""
     return code[:3] in ("046", "057", "087")
-
-
-def _reciprocal(tok: Token) -> bool:
-    """'each other', 'one another'."""
-    doc = tok.doc
-    if tok.lower_ == "one":
-        return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "another"
-    return tok.lower_ in ("other", "another") and tok.i > 0 and doc[tok.i - 1].lower_ in ("each", "one")
 
 
 def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:

@@ -19,12 +19,17 @@ def speaker_pronoun(tok, speaker: Actor) -> bool:
 
 
 def reciprocal(tok) -> bool:
-    """'each other', 'one another' as an object."""
+    """'each other', 'one another' as an object, however the parser attached its two words; also
+    "each other's positions"."""
     low = tok.lower_
+    doc = tok.doc
     kids = {c.lower_ for c in tok.children}
     if (low == "other" and "each" in kids) or (low in ("one", "another") and kids & {"one", "another"}):
         return True
-    # "each other's positions"
+    if low == "one" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "another":
+        return True
+    if low in ("other", "another") and tok.i > 0 and doc[tok.i - 1].lower_ in ("each", "one"):
+        return True
     return any(c.dep_ == "poss" and c.lower_ == "other" and reciprocal(c) for c in tok.children)
 
 
