@@ -195,3 +195,39 @@ def test_cli_codes_with_a_verb_file(tmp_path, toy):
     assert "patterns read" in res.output  # the conversion report
     events = [json.loads(x) for x in out.read_text().splitlines()]
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("RUS", "UKR", "195")]
+
+
+def test_code_with_a_letter_after_it_keeps_its_cameo_digits(tmp_path):
+    p = tmp_path / "Suffix.verbs.txt"
+    p.write_text("--- GRONK [---] ---\nGRONK\n- * ASYLUM [174K]\n- * FRIENDS [023?]\n- * PLAN [903B]\n",
+                 encoding="utf-8")
+    pv = read_petrarch_verbs(p)
+    assert {(v.obj[0], v.code) for v in pv.patterns} == {("asylum", "174"), ("friend", "023")}
+    assert pv.report.skipped == {"not a CAMEO code": 1, "verb: no code [---]": 1}  # 903: no CAMEO root
+    assert pv.report.notes["with a letter or ? after the code dropped"] == 2
+
+
+def test_file_first_codes_a_verb_as_the_file_says(toy):
+    shipped = default_lexicon()
+    lex, _ = extend_lexicon(shipped, [toy])
+    assert not _by(lex.verbs["say"], "say", code="051")  # by default the shipped "say" stays as it is
+    lex, (rep,) = extend_lexicon(shipped, [toy], file_first=True)
+    assert "verb: bare code on a verb the shipped lexicon codes" not in rep.skipped
+    assert lex.verbs["say"][0] == VerbPattern(lemma="say", code="051")
+    assert lex.verbs["say"][1:] == shipped.verbs["say"]  # the shipped patterns stay, behind the file's
+    # The file's own patterns: most specific first, its bare code last among them.
+    gronk = lex.verbs["gronk"]
+    assert [p.specificity for p in gronk] == sorted((p.specificity for p in gronk), reverse=True)
+
+
+def test_file_first_sentence_takes_the_file_code(tmp_path):
+    from realpolitik.events.coder import Coder
+
+    p = tmp_path / "Restore.verbs.txt"
+    p.write_text("--- RESTORE [064] ---\nRESTORE\n- * TIES [064]\n", encoding="utf-8")
+    text = "Egypt restored diplomatic ties with Qatar on Monday."
+    plain = [(e.source.code, e.target.code, e.cameo) for e in Coder(verb_files=[str(p)]).code_text(text)]
+    assert plain and plain[0][2] != "064"  # the shipped "restore ties" pattern is tried first
+    lex, _ = extend_lexicon(default_lexicon(), [p], file_first=True)
+    first = [(e.source.code, e.target.code, e.cameo) for e in Coder(lexicon=lex).code_text(text)]
+    assert first[0] == ("EGY", "QAT", "064")
