@@ -34,8 +34,8 @@ QUUX_+GRONK [010]
 - * UP AID [070]                 # particle plus object
 - * TREATIES [057:057]           # the same code both ways
 - &GUARDS * [154]                # subject from a set
-- * WITH % [031]                 # compound actor: skipped
-- $ * + [111]                    # source/target markers: skipped
+- * WITH % [031]                 # compound actor as the preposition's object: like * (WITH)
+- $ * + [111]                    # the target marker with no preposition: skipped
 - TRIED_TO_* [112]               # word order: skipped
 - * MEMO (TO CHIEF) [020]        # object plus phrase: skipped
 - * TO_LET_GO [066]              # verb complement: skipped
@@ -63,15 +63,15 @@ def _by(pats, lemma, **kw):
 def test_toy_file_counts(toy):
     rep = read_petrarch_verbs(toy).report
     assert (rep.synsets, rep.blocks, rep.verbs, rep.patterns_read) == (3, 2, 8, 13)
-    assert rep.converted == 6
+    assert rep.converted == 7
     assert rep.verb_codes == 4  # BLORT [190], +GRONK_AWAY [0874], +GRONK_AGAINST [111], ZIBBLE (block's 051)
     assert rep.skipped == {
-        "compound actor (%)": 1, "source marker ($)": 1, "words before the verb": 1,
+        "target marker (+)": 1, "words before the verb": 1,
         "object plus prepositional phrase": 1, "not a noun phrase": 1, "not a CAMEO code": 1,
         "no code [---]": 1, "verb: no code [---]": 1, "multi-word verb: words before the verb": 1,
         "verb: bare code on a verb the shipped lexicon codes": 1, "verb: block code on a synonym": 1,
     }
-    assert "13 patterns read, 6 converted, 7 skipped" in rep.summary()
+    assert "13 patterns read, 7 converted, 6 skipped" in rep.summary()
 
 
 def test_toy_file_conversion(toy):
@@ -88,6 +88,8 @@ def test_toy_file_conversion(toy):
     (aid,) = _by(pats, "gronk", code="070")
     assert (aid.part, aid.obj) == (("up",), ("aid",))
     assert _by(pats, "gronk", code="057")[0].mutual
+    (with_,) = _by(pats, "gronk", code="031")
+    assert (with_.part, with_.prep, with_.obj) == (("with",), ("with",), ())
     assert _by(pats, "gronk", code="154")[0].subj == ("sentry",)
     assert _by(pats, "gronk", code="0874")[0].part == ("away",)
     assert _by(pats, "gronk", code="111")[0].part == ("against",)
@@ -231,3 +233,49 @@ def test_file_first_sentence_takes_the_file_code(tmp_path):
     lex, _ = extend_lexicon(default_lexicon(), [p], file_first=True)
     first = [(e.source.code, e.target.code, e.cameo) for e in Coder(lexicon=lex).code_text(text)]
     assert first[0] == ("EGY", "QAT", "064")
+
+
+def test_file_first_object_words_may_be_anywhere_in_the_phrase(tmp_path):
+    from realpolitik.events.coder import Coder
+    from realpolitik.events.lexicon import phrase_matches
+
+    assert phrase_matches(["full", "diplomatic", "tie"], ["diplomatic *"])
+    assert phrase_matches(["artillery", "shell"], ["artillery *"]) and not phrase_matches(["shell"], ["artillery *"])
+    # No shipped pattern uses the wildcard: the default lexicon matches heads as before.
+    lex = default_lexicon()
+    assert not any(o.endswith("*") for pats in lex.verbs.values() for p in pats for o in p.obj)
+    p = tmp_path / "Gronk.verbs.txt"
+    p.write_text("--- GRONK [042] ---\nGRONK\n- * ARTILLERY [194]\n", encoding="utf-8")
+    assert _by(read_petrarch_verbs(p).patterns, "gronk", code="194")[0].obj == ("artillery",)
+    assert _by(read_petrarch_verbs(p, file_first=True).patterns, "gronk", code="194")[0].obj == ("artillery *",)
+    lex, _ = extend_lexicon(lex, [p], file_first=True)
+    events = Coder(lexicon=lex).code_text("North Korea gronked two artillery shells at South Korea on Thursday.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in events] == [("PRK", "KOR", "194")]
+
+
+def test_actor_markers_in_the_default_roles_convert(tmp_path):
+    p = tmp_path / "Markers.verbs.txt"
+    p.write_text("--- GRONK [---] ---\nGRONK\n"
+                 "- * FEAST AT ^ WITH + [043]\n"     # object, a skipped phrase, the target after WITH
+                 "- * THEIR ^ ABOUT + [162]\n"       # any object, the target after ABOUT
+                 "- % * TALKS [031]\n"               # the compound source is the subject
+                 "- + * FROM $ [066]\n"              # roles turned round: skipped
+                 "- * OF $ FROM + [012]\n",          # the source after the verb: skipped
+                 encoding="utf-8")
+    pv = read_petrarch_verbs(p)
+    (feast,) = _by(pv.patterns, "gronk", code="043")
+    assert (feast.obj, feast.part, feast.prep) == (("feast",), ("with",), ("with",))
+    (about,) = _by(pv.patterns, "gronk", code="162")
+    assert (about.obj, about.part, about.prep) == ((), ("about",), ("about",))
+    assert _by(pv.patterns, "gronk", code="031")[0].obj == ("talk", "talks")
+    assert pv.report.skipped == {"source marker ($)": 2, "verb: no code [---]": 1}
+
+
+def test_celebrated_with_a_target_marker(tmp_path):
+    from realpolitik.events.coder import Coder
+
+    p = tmp_path / "Feast.verbs.txt"
+    p.write_text("--- CELEBRATE [---] ---\nCELEBRATE\n- * FEAST AT ^ WITH + [043]\n", encoding="utf-8")
+    lex, _ = extend_lexicon(default_lexicon(), [p], file_first=True)
+    events = Coder(lexicon=lex).code_text("Egypt celebrated the feast at Cairo with Jordan on Monday.")
+    assert ("EGY", "JOR", "043") in [(e.source.code, e.target and e.target.code, e.cameo) for e in events]

@@ -51,6 +51,8 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # "made", "took" or "set"; their objects or complements carry the event.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "come", "will", "would", "shall", "should",
                           "may", "might", "can", "could", "must"})
+# Words that only introduce the phrase a `^` stands for ("* THEIR ^ ABOUT +").
+_SKIPPED_BEFORE_PHRASE = frozenset({"the", "a", "an", "their", "its", "his", "her", "our"})
 _MARKERS = {"$": "source marker ($)", "+": "target marker (+)", "%": "compound actor (%)", "^": "phrase skip (^)"}
 _HEADER = re.compile(r"^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}")
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
@@ -165,6 +167,26 @@ def _read_code(raw: str, notes: Counter | None = None) -> tuple[str, bool]:
         # which misses an event rather than inventing one.
         notes["with the reverse code dropped"] += 1
     return code, False
+
+
+def _actor_slots(toks: list[str]) -> list[str]:
+    """Rewrite the markers after the verb that say what the dependency reading says anyway:
+    `PREP +` or `PREP %` as the last words (the target, or a compound one, is that preposition's
+    object: "* WITH %") become the phrase `(PREP)`; `^` (any phrase), with the preposition or
+    possessive before it ("AT ^", "THEIR ^"), is dropped, which loosens the pattern a little. Other
+    markers stay, for the caller to skip the pattern: a source after the verb ("* FROM $") or a
+    target before it turns the roles round, which a lexicon pattern cannot say."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t == "^":
+            if out and out[-1].lower() in PREPOSITIONS | PARTICLES | _SKIPPED_BEFORE_PHRASE:
+                out.pop()
+            continue
+        if t in ("+", "%") and i == len(toks) - 1 and out and out[-1].lower() in PREPOSITIONS | PARTICLES:
+            out[-1] = f"({out[-1].lower()})"
+            continue
+        out.append(t)
+    return out
 
 
 def _split_phrase(text: str) -> list[str]:
@@ -361,7 +383,10 @@ class _Reader:
                 raise _Skip("not a noun phrase")  # "* QUICKLY": an adverb, never an object
             head = words[-1]
             for h in dict.fromkeys((_noun_rule(head), head)):  # "TANKS" -> tank (and as written)
-                p = " ".join(words[:-1] + [h])
+                # Read PETRARCH's way, the words may be anywhere in the object phrase, the last one
+                # too ("* DIPLOMATIC" matches "full diplomatic ties"): any head ("*", see
+                # `phrase_matches`). Otherwise the last word is the head.
+                p = " ".join(words[:-1] + [h] + (["*"] if self.file_first else []))
                 if p not in out:
                     out.append(p)
         return tuple(out)
@@ -374,14 +399,17 @@ class _Reader:
         before, after = text.split("*")
         if before.endswith("_"):
             raise _Skip("words before the verb")  # "TRIED_TO_*": adjacency we cannot check
+        btoks = _split_phrase(before.strip())
+        if btoks in (["$"], ["%"]):
+            btoks = []  # "$ *", "% * TALKS": the source is the verb's subject, as it is unmarked
+        toks = _actor_slots(_split_phrase(after.strip()))
         for mark, reason in _MARKERS.items():
             # "+" also starts no word in a pattern, so any "+" is a target marker here.
-            if mark in before or mark in after:
+            if any(mark in t for t in btoks + toks):
                 raise _Skip(reason)
         notes: Counter = Counter()  # kept only if the entry converts
         code, mutual = _read_code(raw_code, notes)
         subj: tuple[str, ...] = ()
-        btoks = _split_phrase(before.strip())
         if btoks:
             if len(btoks) > 1 or btoks[0].startswith(("(", "{")):
                 raise _Skip("words before the verb")
@@ -392,7 +420,6 @@ class _Reader:
                 subj = self._phrases(self._elements([w]))
             except _Skip:
                 raise _Skip("words before the verb") from None
-        toks = _split_phrase(after.strip())
         part: tuple[str, ...] = ()
         prep: tuple[str, ...] = ()
         obj: tuple[str, ...] = ()
@@ -404,16 +431,22 @@ class _Reader:
         if pps:
             if part:
                 raise _Skip("particle plus prepositional phrase")
-            if toks[0] is not pps[0] or len(toks) > 1:
+            if toks[-1] is not pps[0]:
                 raise _Skip("object plus prepositional phrase")
             inner = _split_phrase(pps[0][1:-1])
+            if len(toks) > 1 and len(inner) != 1:
+                raise _Skip("object plus prepositional phrase")
             if not inner or inner[0].startswith(("&", "{", "(")) or inner[0].lower() in _ARTICLES:
                 raise _Skip("prepositional phrase without a preposition")
             p = inner[0].lower()
             if not _WORD.match(p):
                 raise _Skip("prepositional phrase without a preposition")
             part = (p,)
-            if len(inner) == 1:
+            if len(toks) > 1:
+                # "* EID (WITH)" (from "* EID AT ^ WITH +"): the object selects, the target is
+                # the preposition's object.
+                obj, prep = self._phrases(self._elements(toks[:-1])), (p,)
+            elif len(inner) == 1:
                 prep = (p,)  # "* (TO)": the target is the preposition's object ("rushed to X")
             else:
                 obj = self._phrases(self._elements(inner[1:]))  # "* (INTO INQUIRY)": its object selects
