@@ -279,3 +279,19 @@ def test_celebrated_with_a_target_marker(tmp_path):
     lex, _ = extend_lexicon(default_lexicon(), [p], file_first=True)
     events = Coder(lexicon=lex).code_text("Egypt celebrated the feast at Cairo with Jordan on Monday.")
     assert ("EGY", "JOR", "043") in [(e.source.code, e.target and e.target.code, e.cameo) for e in events]
+
+
+def test_file_first_no_code_stops_the_shipped_patterns(tmp_path):
+    from realpolitik.events.coder import Coder
+    from realpolitik.events.petrarch_verbs import NO_EVENT
+
+    p = tmp_path / "Burn.verbs.txt"
+    p.write_text("--- BURN [---] ---\nBURN\n- * FLAGS [181]\n", encoding="utf-8")
+    assert not read_petrarch_verbs(p).patterns[1:]  # by default [---] converts to nothing
+    pv = read_petrarch_verbs(p, file_first=True)
+    assert VerbPattern(lemma="burn", code=NO_EVENT) in pv.patterns
+    assert pv.report.notes["kept as no-event patterns [---]"] == 1
+    text = "Protesters burned down the Danish embassy in Tehran on Monday."
+    assert Coder().code_text(text)  # the shipped lexicon codes the burning
+    lex, _ = extend_lexicon(default_lexicon(), [p], file_first=True)
+    assert not Coder(lexicon=lex).code_text(text)  # the file lists "burn" with no code: no event

@@ -57,6 +57,9 @@ _MARKERS = {"$": "source marker ($)", "+": "target marker (+)", "%": "compound a
 _HEADER = re.compile(r"^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}")
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
+# The code of a pattern that codes no event (`[---]` read with `file_first`): no taxonomy row, so the
+# coder emits nothing for it.
+NO_EVENT = "---"
 # More expansions than this means a pattern crosses two large sets (a set of arms times a set of places): too loose a
 # selector to trust, and costly to index.
 MAX_PHRASES = 400
@@ -301,9 +304,21 @@ class _Reader:
                 out.extend(pats)
         return out
 
+    def _code(self, raw_code: str, notes: Counter) -> tuple[str, bool]:
+        """`_read_code`, except that read PETRARCH's way (`file_first`) `[---]` is a code too: the
+        file says "no event here" ("RECEIVE [033]" but "* CARD [---]"; a `[---]` verb none of whose
+        patterns match), and the pattern must stop the shipped patterns behind it from coding one."""
+        try:
+            return _read_code(raw_code, notes)
+        except _Skip as sk:
+            if self.file_first and sk.reason == "no code [---]":
+                notes["kept as no-event patterns [---]"] += 1
+                return NO_EVENT, False
+            raise
+
     def _bare(self, lemma: str, raw_code: str) -> list[VerbPattern]:
         notes: Counter = Counter()  # kept only if the entry converts
-        code, mutual = _read_code(raw_code, notes)
+        code, mutual = self._code(raw_code, notes)
         if lemma in _AUXILIARIES or lemma in self.lexicon.light_verbs or lemma in self.lexicon.modal_verbs:
             raise _Skip("bare code on a light or auxiliary verb")
         if lemma in self.lexicon.verbs and not self.file_first:
@@ -324,7 +339,7 @@ class _Reader:
         if not _WORD.match(lemma) or not rest:
             raise _Skip("verb not a plain word")
         notes: Counter = Counter()  # kept only if the entry converts
-        code, mutual = _read_code(raw_code, notes)
+        code, mutual = self._code(raw_code, notes)
         if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
             # "+CALL_OFF", "+PLEAD_FOR": a phrasal verb; the particle or preposition must be there.
             self.report.notes.update(notes)
@@ -408,7 +423,7 @@ class _Reader:
             if any(mark in t for t in btoks + toks):
                 raise _Skip(reason)
         notes: Counter = Counter()  # kept only if the entry converts
-        code, mutual = _read_code(raw_code, notes)
+        code, mutual = self._code(raw_code, notes)
         subj: tuple[str, ...] = ()
         if btoks:
             if len(btoks) > 1 or btoks[0].startswith(("(", "{")):
