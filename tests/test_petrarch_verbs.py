@@ -295,3 +295,16 @@ def test_file_first_no_code_stops_the_shipped_patterns(tmp_path):
     assert Coder().code_text(text)  # the shipped lexicon codes the burning
     lex, _ = extend_lexicon(default_lexicon(), [p], file_first=True)
     assert not Coder(lexicon=lex).code_text(text)  # the file lists "burn" with no code: no event
+
+
+def test_a_preposition_without_brackets_is_a_prepositional_phrase(tmp_path):
+    p = tmp_path / "Prep.verbs.txt"
+    p.write_text("--- GRONK [---] ---\nGRONK\n- * FOR &SANCTIONS [172]\n- *_UPON [097]\n- * DOWN FROM [013]\n"
+                 "\n&SANCTIONS\n+ECONOMIC_SANCTIONS\n+TOTAL_BOYCOTT\n", encoding="utf-8")
+    pv = read_petrarch_verbs(p)
+    (sanct,) = _by(pv.patterns, "gronk", code="172")
+    assert (sanct.part, sanct.prep, sanct.obj) == (("for",), (), ("economic sanction", "economic sanctions",
+                                                                  "total boycott"))
+    (upon,) = _by(pv.patterns, "gronk", part=("upon",))
+    assert (upon.part, upon.prep) == (("upon",), ("upon",))
+    assert pv.report.skipped["particle plus prepositional phrase"] == 1  # "* DOWN FROM"

@@ -440,6 +440,12 @@ class _Reader:
         obj: tuple[str, ...] = ()
         if toks and toks[0].lower() in PARTICLES:
             part = (toks.pop(0).lower(),)
+        if (toks and toks[0].lower() in PREPOSITIONS and not any(t.startswith("(") for t in toks)
+                and not (toks[0].lower() == "to" and len(toks) > 1)):
+            # "* FOR &ECONSANCT", "*_UPON": a preposition written without its brackets, the rest
+            # of the pattern its object, as in "* (FOR &ECONSANCT)". Not "* TO_LET_GO": "to" and
+            # more words may be an infinitive, which a noun phrase match would misread.
+            toks = ["(" + " ".join(toks) + ")"]
         pps = [t for t in toks if t.startswith("(")]
         if len(pps) > 1:
             raise _Skip("several prepositional phrases")
