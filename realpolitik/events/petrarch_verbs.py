@@ -19,7 +19,15 @@ realpolitik matches verbs on a dependency parse, not on word order, so only what
 (`part`), a prepositional phrase whose object is the target (`prep`), and one subject word or set
 (`subj`). Everything else is counted under a reason and skipped: a pattern that fires too broadly
 (say, an object plus a required prepositional phrase reduced to the object alone) would do more harm
-than a missing one.
+than a missing one. Actor markers are converted where they stand in the roles the dependency reading
+gives anyway (`$ *`: the subject; `* WITH +`: the preposition's object); where they turn the roles
+round (`+ * FROM $`) the pattern is skipped.
+
+Two readings: by default the shipped lexicon keeps precedence and a file's `[---]` is skipped; with
+`file_first` (`extend_lexicon(..., file_first=True)`) the file is read as PETRARCH reads it: its
+patterns and bare codes come first, `[---]` codes no event (and so stops the shipped patterns), and
+an object pattern's words may stand anywhere in the object phrase ("* DIPLOMATIC" matches "full
+diplomatic ties").
 """
 from __future__ import annotations
 
