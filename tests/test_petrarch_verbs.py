@@ -308,3 +308,27 @@ def test_a_preposition_without_brackets_is_a_prepositional_phrase(tmp_path):
     (upon,) = _by(pv.patterns, "gronk", part=("upon",))
     assert (upon.part, upon.prep) == (("upon",), ("upon",))
     assert pv.report.skipped["particle plus prepositional phrase"] == 1  # "* DOWN FROM"
+
+
+def test_cli_verbs_first_lets_the_file_recode_a_shipped_verb(tmp_path, toy):
+    import json
+
+    from realpolitik.cli.main import app
+    from realpolitik.cli.output import CliError
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Russia said Ukraine was ready for talks.",
+                               "date": "2024-05-06"}) + "\n")
+
+    def codes(*extra):
+        out = tmp_path / "out.jsonl"
+        res = CliRunner().invoke(app, ["code", str(src), "-o", str(out), "-w", "1",
+                                       "--verbs-petrarch", str(toy), *extra])
+        assert res.exit_code == 0, res.output
+        return [json.loads(x)["cameo"] for x in out.read_text().splitlines()]
+
+    # The toy file codes SAY as 051: ignored while the shipped lexicon goes first, used with --verbs-first.
+    assert "051" not in codes()
+    assert "051" in codes("--verbs-first")
+    res = CliRunner().invoke(app, ["code", str(src), "-o", "-", "--verbs-first"])
+    assert isinstance(res.exception, CliError) and "--verbs-petrarch" in str(res.exception)

@@ -87,7 +87,7 @@ class Coder:
     def __init__(self, model: str = DEFAULT_MODEL, actor_files: Iterable[str] = (),
                  petrarch_files: Iterable[str] = (), nlp: Language | None = None,
                  lexicon: Lexicon | None = None, batch_size: int = 64, hypothetical: bool = False,
-                 verb_files: Iterable[str] = ()):
+                 verb_files: Iterable[str] = (), verbs_first: bool = False):
         from realpolitik.actors import ActorDictionary, ActorResolver
 
         self.model = model
@@ -109,7 +109,8 @@ class Coder:
         if verb_files:  # PETRARCH verb files add patterns to a copy (the default lexicon is shared)
             from .petrarch_verbs import extend_lexicon
 
-            self.lexicon, self.verb_reports = extend_lexicon(self.lexicon, verb_files)
+            # verbs_first: the files' codes win over the shipped lexicon's, as PETRARCH reads them.
+            self.lexicon, self.verb_reports = extend_lexicon(self.lexicon, verb_files, file_first=verbs_first)
         self.triggers = TriggerScanner(self.lexicon.surface_forms())
         dictionary = ActorDictionary.default()
         for path in actor_files:
