@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
+from realpolitik.events.context import ArticleContext, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
@@ -61,6 +62,9 @@ _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing
 # Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
 # against or deploys against (arrests, 17, of one's own soldiers are common).
 _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
+# A state's own people in a civil war: its forces placed by coreference may well hit them ("Government
+# forces have repeatedly hit civilian targets", "It then attacked rebel positions").
+_OWN_VICTIMS = {"REB", "OPP", "CVL"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
@@ -163,8 +167,9 @@ class Coder:
 
         mentions = sorted(self.resolver.scan(text, date=date), key=lambda m: m.start)
         coref = CorefTracker(self.resolver, date)
-        return {"text": text, "binder": Binder(self.resolver, coref, text, mentions, date),
-                "quotes": find_quotes(text)}
+        binder = Binder(self.resolver, coref, text, mentions, date)
+        binder.article = ArticleContext()  # the events coded so far, for doer-less ones
+        return {"text": text, "binder": binder, "quotes": find_quotes(text)}
 
     def _prepare(self, d: dict) -> dict[str, Any]:
         text = d.get("text") or ""
@@ -261,6 +266,7 @@ class Coder:
             seen.add(key)
             e.event_id = f"{doc_id}:{si}:{len(events)}"
             events.append(e)
+        b.article.observe(si, events)
         return events
 
     def _events(self, f: Frame, sent: Span, offset: int, si: int, start: int, end: int, text: str,
@@ -364,6 +370,12 @@ class Coder:
             # Statements need an identified speaker: not "officials" placed by document context.
             sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
                        and not (c and a.id.startswith("agent:"))]
+        if not sources and wants_context(f):
+            # "Fighting ... continued into Saturday": the sides of the article's latest like event.
+            lent = b.article.lend(f.root, si, {a.country for a, _ in targets if a.country})
+            if lent is not None:
+                sources = [(lent[0], True)]
+                targets = targets or ([(lent[1], True)] if lent[1] is not None else [])
         if not sources:
             return []
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
@@ -373,8 +385,9 @@ class Coder:
             return []
         if f.root in ("18", "19", "20") and targets:
             # A doer guessed from context is never the state being hit ("Drones struck Saudi
-            # facilities" does not make Saudi Arabia the attacker).
-            hit = {a.country for a, _ in targets}
+            # facilities" does not make Saudi Arabia the attacker). Its rebels or civilians hit may
+            # be (see _OWN_VICTIMS).
+            hit = {a.country for a, _ in targets if a.sector not in _OWN_VICTIMS}
             sources = [(a, c) for a, c in sources
                        if not (c and a.country in hit and a.sector in (None, "MIL", "GOV"))]
             if not sources:

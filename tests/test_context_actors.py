@@ -1,0 +1,42 @@
+"""Events whose actors only the article gives (realpolitik/events/context.py) and coreferenced
+forces acting on their own state's rebels or civilians."""
+from __future__ import annotations
+
+OFFENSIVE = "Syrian government forces launched an offensive against rebels in Daraa province on Tuesday. "
+
+
+def _assaults(coder, text, si=None):
+    return [e for e in coder.code_text(text, "ctx") if e.plover == "ASSAULT"
+            and (si is None or e.sentence_index == si)]
+
+
+def test_doerless_fighting_takes_the_articles_latest_fighting(coder):
+    lent = _assaults(coder, OFFENSIVE + "Fighting continued into Saturday, the UN envoy said.", 1)
+    assert [(e.source.code, e.target.code) for e in lent] == [("SYRMIL", "SYRREB")]
+    first = _assaults(coder, OFFENSIVE, 0)[0]
+    assert lent[0].confidence < first.confidence  # a guess from context
+
+
+def test_no_context_no_doer(coder):
+    assert _assaults(coder, "Fighting continued into Saturday, the UN envoy said.") == []
+
+
+def test_the_war_in_passing_borrows_nothing(coder):
+    assert _assaults(coder, OFFENSIVE + "The UN envoy said the war had displaced thousands.", 1) == []
+
+
+def test_an_old_single_event_is_too_far_back(coder):
+    filler = ("The province lies south of Damascus. Its farms grow wheat and olives. "
+              "Many families have relatives in Jordan. The winter was unusually cold. ")
+    assert _assaults(coder, OFFENSIVE + filler + "Fighting continued into Saturday, the UN envoy said.", 5) == []
+
+
+def test_pronoun_forces_attacking_their_own_states_rebels(coder):
+    text = "The Syrian army captured the town of Saraqeb on Monday. It then attacked rebel positions in Idlib."
+    got = [(e.source.country, e.target.code) for e in _assaults(coder, text, 1)]
+    assert got == [("SYR", "SYRREB")]
+
+
+def test_a_guessed_doer_is_still_not_the_state_hit(coder):
+    text = "Israeli jets struck Iranian targets near Damascus on Sunday. Drones later hit Saudi oil facilities."
+    assert all(e.source.country != "SAU" for e in _assaults(coder, text))
