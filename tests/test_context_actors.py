@@ -32,9 +32,22 @@ def test_an_old_single_event_is_too_far_back(coder):
 
 
 def test_pronoun_forces_attacking_their_own_states_rebels(coder):
+    # "It" is the army ("The Syrian army" is remembered as one actor, not Syria and an army).
     text = "The Syrian army captured the town of Saraqeb on Monday. It then attacked rebel positions in Idlib."
-    got = [(e.source.country, e.target.code) for e in _assaults(coder, text, 1)]
-    assert got == [("SYR", "SYRREB")]
+    got = [(e.source.code, e.target.code) for e in _assaults(coder, text, 1)]
+    assert got == [("SYRMIL", "SYRREB")]
+
+
+def test_adjacent_mentions_are_one_phrase():
+    from types import SimpleNamespace
+
+    from realpolitik.events.context import adjacent
+
+    text = "Syrian government forces and Iranian-backed militias met Russia."
+    words = ["Syrian", "government forces", "Iranian", "backed militias", "Russia"]
+    ms = [SimpleNamespace(start=text.index(w), end=text.index(w) + len(w)) for w in words]
+    assert [[text[m.start:m.end] for m in run] for run in adjacent(ms, text)] == [
+        ["Syrian", "government forces"], ["Iranian", "backed militias"], ["Russia"]]
 
 
 def test_a_guessed_doer_is_still_not_the_state_hit(coder):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
-from realpolitik.events.context import ArticleContext, wants_context
+from realpolitik.events.context import ArticleContext, adjacent, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
@@ -214,10 +214,16 @@ class Coder:
             yield d, events
 
     def _observe(self, ctx: dict, start: int, end: int) -> None:
-        """Feed the sentence's actors to coreference, in reading order."""
+        """Feed the sentence's actors to coreference, in reading order; adjacent mentions are one
+        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere)."""
         b: Binder = ctx["binder"]
-        for m in b.mentions_in(start, end):
-            b.observe(b.resolve_span(m.start, m.end, [m]), m.text)
+        for group in adjacent(b.mentions_in(start, end), ctx["text"]):
+            whole = b.resolve_span(group[0].start, group[-1].end, group) if len(group) > 1 else None
+            if whole is not None and whole.country:
+                b.observe(whole, ctx["text"][group[0].start:group[-1].end])
+            else:
+                for m in group:
+                    b.observe(b.resolve_span(m.start, m.end, [m]), m.text)
 
     def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
         if q is None:

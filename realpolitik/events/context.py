@@ -45,6 +45,18 @@ def kind(root: str) -> str | None:
     return _KINDS.get(root)
 
 
+def adjacent(mentions: list, text: str) -> list[list]:
+    """Mentions in runs that form one phrase: only spaces or a hyphen between them ("Syrian
+    government forces", "Iranian-backed militias")."""
+    runs: list[list] = []
+    for m in mentions:
+        if runs and text[runs[-1][-1].end:m.start].strip(" -") == "" and m.start >= runs[-1][-1].end:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 class ArticleContext:
     """The events of one document so far; `lend` gives a doer-less event its likely actors."""
 
