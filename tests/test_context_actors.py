@@ -53,3 +53,49 @@ def test_adjacent_mentions_are_one_phrase():
 def test_a_guessed_doer_is_still_not_the_state_hit(coder):
     text = "Israeli jets struck Iranian targets near Damascus on Sunday. Drones later hit Saudi oil facilities."
     assert all(e.source.country != "SAU" for e in _assaults(coder, text))
+
+
+def _event(cameo, src, tgt, confidence=0.85):
+    from types import SimpleNamespace
+
+    from realpolitik.records import Actor
+
+    def actor(code):
+        return Actor(code, code, code[:3], code[3:] or None)
+    return SimpleNamespace(cameo=cameo, source=actor(src), target=actor(tgt) if tgt else None,
+                           confidence=confidence, negated=False, modality="action")
+
+
+def test_a_surer_event_is_preferred_within_the_window():
+    from realpolitik.events.context import ArticleContext
+
+    ctx = ArticleContext()
+    ctx.observe(0, [_event("195", "USAMIL", "SYR")])
+    ctx.observe(1, [_event("195", "ISR", "SYR", confidence=0.5)])  # a doer guessed from context
+    src, tgt = ctx.lend("19", 2)
+    assert (src.code, tgt.code) == ("USAMIL", "SYR")
+
+
+def test_beyond_the_window_only_the_articles_main_dyad_is_lent():
+    from realpolitik.events.context import ArticleContext
+
+    ctx = ArticleContext()
+    ctx.observe(0, [_event("190", "TURMIL", "SYRREB")])
+    ctx.observe(1, [_event("194", "TURMIL", "SYRREB"), _event("190", "SYRREB", "TURMIL")])
+    src, tgt = ctx.lend("19", 9)
+    assert (src.code, tgt.code) == ("TURMIL", "SYRREB")
+    assert ctx.lend("14", 2) is None  # a protest borrows no doer
+    assert ctx.lend("19", 2, exclude={"TUR"})[0].code == "SYRREB"  # never the state hit
+
+
+def test_lent_actors_are_not_evidence():
+    from types import SimpleNamespace
+
+    from realpolitik.events.context import ArticleContext
+
+    ctx = ArticleContext()
+    ctx.observe(0, [_event("190", "TURMIL", "SYRREB")])
+    src, tgt = ctx.lend("19", 1)
+    ctx.observe(1, [SimpleNamespace(cameo="190", source=src, target=tgt, confidence=0.9, negated=False,
+                                    modality="action")])
+    assert len(ctx.seen) == 1

@@ -25,6 +25,9 @@ _BACKGROUND = {w.lower() for w in _DATA["background"]}
 # Doers that wage the violence an article reports: states and their forces, rebels, militant
 # groups. Civilians, police and commentators are not lent.
 _DOERS = {None, "", "GOV", "MIL", "REB", "IMG"}
+# Events whose doer the coder itself guessed (document context, coreference of a bare noun) are
+# weaker evidence: within the window a surer event (at least this confident) is preferred.
+SURE = 0.6
 # How many sentences back the latest event of a kind still speaks for a doer-less one.
 WINDOW = 3
 
@@ -63,7 +66,8 @@ class ArticleContext:
     def __init__(self, window: int = WINDOW):
         self.window = window
         self.seen: list[tuple[int, Event]] = []  # (sentence index, event), in reading order
-        self._lent: set[int] = set()  # ids of actors this context lent (not evidence)
+        # Actors this context lent (not evidence), by id; kept here so that no id is reused.
+        self._lent: dict[int, Actor] = {}
 
     def observe(self, si: int, events: list[Event]) -> None:
         for e in events:
@@ -80,8 +84,9 @@ class ArticleContext:
                 and e.source.country not in exclude]
         if not like:
             return None
-        i, e = like[-1]
-        if si - i > self.window:
+        recent = [e for i, e in like if si - i <= self.window]
+        e = next((e for e in reversed(recent) if e.confidence >= SURE), recent[-1] if recent else None)
+        if e is None:
             pairs = Counter((e.source.code, e.target.code if e.target else None) for _, e in like)
             (best, n), *rest = pairs.most_common(2) + [(None, 0)]
             if n < 2 or n == rest[0][1]:
@@ -91,7 +96,7 @@ class ArticleContext:
 
     def _mark(self, actor: Actor) -> Actor:
         lent = replace(actor)
-        self._lent.add(id(lent))
+        self._lent[id(lent)] = lent
         return lent
 
 
