@@ -99,3 +99,13 @@ def test_lent_actors_are_not_evidence():
     ctx.observe(1, [SimpleNamespace(cameo="190", source=src, target=tgt, confidence=0.9, negated=False,
                                     modality="action")])
     assert len(ctx.seen) == 1
+
+
+def test_threatened_troops_placed_in_the_threateners_own_state_are_not_its_own(coder):
+    # Coreference puts "the troops" in the last state named (Turkey): for a hostile act that is
+    # never the doer's own army, whatever entry the state was named by.
+    text = ("Turkish officials met US envoys in Ankara on Monday. Turkey said it would hit back at the troops "
+            "if they attacked Kurdish fighters in Manbij.")
+    got = [(e.source.country, e.target.code if e.target else None) for e in coder.code_text(text, "ctx")
+           if e.sentence_index == 1 and e.plover == "THREATEN"]
+    assert got and all(t != "TURMIL" for _, t in got)

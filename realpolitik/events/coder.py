@@ -349,7 +349,7 @@ class Coder:
             # the doer's own state are another state's; left to `_fallback_target` below.
             own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
             targets = [(a, c) for a, c in targets
-                       if not (c and a.id.startswith("agent:") and a.country in own and a.sector == "MIL")]
+                       if not (c and a.country in own and a.sector == "MIL")]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
