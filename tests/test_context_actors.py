@@ -109,3 +109,17 @@ def test_threatened_troops_placed_in_the_threateners_own_state_are_not_its_own(c
     got = [(e.source.country, e.target.code if e.target else None) for e in coder.code_text(text, "ctx")
            if e.sentence_index == 1 and e.plover == "THREATEN"]
     assert got and all(t != "TURMIL" for _, t in got)
+
+
+def test_he_is_the_last_sentences_subject_rather_than_its_last_person(coder):
+    for text, who in (("Erdoğan met Putin in Sochi on Monday. He threatened the YPG.", "TURGOV"),
+                      ("Putin met Erdoğan in Sochi on Monday. He threatened the YPG.", "RUSGOV")):
+        got = [e.source.code for e in coder.code_text(text, "ctx") if e.plover == "THREATEN"]
+        assert got == [who]
+
+
+def test_a_subject_that_is_no_person_changes_nothing(coder):
+    # Only a person subject is moved; with officials as the subject "he" is the last person named.
+    text = "Russian officials met Erdoğan in Sochi on Monday. He threatened the YPG."
+    got = [e.source.code for e in coder.code_text(text, "ctx") if e.plover == "THREATEN"]
+    assert got == ["TURGOV"]

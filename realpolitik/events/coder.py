@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
-from realpolitik.events.context import ArticleContext, adjacent, wants_context
+from realpolitik.events.context import ArticleContext, adjacent, subject_at, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
@@ -158,7 +158,7 @@ class Coder:
         for si, sent in enumerate(doc.sents):
             start, end = sent.start_char, sent.end_char
             events.extend(self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date))
-            self._observe(ctx, start, end)
+            self._observe(ctx, start, end, sent, 0)
         return events
 
     # -- internals ---------------------------------------------------------------------------
@@ -210,20 +210,30 @@ class Coder:
                     self.stats["parsed"] += 1
                     sdoc = next(parsed)
                     events.extend(self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date")))
-                self._observe(c, s, e)
+                self._observe(c, s, e, sdoc[:] if want else None, s)
             yield d, events
 
-    def _observe(self, ctx: dict, start: int, end: int) -> None:
+    def _observe(self, ctx: dict, start: int, end: int, sent: Span | None = None, offset: int = 0) -> None:
         """Feed the sentence's actors to coreference, in reading order; adjacent mentions are one
-        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere)."""
+        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere). A person who is
+        the sentence's subject is remembered last: "Erdoğan met Putin. He threatened ..." is Erdoğan."""
         b: Binder = ctx["binder"]
+        subject = subject_at(sent, offset) if sent is not None else None
+        topic = None
         for group in adjacent(b.mentions_in(start, end), ctx["text"]):
             whole = b.resolve_span(group[0].start, group[-1].end, group) if len(group) > 1 else None
             if whole is not None and whole.country:
                 b.observe(whole, ctx["text"][group[0].start:group[-1].end])
+                seen = [(group[0], whole)]
             else:
-                for m in group:
-                    b.observe(b.resolve_span(m.start, m.end, [m]), m.text)
+                seen = [(m, b.resolve_span(m.start, m.end, [m])) for m in group]
+                for m, a in seen:
+                    b.observe(a, m.text)
+            for m, a in seen:
+                if subject is not None and m.start <= subject < m.end + 1 and a is not None and a.type == "PERSON":
+                    topic = (a, m.text)
+        if topic is not None:
+            b.observe(*topic)
 
     def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
         if q is None:

@@ -60,6 +60,15 @@ def adjacent(mentions: list, text: str) -> list[list]:
     return runs
 
 
+def subject_at(sent, offset: int) -> int | None:
+    """Document position of the subject of a parsed sentence's main verb, if any."""
+    root = sent.root
+    for t in root.children:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return offset + t.idx
+    return None
+
+
 class ArticleContext:
     """The events of one document so far; `lend` gives a doer-less event its likely actors."""
 
