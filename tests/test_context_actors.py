@@ -118,8 +118,14 @@ def test_he_is_the_last_sentences_subject_rather_than_its_last_person(coder):
         assert got == [who]
 
 
-def test_a_subject_that_is_no_person_changes_nothing(coder):
-    # Only a person subject is moved; with officials as the subject "he" is the last person named.
+def test_it_is_the_last_sentences_subject_state(coder):
+    text = "Turkey launched an offensive against the YPG in Afrin on Saturday. It accused the militia of terrorism."
+    got = [e.source.country for e in coder.code_text(text, "ctx") if e.plover == "ACCUSE"]
+    assert got == ["TUR"]
+
+
+def test_he_skips_a_subject_that_is_no_person(coder):
+    # Officials as the subject are no antecedent for "he": the last person named is.
     text = "Russian officials met Erdoğan in Sochi on Monday. He threatened the YPG."
     got = [e.source.code for e in coder.code_text(text, "ctx") if e.plover == "THREATEN"]
     assert got == ["TURGOV"]

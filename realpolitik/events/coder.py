@@ -215,23 +215,23 @@ class Coder:
 
     def _observe(self, ctx: dict, start: int, end: int, sent: Span | None = None, offset: int = 0) -> None:
         """Feed the sentence's actors to coreference, in reading order; adjacent mentions are one
-        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere). A person who is
-        the sentence's subject is remembered last: "Erdoğan met Putin. He threatened ..." is Erdoğan."""
+        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere). The sentence's
+        subject is remembered last, as the likeliest antecedent: "Erdoğan met Putin. He threatened
+        ..." is Erdoğan, "Turkey launched an offensive against the YPG. It accused ..." is Turkey."""
         b: Binder = ctx["binder"]
-        subject = subject_at(sent, offset) if sent is not None else None
+        s0, e0 = subject_at(sent, offset) if sent is not None else (-1, -1)
         topic = None
         for group in adjacent(b.mentions_in(start, end), ctx["text"]):
             whole = b.resolve_span(group[0].start, group[-1].end, group) if len(group) > 1 else None
             if whole is not None and whole.country:
-                b.observe(whole, ctx["text"][group[0].start:group[-1].end])
-                seen = [(group[0], whole)]
+                seen = [(ctx["text"][group[0].start:group[-1].end], group[0].start, whole)]
             else:
-                seen = [(m, b.resolve_span(m.start, m.end, [m])) for m in group]
-                for m, a in seen:
-                    b.observe(a, m.text)
-            for m, a in seen:
-                if subject is not None and m.start <= subject < m.end + 1 and a is not None and a.type == "PERSON":
-                    topic = (a, m.text)
+                seen = [(m.text, m.start, b.resolve_span(m.start, m.end, [m])) for m in group]
+            for text, at, a in seen:
+                b.observe(a, text)
+                # A town is where, not who: never the topic.
+                if topic is None and s0 <= at < e0 and a is not None and not a.id.startswith("place:"):
+                    topic = (a, text)
         if topic is not None:
             b.observe(*topic)
 

@@ -60,13 +60,13 @@ def adjacent(mentions: list, text: str) -> list[list]:
     return runs
 
 
-def subject_at(sent, offset: int) -> int | None:
-    """Document position of the subject of a parsed sentence's main verb, if any."""
-    root = sent.root
-    for t in root.children:
+def subject_at(sent, offset: int) -> tuple[int, int]:
+    """Document span (start, end) of the subject phrase of a parsed sentence's main verb, up to its
+    head word (not its relative clauses); (-1, -1) without one."""
+    for t in sent.root.children:
         if t.dep_ in ("nsubj", "nsubjpass"):
-            return offset + t.idx
-    return None
+            return offset + t.left_edge.idx, offset + t.idx + len(t.text)
+    return -1, -1
 
 
 class ArticleContext:
