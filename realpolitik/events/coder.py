@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
+from realpolitik.events.context import ArticleContext, adjacent, subject_at, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
@@ -61,6 +62,9 @@ _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing
 # Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
 # against or deploys against (arrests, 17, of one's own soldiers are common).
 _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
+# A state's own people in a civil war: its forces placed by coreference may well hit them ("Government
+# forces have repeatedly hit civilian targets", "It then attacked rebel positions").
+_OWN_VICTIMS = {"REB", "OPP", "CVL"}
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
@@ -155,7 +159,7 @@ class Coder:
         for si, sent in enumerate(doc.sents):
             start, end = sent.start_char, sent.end_char
             events.extend(self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date))
-            self._observe(ctx, start, end)
+            self._observe(ctx, start, end, sent, 0)
         return events
 
     # -- internals ---------------------------------------------------------------------------
@@ -164,8 +168,9 @@ class Coder:
 
         mentions = sorted(self.resolver.scan(text, date=date), key=lambda m: m.start)
         coref = CorefTracker(self.resolver, date)
-        return {"text": text, "binder": Binder(self.resolver, coref, text, mentions, date),
-                "quotes": find_quotes(text)}
+        binder = Binder(self.resolver, coref, text, mentions, date)
+        binder.article = ArticleContext()  # the events coded so far, for doer-less ones
+        return {"text": text, "binder": binder, "quotes": find_quotes(text)}
 
     def _prepare(self, d: dict) -> dict[str, Any]:
         text = d.get("text") or ""
@@ -206,14 +211,30 @@ class Coder:
                     self.stats["parsed"] += 1
                     sdoc = next(parsed)
                     events.extend(self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date")))
-                self._observe(c, s, e)
+                self._observe(c, s, e, sdoc[:] if want else None, s)
             yield d, events
 
-    def _observe(self, ctx: dict, start: int, end: int) -> None:
-        """Feed the sentence's actors to coreference, in reading order."""
+    def _observe(self, ctx: dict, start: int, end: int, sent: Span | None = None, offset: int = 0) -> None:
+        """Feed the sentence's actors to coreference, in reading order; adjacent mentions are one
+        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere). The sentence's
+        subject is remembered last, as the likeliest antecedent: "Erdoğan met Putin. He threatened
+        ..." is Erdoğan, "Turkey launched an offensive against the YPG. It accused ..." is Turkey."""
         b: Binder = ctx["binder"]
-        for m in b.mentions_in(start, end):
-            b.observe(b.resolve_span(m.start, m.end, [m]), m.text)
+        s0, e0 = subject_at(sent, offset) if sent is not None else (-1, -1)
+        topic = None
+        for group in adjacent(b.mentions_in(start, end), ctx["text"]):
+            whole = b.resolve_span(group[0].start, group[-1].end, group) if len(group) > 1 else None
+            if whole is not None and whole.country:
+                seen = [(ctx["text"][group[0].start:group[-1].end], group[0].start, whole)]
+            else:
+                seen = [(m.text, m.start, b.resolve_span(m.start, m.end, [m])) for m in group]
+            for text, at, a in seen:
+                b.observe(a, text)
+                # A town is where, not who: never the topic.
+                if topic is None and s0 <= at < e0 and a is not None and not a.id.startswith("place:"):
+                    topic = (a, text)
+        if topic is not None:
+            b.observe(*topic)
 
     def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
         if q is None:
@@ -262,6 +283,7 @@ class Coder:
             seen.add(key)
             e.event_id = f"{doc_id}:{si}:{len(events)}"
             events.append(e)
+        b.article.observe(si, events)
         return events
 
     def _events(self, f: Frame, sent: Span, offset: int, si: int, start: int, end: int, text: str,
@@ -338,7 +360,7 @@ class Coder:
             # the doer's own state are another state's; left to `_fallback_target` below.
             own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
             targets = [(a, c) for a, c in targets
-                       if not (c and a.id.startswith("agent:") and a.country in own and a.sector == "MIL")]
+                       if not (c and a.country in own and a.sector == "MIL")]
         if not sources and f.agentless and f.root in _STATE_ACTS:
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
@@ -365,6 +387,12 @@ class Coder:
             # Statements need an identified speaker: not "officials" placed by document context.
             sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
                        and not (c and a.id.startswith("agent:"))]
+        if not sources and wants_context(f):
+            # "Fighting ... continued into Saturday": the sides of the article's latest like event.
+            lent = b.article.lend(f.root, si, {a.country for a, _ in targets if a.country})
+            if lent is not None:
+                sources = [(lent[0], True)]
+                targets = targets or ([(lent[1], True)] if lent[1] is not None else [])
         if not sources:
             return []
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
@@ -374,8 +402,9 @@ class Coder:
             return []
         if f.root in ("18", "19", "20") and targets:
             # A doer guessed from context is never the state being hit ("Drones struck Saudi
-            # facilities" does not make Saudi Arabia the attacker).
-            hit = {a.country for a, _ in targets}
+            # facilities" does not make Saudi Arabia the attacker). Its rebels or civilians hit may
+            # be (see _OWN_VICTIMS).
+            hit = {a.country for a, _ in targets if a.sector not in _OWN_VICTIMS}
             sources = [(a, c) for a, c in sources
                        if not (c and a.country in hit and a.sector in (None, "MIL", "GOV"))]
             if not sources:
