@@ -121,6 +121,13 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
     return out
 
 
+def _prep_object(tok: Token) -> bool:
+    """The object of a preposition, or a later member of its list ("sided with Qatar and Jordan")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
+
+
 def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -179,7 +186,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
         if pat.part and set(pat.part) <= set(pat.prep):
             # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
-            targets = [t for t in targets if t.dep_ == "pobj"]
+            targets = [t for t in targets if _prep_object(t)]
         elif pat.code == "018" and obj is None:
             # "consoled Zelensky", "commiserated with Erdogan": sympathy aims at whom it comforts.
             targets = [t for t in targets if t.dep_ in ("dative", "dobj") or t.head.lower_ in ("to", *pat.prep)]

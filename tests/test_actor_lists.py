@@ -1,0 +1,59 @@
+"""Actors in lists and conjunctions: each listed state gets its own event, with the agent the list
+shares ("the ministers of France and Germany" are both governments)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def dyads(coder, text: str, root: str) -> set[tuple[str, str | None]]:
+    """(source code, target code) of the events of CAMEO root `root` coded from `text`."""
+    return {(e.source.code, e.target.code if e.target else None)
+            for e in coder.code_text(text, doc_id="t", date="2018-03-01") if e.cameo[:2] == root}
+
+
+def test_particle_verb_keeps_every_prepositional_target(coder):
+    got = dyads(coder, "Egypt sided with Qatar and Jordan in the dispute.", "05")
+    assert {("EGY", "QAT"), ("EGY", "JOR")} <= {(s[:3], t[:3] if t else None) for s, t in got}
+
+
+def test_particle_verb_three_targets(coder):
+    got = dyads(coder, "Greece sided with Cyprus, Italy and Spain at the summit.", "05")
+    assert {t[:3] for _, t in got if t} >= {"CYP", "ITA", "ESP"}
+
+
+def test_agent_of_listed_states_applies_to_each(coder):
+    got = dyads(coder, "The ambassadors of France, Germany and Britain criticised Russia on Monday.", "11")
+    assert {s for s, _ in got} == {"FRAGOV", "DEUGOV", "GBRGOV"}
+
+
+def test_ministers_of_listed_states_meet_each_other(coder):
+    got = dyads(coder, "The foreign ministers of Egypt and Jordan met in Cairo on Sunday.", "04")
+    assert ("EGYGOV", "JORGOV") in got and ("JORGOV", "EGYGOV") in got
+
+
+def test_agent_list_as_target(coder):
+    got = dyads(coder, "Putin met the defence ministers of India and China in Moscow.", "04")
+    assert {t for _, t in got} >= {"INDGOV", "CHNGOV"}
+
+
+def test_lawmakers_in_listed_states(coder):
+    got = dyads(coder, "Lawmakers in Poland and Hungary criticised the European Commission.", "11")
+    assert {s for s, _ in got} >= {"POLLEG", "HUNLEG"}
+
+
+def test_coordinated_demonyms_share_the_agent(coder):
+    got = dyads(coder, "German and French troops attacked the rebels near the border.", "19")
+    assert {s for s, _ in got} >= {"DEUMIL", "FRAMIL"}
+    got = dyads(coder, "Russian and Chinese diplomats criticised Japan.", "11")
+    assert {s for s, _ in got} == {"RUSGOV", "CHNGOV"}
+
+
+def test_condemned_attack_aims_at_its_doer_not_its_place(coder):
+    got = dyads(coder, "France condemned an attack by Turkish soldiers in northern Iraq.", "11")
+    assert got == {("FRA", "TURMIL")} or got == {("FRAGOV", "TURMIL")}
+
+
+def test_single_agent_of_state_unchanged(coder):
+    assert dyads(coder, "The ambassador of France criticised Russia.", "11") == {("FRAGOV", "RUS")}
