@@ -57,3 +57,22 @@ def test_condemned_attack_aims_at_its_doer_not_its_place(coder):
 
 def test_single_agent_of_state_unchanged(coder):
     assert dyads(coder, "The ambassador of France criticised Russia.", "11") == {("FRAGOV", "RUS")}
+
+
+def test_coordinated_halves_of_a_name(coder):
+    got = dyads(coder, "The leaders of North and South Korea signed a declaration at the border.", "05")
+    assert {("PRKGOV", "KORGOV"), ("KORGOV", "PRKGOV")} <= got
+
+
+def test_coordinated_modifier_inside_a_longer_name(coder):
+    # "African Union troops" is one dictionary name; "Somali" still goes with "troops".
+    got = dyads(coder, "Somali and African Union troops clashed with al-Shabaab fighters near Jowhar.", "19")
+    assert {s for s, _ in got} >= {"SOMMIL", "IGOAUMIL"}
+
+
+def test_persons_listed_after_the_states_are_not_extra_parties(coder):
+    got = {(e.source.country, e.target.country if e.target else None)
+           for e in coder.code_text("Putin met the foreign ministers of Turkey and Armenia, Ahmet Davutoglu "
+                                    "and Eduard Nalbandian, in Moscow.", doc_id="t", date="2010-03-01")
+           if e.cameo[:2] == "04"}
+    assert got == {("RUS", "TUR"), ("RUS", "ARM")}

@@ -166,7 +166,10 @@ class Binder:
                     own = [t for t in x.subtree if t.i not in others and t.dep_ not in ("cc", "punct")]
                     xs = offset + min(t.idx for t in own)
                     xe = offset + max(t.idx + len(t.text) for t in own)
-                    if not self.mentions_in(xs, xe):
+                    if not any(xs <= m.start < xe for m in self.mentions_in(xs, he)) \
+                            and not (head.pos_ == "PROPN" and x.pos_ == "PROPN"):
+                        # "North and South Korea" is whole only with its head, as is "Somali and
+                        # African Union troops"; "Russian and other foreign troops" names one state.
                         continue
                     # Read as "German troops", without the other members ("German and French").
                     a = self.resolve_pieces([(xs, xe), (hs, he)])
@@ -202,11 +205,18 @@ class Binder:
         key = tuple(pieces)
         if key in self._pieces:
             return self._pieces[key]
-        text, ms = "", []
+        text, ms, whole = "", [], True
         for s, e in pieces:
             base = len(text) + (1 if text else 0)
             text = (text + " " if text else "") + self.text[s:e]
-            ms += [replace(m, start=m.start - s + base, end=m.end - s + base) for m in self.mentions_in(s, e)]
+            own = self.mentions_in(s, e)
+            whole = whole and bool(own)
+            ms += [replace(m, start=m.start - s + base, end=m.end - s + base) for m in own]
+        if not whole:
+            # "North" + "Korea", "Somali" + "troops" (of "African Union troops"): a name that
+            # only exists once the pieces are put together, or one the document read as part of
+            # a longer name.
+            ms = self.resolver.scan(text, self.date)
         actor = None
         if ms:
             try:
@@ -279,7 +289,15 @@ class Binder:
             if p.dep_ != "prep" or not (p.lower_ in ("of", "from") or p.lower_ == "in" and agent.sector in _SITED):
                 continue
             first = next((o for o in p.children if o.dep_ == "pobj"), None)
-            if first is None or not first.conjuncts:
+            if first is None:
+                continue
+            if not first.conjuncts:
+                # "the leaders of North and South Korea": the states are the name's modifiers.
+                named = self.bind_many(first, offset) if agent.sector else []
+                if len(named) > 1:
+                    from realpolitik.actors import with_sector
+
+                    return [(with_sector(a, agent.sector) if not a.sector else a, c) for a, c in named]
                 continue
             out: list[tuple[Actor, bool]] = []
             for x in (first, *first.conjuncts):
