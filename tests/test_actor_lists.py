@@ -76,3 +76,17 @@ def test_persons_listed_after_the_states_are_not_extra_parties(coder):
                                     "and Eduard Nalbandian, in Moscow.", doc_id="t", date="2010-03-01")
            if e.cameo[:2] == "04"}
     assert got == {("RUS", "TUR"), ("RUS", "ARM")}
+
+
+def test_states_sharing_a_possessed_agent(coder):
+    got = dyads(coder, "Britain and France's ambassadors criticised Iran on Tuesday.", "11")
+    assert {s for s, _ in got} == {"GBRGOV", "FRAGOV"}
+    got = dyads(coder, "Egypt and Israel's leaders met in Cairo.", "04")
+    assert {("EGYGOV", "ISRGOV"), ("ISRGOV", "EGYGOV")} <= got
+
+
+def test_agents_from_listed_states(coder):
+    got = dyads(coder, "Troops from Chad and Niger attacked Boko Haram near the lake.", "19")
+    assert {s for s, _ in got} >= {"TCDMIL", "NERMIL"}
+    got = dyads(coder, "Putin met with the leaders of France and Germany.", "04")
+    assert {t for _, t in got} >= {"FRAGOV", "DEUGOV"}

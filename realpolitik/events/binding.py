@@ -157,16 +157,19 @@ class Binder:
         and Germany", "lawmakers in Fornost and Gondor"): one per member, each with the head's
         agent; else `bind`."""
         for m in head.lefts:
-            if m.dep_ in ("amod", "compound", "nmod") and m.conjuncts:
+            if m.dep_ in ("amod", "compound", "nmod", "poss") and m.conjuncts:
                 out = []
-                hs, he = offset + head.idx, offset + head.idx + len(head.text)
+                # The head with what modifies it after the list: "foreign ministers" in "France
+                # and Germany's foreign ministers".
+                rest = head.doc[min(m.right_edge.i + 1, head.i)]
+                hs, he = offset + rest.idx, offset + head.idx + len(head.text)
                 for x in (m, *m.conjuncts):
                     # The conjunct with its own modifiers ("South Korean"), not the later conjuncts.
                     others = {t.i for c in x.conjuncts if c.i > x.i for t in c.subtree}
                     own = [t for t in x.subtree if t.i not in others and t.dep_ not in ("cc", "punct")]
                     xs = offset + min(t.idx for t in own)
                     xe = offset + max(t.idx + len(t.text) for t in own)
-                    if not any(xs <= m.start < xe for m in self.mentions_in(xs, he)) \
+                    if not any(xs <= n.start < xe for n in self.mentions_in(xs, he)) \
                             and not (head.pos_ == "PROPN" and x.pos_ == "PROPN"):
                         # "North and South Korea" is whole only with its head, as is "Somali and
                         # African Union troops"; "Russian and other foreign troops" names one state.
@@ -177,6 +180,9 @@ class Binder:
                         out.append((a, False))
                 if len(out) > 1:
                     return out
+        shared = self._shared_possessed(head, offset)
+        if shared is not None:
+            return [(shared, False)]
         members = self._agent_members(head, offset)
         if members:
             return members
@@ -277,6 +283,28 @@ class Binder:
                 if a is not None and a.type != "PERSON" and a.country == person.country:
                     return True
         return False
+
+    def _shared_possessed(self, head: Token, offset: int) -> Actor | None:
+        """'France and Germany's foreign ministers', 'Iran's and Iraq's envoys': the parser joins
+        the bare first state to the possessed agent; the agent is both states'."""
+        if head.pos_ != "PROPN" or any(c.dep_ not in ("case", "cc", "punct", "conj", "compound", "det")
+                                       for c in head.children):
+            return None
+        doc = head.doc
+        for c in head.conjuncts:
+            owner = next((p for p in c.children if p.dep_ == "poss" and p.i < c.i), None)
+            if c.i < head.i or owner is None or self._agent_at(c, offset) is None \
+                    or any(t.dep_ not in ("cc", "punct", "case") for t in doc[head.i + 1: owner.left_edge.i]):
+                continue
+            alone, _ = self.bind(head, offset)
+            if alone is None or alone.sector or alone.type == "PERSON":
+                return None
+            after = max(t.i for t in owner.subtree) + 1
+            a, _ = contiguous(head, [t for t in phrase_tokens(head)])
+            actor = self.resolve_pieces([(offset + doc[a].idx, offset + head.idx + len(head.text)),
+                                         (offset + doc[after].idx, offset + c.idx + len(c.text))])
+            return actor if actor is not None and actor.country == alone.country and actor.sector else None
+        return None
 
     def _agent_members(self, head: Token, offset: int) -> list[tuple[Actor, bool]]:
         """'met the foreign ministers of France and Germany', 'lawmakers in Fornost and Gondor':
