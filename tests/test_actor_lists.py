@@ -90,3 +90,14 @@ def test_agents_from_listed_states(coder):
     assert {s for s, _ in got} >= {"TCDMIL", "NERMIL"}
     got = dyads(coder, "Putin met with the leaders of France and Germany.", "04")
     assert {t for _, t in got} >= {"FRAGOV", "DEUGOV"}
+
+
+def test_criticised_act_aims_at_its_named_doer_not_its_victims(coder):
+    got = dyads(coder, "Germany criticised the arrest of journalists by Turkish police in Istanbul.", "11")
+    assert {t for _, t in got} == {"TURCOP"}
+
+
+def test_unnamed_doer_leaves_the_place(coder):
+    # "gunmen" name no state: the act's place stays the target.
+    got = dyads(coder, "France condemned an attack by gunmen in Mali.", "11")
+    assert {t for _, t in got} == {"MLI"}

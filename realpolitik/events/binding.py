@@ -194,11 +194,12 @@ class Binder:
         a, c = self.bind(head, offset)
         if owner is not None and a is not None and a.type == "PERSON" and self._named_holder(a, head, offset):
             return []
-        if a is None and wide:
-            # "condemned an attack by Turkish soldiers in northern Iraq": what is condemned is
-            # the act's doer, not where it happened.
+        if wide and (a is None or c):
+            # "condemned an attack by Turkish soldiers in northern Iraq", "the arrest of journalists
+            # by Turkish police": what is condemned is the act's named doer, not where it happened
+            # or whom it befell (a doer only guessed from context names nobody).
             doers = [x for p in head.children if p.dep_ == "prep" and p.lower_ == "by"
-                     for o in p.children if o.dep_ == "pobj" for x in self.bind_many(o, offset)]
+                     for o in p.children if o.dep_ == "pobj" for x in self.bind_many(o, offset) if not x[1]]
             if doers:
                 return doers
         if a is None and wide:
