@@ -101,3 +101,10 @@ def test_unnamed_doer_leaves_the_place(coder):
     # "gunmen" name no state: the act's place stays the target.
     got = dyads(coder, "France condemned an attack by gunmen in Mali.", "11")
     assert {t for _, t in got} == {"MLI"}
+
+
+def test_two_leaders_named_in_full_are_two_sides(coder):
+    got = {(e.source.code, e.target.code if e.target else None)
+           for e in coder.code_text("Barack Obama and Dmitry Medvedev signed the New Start treaty in Prague.",
+                                    doc_id="t", date="2010-04-08") if e.cameo[:2] == "05"}
+    assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= got

@@ -163,6 +163,8 @@ class Binder:
                 # and Germany's foreign ministers".
                 rest = head.doc[min(m.right_edge.i + 1, head.i)]
                 hs, he = offset + rest.idx, offset + head.idx + len(head.text)
+                head_alone = self.resolve_pieces([(hs, he)])
+                head_person = head_alone is not None and head_alone.type == "PERSON"
                 for x in (m, *m.conjuncts):
                     # The conjunct with its own modifiers ("South Korean"), not the later conjuncts.
                     others = {t.i for c in x.conjuncts if c.i > x.i for t in c.subtree}
@@ -174,8 +176,13 @@ class Binder:
                         # "North and South Korea" is whole only with its head, as is "Somali and
                         # African Union troops"; "Russian and other foreign troops" names one state.
                         continue
-                    # Read as "German troops", without the other members ("German and French").
-                    a = self.resolve_pieces([(xs, xe), (hs, he)])
+                    if head_person:
+                        # "Barack Obama and Dmitry Medvedev" parsed as modifiers of "Medvedev":
+                        # a person's name is no agent that others share.
+                        a = self.resolve_pieces([(xs, he) if x.i + 1 == head.i else (xs, xe)])
+                    else:
+                        # Read as "German troops", without the other members ("German and French").
+                        a = self.resolve_pieces([(xs, xe), (hs, he)])
                     if a is not None and a.country:
                         out.append((a, False))
                 if len(out) > 1:
