@@ -108,3 +108,15 @@ def test_two_leaders_named_in_full_are_two_sides(coder):
            for e in coder.code_text("Barack Obama and Dmitry Medvedev signed the New Start treaty in Prague.",
                                     doc_id="t", date="2010-04-08") if e.cameo[:2] == "05"}
     assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= got
+
+
+def test_first_member_before_a_comma_joins_the_list(coder):
+    got = dyads(coder, "The US, British and French ambassadors criticised Iran on Monday.", "11")
+    assert {s for s, _ in got} == {"USAGOV", "GBRGOV", "FRAGOV"}
+
+
+def test_subject_along_with_others_act_together(coder):
+    got = dyads(coder, "Russia, along with China, criticised the United States.", "11")
+    assert {s[:3] for s, _ in got} == {"RUS", "CHN"}
+    got = dyads(coder, "Russia, together with China, criticised the United States.", "11")
+    assert {s[:3] for s, _ in got} == {"RUS", "CHN"}

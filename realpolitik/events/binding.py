@@ -158,6 +158,10 @@ class Binder:
         agent; else `bind`."""
         for m in head.lefts:
             if m.dep_ in ("amod", "compound", "nmod", "poss") and m.conjuncts:
+                # "the US, British and French ambassadors": the parser leaves the first member,
+                # before a comma, outside the coordination.
+                before = [s for s in head.lefts if s.dep_ in ("amod", "compound", "nmod")
+                          and s.i + 1 < m.i and head.doc[s.i + 1].text == ","]
                 out = []
                 # The head with what modifies it after the list: "foreign ministers" in "France
                 # and Germany's foreign ministers".
@@ -165,7 +169,7 @@ class Binder:
                 hs, he = offset + rest.idx, offset + head.idx + len(head.text)
                 head_alone = self.resolve_pieces([(hs, he)])
                 head_person = head_alone is not None and head_alone.type == "PERSON"
-                for x in (m, *m.conjuncts):
+                for x in (*before, m, *m.conjuncts):
                     # The conjunct with its own modifiers ("South Korean"), not the later conjuncts.
                     others = {t.i for c in x.conjuncts if c.i > x.i for t in c.subtree}
                     own = [t for t in x.subtree if t.i not in others and t.dep_ not in ("cc", "punct")]
