@@ -120,3 +120,14 @@ def test_subject_along_with_others_act_together(coder):
     assert {s[:3] for s, _ in got} == {"RUS", "CHN"}
     got = dyads(coder, "Russia, together with China, criticised the United States.", "11")
     assert {s[:3] for s, _ in got} == {"RUS", "CHN"}
+
+
+def test_second_state_joined_to_the_agent_noun(coder):
+    # The parser makes "Hungary" a conjunct of "Lawmakers"; the lawmakers are in both.
+    got = dyads(coder, "Officials in Kabul and Washington criticised the Taliban.", "11")
+    assert {s for s, _ in got} >= {"AFGGOV", "USAGOV"}
+
+
+def test_long_list_target_kept_whole(coder):
+    got = dyads(coder, "Qatar welcomed the resumption of diplomatic ties with Egypt, Jordan, Bahrain and Oman.", "05")
+    assert {t[:3] for _, t in got if t} >= {"EGY", "JOR", "BHR", "OMN"}

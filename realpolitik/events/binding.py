@@ -191,7 +191,7 @@ class Binder:
                         out.append((a, False))
                 if len(out) > 1:
                     return out
-        shared = self._shared_possessed(head, offset)
+        shared = self._shared_possessed(head, offset) or self._shared_site(head, offset)
         if shared is not None:
             return [(shared, False)]
         members = self._agent_members(head, offset)
@@ -318,6 +318,30 @@ class Binder:
             return actor if actor is not None and actor.country == alone.country and actor.sector else None
         return None
 
+    def _shared_site(self, head: Token, offset: int) -> Actor | None:
+        """'Lawmakers in Fornost and Gondor', 'officials in Kabul and Washington': the parser joins
+        the second state to the agent noun, not to the first; the agent is both states'."""
+        owner = head.head
+        if head.dep_ != "conj" or head.pos_ != "PROPN" or owner.i >= head.i or owner.tag_ != "NNS" \
+                or any(c.dep_ not in ("compound", "det") for c in head.lefts):
+            return None
+        agent = self._agent_at(owner, offset)
+        prep = next((p for p in owner.children if p.dep_ == "prep" and p.i < head.i), None)
+        if agent is None or prep is None or not (
+                prep.lower_ in ("of", "from") or prep.lower_ == "in" and agent.sector in _SITED):
+            return None
+        doc = head.doc
+        if any(t.dep_ not in ("cc", "punct") for t in doc[prep.right_edge.i + 1: head.left_edge.i]):
+            return None  # something else stands between the first state and this one
+        alone, _ = self.bind(head, offset)
+        if alone is None or alone.sector or alone.type == "PERSON":
+            return None
+        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t not in prep.subtree])
+        ma, mz = contiguous(head, phrase_tokens(head))
+        actor = self.resolve_pieces([(offset + doc[a].idx, offset + prep.idx + len(prep.text)),
+                                     (offset + doc[ma].idx, offset + doc[mz].idx + len(doc[mz].text))])
+        return actor if actor is not None and actor.country == alone.country and actor.sector else None
+
     def _agent_members(self, head: Token, offset: int) -> list[tuple[Actor, bool]]:
         """'met the foreign ministers of France and Germany', 'lawmakers in Fornost and Gondor':
         one actor per listed state, each with the agent. A state's own bodies are "in" it; troops
@@ -357,6 +381,8 @@ class Binder:
         toks = [t for t in head.subtree if t.i not in skip]
         if len(toks) <= 1:
             return []
+        # "ties with Mordor, Rohan, Fornost and Bree": a list is named whole, whatever its length.
+        limit = max(limit, max((len(t.conjuncts) + 1 for t in toks), default=0))
         s = offset + min(t.idx for t in toks)
         e = offset + max(t.idx + len(t.text) for t in toks)
         out: dict[str, tuple[Actor, bool]] = {}
