@@ -131,3 +131,11 @@ def test_second_state_joined_to_the_agent_noun(coder):
 def test_long_list_target_kept_whole(coder):
     got = dyads(coder, "Qatar welcomed the resumption of diplomatic ties with Egypt, Jordan, Bahrain and Oman.", "05")
     assert {t[:3] for _, t in got if t} >= {"EGY", "JOR", "BHR", "OMN"}
+
+
+def test_other_members_are_not_the_group_named_before(coder):
+    text = ("Islamic State fighters attacked the town on Monday. US troops fighting alongside "
+            "Kurds and other rebels shot down Iranian drones.")
+    targets = {e.target.code for e in coder.code_text(text, doc_id="t", date="2018-03-01")
+               if e.target is not None and e.cameo[:2] == "06"}
+    assert not any(t.startswith("IMG") for t in targets)

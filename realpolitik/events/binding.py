@@ -477,6 +477,8 @@ class Binder:
             origin = self._origin(head, offset, bare.sector)
             if origin is not None:
                 return origin, False
+            if any(c.dep_ == "amod" and c.lower_ == "other" for c in head.children):
+                return None, False  # "Kurds and other rebels": others than those named, unknown
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
             a, z = contiguous(head, core)
             s = offset + doc[a].idx
