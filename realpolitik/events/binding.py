@@ -246,7 +246,7 @@ class Binder:
         self._pieces[key] = actor
         return actor
 
-    def _agent_at(self, tok: Token, offset: int):
+    def _agent_at(self, tok: Token, offset: int) -> Any:
         """The agent mention ("ministers", "lawmakers") covering `tok`, if any."""
         s = offset + tok.idx
         return next((m for m in self.mentions_in(max(0, s - 60), s + len(tok.text) + 60)
@@ -336,7 +336,8 @@ class Binder:
         alone, _ = self.bind(head, offset)
         if alone is None or alone.sector or alone.type == "PERSON":
             return None
-        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t not in prep.subtree])
+        inner = {t.i for t in prep.subtree}
+        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t.i not in inner])
         ma, mz = contiguous(head, phrase_tokens(head))
         actor = self.resolve_pieces([(offset + doc[a].idx, offset + prep.idx + len(prep.text)),
                                      (offset + doc[ma].idx, offset + doc[mz].idx + len(doc[mz].text))])
