@@ -121,6 +121,33 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
     return out
 
 
+def _prep_object(tok: Token) -> bool:
+    """The object of a preposition, or a later member of its list ("sided with Qatar and Jordan")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
+
+
+def _companions(verb: Token, sources: list[Token]) -> list[Token]:
+    """'Russia, along with China, vetoed ...', 'Iran, together with Russia and Turkey, agreed ...':
+    those named with the subject, before the verb, act with it."""
+    if not sources:
+        return []
+    out: list[Token] = []
+    for p in [*verb.children, *(c for t in sources for c in t.children)]:
+        if p.dep_ != "prep" or not sources[0].i < p.i < verb.i:
+            continue
+        if p.lower_ == "along":
+            withs = [w for w in p.children if w.dep_ == "prep" and w.lower_ == "with"]
+        elif p.lower_ == "with" and any(c.lower_ in ("along", "together") for c in p.children):
+            withs = [p]
+        else:
+            continue
+        for w in withs:
+            out.extend(R.pobjs(w))
+    return out
+
+
 def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -156,6 +183,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             # "Kurdish forces, backed by US air support, are fighting": the backing is part of the news.
             code = "070"
         sources, patients = R.subject_roles(tok)
+        sources = sources + [c for c in _companions(tok, sources) if c not in sources]
         event_noun = None
         if pat.code[:2] in ("17", "18", "19", "20") and len(sources) == 1:
             # "The strikes, carried out by Israeli jets, hit ...", "the bombing of Raqqa by US-led
@@ -179,7 +207,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
         if pat.part and set(pat.part) <= set(pat.prep):
             # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
-            targets = [t for t in targets if t.dep_ == "pobj"]
+            targets = [t for t in targets if _prep_object(t)]
         elif pat.code == "018" and obj is None:
             # "consoled Zelensky", "commiserated with Erdogan": sympathy aims at whom it comforts.
             targets = [t for t in targets if t.dep_ in ("dative", "dobj") or t.head.lower_ in ("to", *pat.prep)]
