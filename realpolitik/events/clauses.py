@@ -141,13 +141,41 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 break
             modal = lex.modal_verbs.get(g.lemma_.lower())
             if modal and gf is None:
-                if modal == "negated":
+                refused = False
+                if modal == "offer":
+                    refused = _offered(f, g)
+                elif modal == "negated":
                     f.negated = True
                 elif modal != "action" and f.modality == "action":
                     f.modality = modal
-                if R.negated(g):
+                if _modal_negated(g) and not refused:
                     f.negated = True
             cur = g
+
+
+# Roots whose acts, when one says one is ready or plans to do them, are intents to cooperate (03x).
+_COOPERATIVE = {"04", "05", "06", "07", "08", "09"}
+
+
+def _modal_negated(g: Token) -> bool:
+    """'did not plan to', and for adjectives the copula's negation: 'is not willing to'."""
+    return R.negated(g) or (g.dep_ == "acomp" and g.head.lemma_.lower() == "be" and R.negated(g.head))
+
+
+def _offered(f: Frame, g: Token) -> bool:
+    """'Iran is ready to work with anyone', 'China was willing to provide help', 'is planning to send
+    invitations': a stated readiness to cooperate is itself the event (CAMEO 03x, both guides);
+    'not planning to send officials' is a refusal (12x; True: the negation is used up). Other acts
+    keep their code, intended."""
+    if f.modality == "action":
+        f.modality = "intent"
+    if f.root not in _COOPERATIVE or f.comp or f.nominal or f.negated:
+        return False
+    if _modal_negated(g):
+        f.code = _derive("reject", f.code, f.code)
+        return True
+    f.code = _derive("intent", f.code, f.code)
+    return False
 
 
 # "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).
