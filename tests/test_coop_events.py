@@ -38,3 +38,31 @@ def test_not_planning_to_cooperate_is_a_refusal(coder):
 
 def test_not_willing_is_a_refusal_through_the_copula(coder):
     assert _pairs(coder, "Japan is not willing to lift sanctions on North Korea.") == [("REJECT", "JPN", "PRK")]
+
+
+def test_handing_over_property_is_a_concession(coder):
+    assert ("CONCEDE", "DEU", "NGA") in _pairs(coder, "Germany handed over 20 looted bronzes to Nigeria.")
+
+
+def test_handing_over_a_suspect_stays_judicial_cooperation(coder):
+    assert _pairs(coder, "Turkey handed over the suspect to Germany.") == [("COOPERATE", "TUR", "DEU")]
+
+
+def test_restoring_cut_services_eases_restrictions(coder):
+    evs = _events(coder, "Indian authorities restored telephone services in Kashmir after a 12-day blackout.")
+    assert [(e.cameo, e.source.country) for e in evs] == [("081", "IND")]
+
+
+def test_lifting_an_emergency_is_a_concession(coder):
+    evs = _events(coder, "Assad lifted Syria's 48-year state of emergency.")
+    assert [(e.plover, e.source.country) for e in evs] == [("CONCEDE", "SYR")]
+
+
+def test_accepting_a_resolution_is_a_concession_and_refusing_one_a_rejection(coder):
+    assert ("CONCEDE", "IRQ", "IGO") in _pairs(coder, "Iraq accepted a UN Security Council resolution.")
+    assert [p[:2] for p in _pairs(coder, "China said it would not accept the tribunal's ruling.")] == [
+        ("REJECT", "CHN")]
+
+
+def test_released_funds_are_aid(coder):
+    assert ("AID", "IGO", "MOZ") in _pairs(coder, "The EU released €3.5m in emergency aid to Mozambique.")
