@@ -66,3 +66,18 @@ def test_accepting_a_resolution_is_a_concession_and_refusing_one_a_rejection(cod
 
 def test_released_funds_are_aid(coder):
     assert ("AID", "IGO", "MOZ") in _pairs(coder, "The EU released €3.5m in emergency aid to Mozambique.")
+
+
+def test_backing_an_armed_force_or_its_offensive_is_aid(coder):
+    assert ("AID", "RUS", "SYR") in _pairs(coder, "Russia backed the Syrian army's offensive on Idlib.")
+    assert [p[:2] for p in _pairs(coder, "Turkey has been supporting the training of a rebel army in Syria.")] == [
+        ("AID", "TUR")]
+
+
+def test_backing_a_resolution_stays_verbal_support(coder):
+    assert [p[:2] for p in _pairs(coder, "France backed the UN resolution on Syria.")] == [("SUPPORT", "FRA")]
+
+
+def test_who_backs_whom_in_a_relative_clause_is_background(coder):
+    pairs = _pairs(coder, "Russia demanded that Turkey, which backs Syria's opposition fighters, do more.")
+    assert not [p for p in pairs if p[0] in ("AID", "SUPPORT")]

@@ -149,7 +149,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
-        if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
+        if (pat.code[:2] == "05" or tok.lemma_.lower() in ("back", "support")) \
+                and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
             if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
                     and tok.lemma_.lower() in ("back", "support") and R.agents(tok)):
                 continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
