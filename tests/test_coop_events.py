@@ -81,3 +81,16 @@ def test_backing_a_resolution_stays_verbal_support(coder):
 def test_who_backs_whom_in_a_relative_clause_is_background(coder):
     pairs = _pairs(coder, "Russia demanded that Turkey, which backs Syria's opposition fighters, do more.")
     assert not [p for p in pairs if p[0] in ("AID", "SUPPORT")]
+
+
+def test_a_religious_leaders_appeal_is_coded(coder):
+    pairs = _pairs(coder, "Pope Francis called for renewed dialogue between Israelis and Palestinians.")
+    assert {p[0] for p in pairs} == {"REQUEST"} and {p[2] for p in pairs} == {"ISR", "PSE"}
+
+
+def test_protesters_appeal_is_coded_but_not_private_pleas(coder):
+    pairs = _pairs(coder, "Thousands of Sudanese protesters began a sit-in in Khartoum, calling on the military "
+                          "to side with them.")
+    assert ("REQUEST", "SDN", "SDN") in pairs
+    assert not [p for p in _pairs(coder, "Some Iraqi family members are pleading with Britain to take them in.")
+                if p[0] == "REQUEST"]
