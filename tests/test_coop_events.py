@@ -94,3 +94,20 @@ def test_protesters_appeal_is_coded_but_not_private_pleas(coder):
     assert ("REQUEST", "SDN", "SDN") in pairs
     assert not [p for p in _pairs(coder, "Some Iraqi family members are pleading with Britain to take them in.")
                 if p[0] == "REQUEST"]
+
+
+def test_forces_pouring_into_a_city_are_deployed(coder):
+    assert [p[:2] for p in _pairs(coder, "Chinese paramilitary police poured into Lhasa after riots.")] == [
+        ("MOBILIZE", "CHN")]
+
+
+def test_abandoned_positions_are_a_retreat(coder):
+    evs = _events(coder, "The rebels moved into positions abandoned by the Syrian army.")
+    assert ("RETREAT", "SYR") in [(e.plover, e.source.country) for e in evs]
+
+
+def test_resumed_transit_and_coordinated_strikes_are_cooperation(coder):
+    assert ("COOPERATE", "RUS", "UKR") in _pairs(coder, "Russia resumed gas transit through Ukraine.")
+    pairs = _pairs(coder, "Egypt and Israel are quietly coordinating air strikes against militants in Sinai.")
+    assert ("COOPERATE", "EGY", "ISR") in pairs and ("COOPERATE", "ISR", "EGY") in pairs
+    assert not [p for p in pairs if p[0] == "ASSAULT" and p[2] in ("EGY", "ISR")]
