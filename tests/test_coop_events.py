@@ -111,3 +111,14 @@ def test_resumed_transit_and_coordinated_strikes_are_cooperation(coder):
     pairs = _pairs(coder, "Egypt and Israel are quietly coordinating air strikes against militants in Sinai.")
     assert ("COOPERATE", "EGY", "ISR") in pairs and ("COOPERATE", "ISR", "EGY") in pairs
     assert not [p for p in pairs if p[0] == "ASSAULT" and p[2] in ("EGY", "ISR")]
+
+
+def test_pledged_money_is_a_promise_of_aid_not_aid(coder):
+    evs = _events(coder, "Japan promised $5bn in civilian aid to Afghanistan over five years.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("033", "JPN", "AFG")]
+    evs = _events(coder, "Saudi Arabia pledged $100m to the UN relief agency.")
+    assert [(e.plover, e.source.country) for e in evs] == [("AGREE", "SAU")]
+
+
+def test_a_sum_of_money_handed_over_is_aid(coder):
+    assert ("AID", "SAU", "YEM") in _pairs(coder, "Saudi Arabia deposited $3bn with Yemen's central bank.")

@@ -61,6 +61,15 @@ def _full_name(tok: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.children)
 
 
+_CURRENCIES = {"$", "€", "£", "¥"}
+
+
+def _sum(tok: Token) -> bool:
+    """'$60bn', '€3.5m', '50 million': an amount of money or things."""
+    return tok.like_num or any(c.text in _CURRENCIES or c.like_num for c in tok.children) \
+        or tok.lower_ in ("m", "bn", "million", "billion")
+
+
 def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Token | None] | None:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
@@ -77,10 +86,12 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             if naming:
                 continue  # "called the pause an attempt to ...": naming, not calling a ceasefire
             cands = list(objs)
-            # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
+            # "delivered a shipment of arms", "sent 50 lorries of water", "pledged $60bn in new
+            # financing": the contents count; so does the currency of a sum ("deposited $3bn").
             for _ in range(2):  # "tens of thousands of troops"
-                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ == "of"
-                          for o in R.pobjs(pr) if o not in cands]
+                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ in ("of", "in")
+                          and (pr.lower_ == "of" or _sum(x)) for o in R.pobjs(pr) if o not in cands]
+            cands += [c for x in cands for c in x.children if c.text in _CURRENCIES and c not in cands]
             # "pulled out of the deal", "walked away from the talks": the parser hangs the
             # preposition on the particle.
             preps = R.children(verb, "prep") + [x for a in R.children(verb, "prt", "advmod", "prep")
