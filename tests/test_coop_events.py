@@ -122,3 +122,9 @@ def test_pledged_money_is_a_promise_of_aid_not_aid(coder):
 
 def test_a_sum_of_money_handed_over_is_aid(coder):
     assert ("AID", "SAU", "YEM") in _pairs(coder, "Saudi Arabia deposited $3bn with Yemen's central bank.")
+
+
+def test_peacekeepers_arriving_are_protection_not_a_visit(coder):
+    evs = _events(coder, "The first Ugandan peacekeepers of the African Union mission arrived in Mogadishu.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("074", "UGA", "SOM")]
+    assert [e.plover for e in _events(coder, "Putin arrived in Beijing on Tuesday.")] == ["CONSULT"]
