@@ -128,3 +128,8 @@ def test_peacekeepers_arriving_are_protection_not_a_visit(coder):
     evs = _events(coder, "The first Ugandan peacekeepers of the African Union mission arrived in Mogadishu.")
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("074", "UGA", "SOM")]
     assert [e.plover for e in _events(coder, "Putin arrived in Beijing on Tuesday.")] == ["CONSULT"]
+
+
+def test_a_meeting_one_is_set_to_host_is_an_intent_to_meet(coder):
+    evs = _events(coder, "Putin is set to host Erdogan in Sochi next week.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("036", "RUS", "TUR")]
