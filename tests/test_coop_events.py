@@ -133,3 +133,7 @@ def test_peacekeepers_arriving_are_protection_not_a_visit(coder):
 def test_a_meeting_one_is_set_to_host_is_an_intent_to_meet(coder):
     evs = _events(coder, "Putin is set to host Erdogan in Sochi next week.")
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("036", "RUS", "TUR")]
+
+
+def test_sending_an_official_somewhere_is_a_visit(coder):
+    assert _pairs(coder, "Washington sent its top diplomat to Beijing.") == [("CONSULT", "USA", "CHN")]
