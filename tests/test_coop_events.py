@@ -137,3 +137,12 @@ def test_a_meeting_one_is_set_to_host_is_an_intent_to_meet(coder):
 
 def test_sending_an_official_somewhere_is_a_visit(coder):
     assert _pairs(coder, "Washington sent its top diplomat to Beijing.") == [("CONSULT", "USA", "CHN")]
+
+
+def test_trying_to_persuade_is_an_appeal(coder):
+    evs = _events(coder, "Macron is trying to convince Germany to send more tanks to Ukraine.")
+    assert [(e.plover, e.source.country, e.target.country) for e in evs] == [("REQUEST", "FRA", "DEU")]
+
+
+def test_a_successful_persuasion_reports_the_act(coder):
+    assert _pairs(coder, "Macron convinced Germany to send more tanks to Ukraine.") == [("AID", "DEU", "UKR")]

@@ -122,6 +122,10 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                         f.sources = subj
                         f.targets = [t for t in f.targets if t not in subj]
                     break
+                if gf.comp == "request" and _persuaded(gf, lex):
+                    # "mediators persuaded the army to sign a ceasefire": the signing is the news.
+                    gf.dropped = True
+                    break
                 # intent/request/demand/reject/threaten/accuse absorb the complement
                 if gf.comp != "accuse":
                     gf.code = _derive(gf.comp, gf.code, f.code)
@@ -151,6 +155,19 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if _modal_negated(g) and not refused:
                     f.negated = True
             cur = g
+
+
+_PERSUADE = {"persuade", "convince", "cajole", "coax"}
+
+
+def _persuaded(gf: Frame, lex: Lexicon) -> bool:
+    """'persuaded X to sign': the persuading worked and X's act is what happened; 'trying to persuade
+    X to relent', 'is persuading X' is an appeal to X."""
+    a = gf.anchor
+    if a.lemma_.lower() not in _PERSUADE or gf.modality != "action" or a.tag_ not in ("VBD", "VBN"):
+        return False
+    g, how = R.governor(a)
+    return not (g is not None and how == "comp" and lex.modal_verbs.get(g.lemma_.lower()) not in (None, "action"))
 
 
 # Roots whose acts, when one says one is ready or plans to do them, are intents to cooperate (03x).
