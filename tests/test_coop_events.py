@@ -146,3 +146,8 @@ def test_trying_to_persuade_is_an_appeal(coder):
 
 def test_a_successful_persuasion_reports_the_act(coder):
     assert _pairs(coder, "Macron convinced Germany to send more tanks to Ukraine.") == [("AID", "DEU", "UKR")]
+
+
+def test_seeking_a_pledge_from_someone_is_an_appeal_to_them(coder):
+    evs = _events(coder, "Ankara tried to extract a pledge from Washington to halt the supply of weapons to the Kurds.")
+    assert [(e.plover, e.source.country, e.target.country) for e in evs] == [("REQUEST", "TUR", "USA")]
