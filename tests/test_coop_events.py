@@ -151,3 +151,8 @@ def test_a_successful_persuasion_reports_the_act(coder):
 def test_seeking_a_pledge_from_someone_is_an_appeal_to_them(coder):
     evs = _events(coder, "Ankara tried to extract a pledge from Washington to halt the supply of weapons to the Kurds.")
     assert [(e.plover, e.source.country, e.target.country) for e in evs] == [("REQUEST", "TUR", "USA")]
+
+
+def test_talks_offered_are_not_talks_held(coder):
+    pairs = _pairs(coder, "China has offered to host peace talks between Russia and Ukraine.")
+    assert {p[0] for p in pairs} == {"AGREE"} and ("AGREE", "CHN", "UKR") in pairs

@@ -135,6 +135,10 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if not gf.targets and gf.comp in ("request", "demand") and how == "ccomp":
                     gf.targets = list(f.sources)  # "demanded that Bashir step down"
                 f.dropped = True
+                for n in frames:
+                    if n.nominal and n.anchor.dep_ == "dobj" and n.anchor.head.i == f.anchor.i:
+                        # "offered to host talks between Russia and Ukraine": the talks are offered too.
+                        n.dropped = True
                 break
             if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
                     and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS \
