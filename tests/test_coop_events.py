@@ -156,3 +156,15 @@ def test_seeking_a_pledge_from_someone_is_an_appeal_to_them(coder):
 def test_talks_offered_are_not_talks_held(coder):
     pairs = _pairs(coder, "China has offered to host peace talks between Russia and Ukraine.")
     assert {p[0] for p in pairs} == {"AGREE"} and ("AGREE", "CHN", "UKR") in pairs
+
+
+def test_ordering_a_mission_or_diplomats_to_leave_is_an_expulsion(coder):
+    evs = _events(coder, "Mali's junta ordered the UN peacekeeping mission to leave the country.")
+    assert [(e.plover, e.cameo, e.source.country) for e in evs] == [("SANCTION", "166", "MLI")]
+    evs = _events(coder, "Moscow ordered 23 British diplomats to leave the country.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("161", "RUS", "GBR")]
+
+
+def test_ordering_someone_to_act_stays_a_demand(coder):
+    evs = _events(coder, "Germany ordered Russia to release the detained journalists.")
+    assert evs and all(e.plover == "REQUEST" for e in evs)

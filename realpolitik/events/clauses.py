@@ -388,3 +388,25 @@ def ultimatum_frames(frames: list[Frame]) -> list[Frame]:
                                      modality=f.modality))
                     break
     return out
+
+
+# Orders to go: "ordered the UN mission to leave the country", "ordered the British Council to close
+# its offices" expel the one ordered (CAMEO 166; diplomats 161), they do not ask it to act.
+_ORDERING = {w for v in ("order", "instruct", "command", "tell") for w in verb_forms(v)} | {"told"}
+_GOING = {w for v in ("leave", "close", "quit", "depart", "vacate", "exit", "shut") for w in verb_forms(v)} \
+    | {"left", "shut"}
+
+
+def expulsion_orders(frames: list[Frame], lex: Lexicon) -> None:
+    """Recode (in place) a demand that someone leave or close down as their expulsion."""
+    for f in frames:
+        if f.comp != "demand" or f.negated or f.anchor.lower_ not in _ORDERING:
+            continue
+        if not any(c.dep_ in ("xcomp", "ccomp") and c.lower_ in _GOING for c in f.anchor.children):
+            continue
+        objs = R.children(f.anchor, "dobj")
+        if objs and lex.in_class(R.phrase_words(objs[0]), "forces"):
+            continue  # "ordered the army to leave Kherson": one's own forces, or a demand to foreign ones
+        f.code = "161" if objs and lex.in_class(R.phrase_words(objs[0]), "diplomats") else "166"
+        f.comp = None
+

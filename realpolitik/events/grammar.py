@@ -15,7 +15,8 @@ from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
     _COPULA, _derive,
-    _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
+    _apply_cues, absorb_nominals, decided_frames, expulsion_orders, joint_frames, obligation_frames, protest_frames,
+    relate,
     ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
@@ -371,6 +372,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
     frames += ultimatum_frames(frames)
+    expulsion_orders(frames, lex)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
         if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):
