@@ -168,3 +168,10 @@ def test_ordering_a_mission_or_diplomats_to_leave_is_an_expulsion(coder):
 def test_ordering_someone_to_act_stays_a_demand(coder):
     evs = _events(coder, "Germany ordered Russia to release the detained journalists.")
     assert evs and all(e.plover == "REQUEST" for e in evs)
+
+
+def test_a_round_of_talks_ended_or_talks_concluded_were_held(coder):
+    evs = _events(coder, "The UN envoy ended a first round of talks in Geneva between Syria's government and the opposition.")
+    assert evs and {e.plover for e in evs} == {"CONSULT"}
+    assert ("CONSULT", "IRN", "USA") in _pairs(coder, "Iran and the US concluded talks in Oman on Saturday.")
+    assert [p[0] for p in _pairs(coder, "Russia ended talks with Ukraine.")] == ["SANCTION"]
