@@ -175,3 +175,9 @@ def test_a_round_of_talks_ended_or_talks_concluded_were_held(coder):
     assert evs and {e.plover for e in evs} == {"CONSULT"}
     assert ("CONSULT", "IRN", "USA") in _pairs(coder, "Iran and the US concluded talks in Oman on Saturday.")
     assert [p[0] for p in _pairs(coder, "Russia ended talks with Ukraine.")] == ["SANCTION"]
+
+
+def test_brokering_a_ceasefire_is_mediation_and_the_parties_cease_fire(coder):
+    pairs = _pairs(coder, "Qatar brokered a truce between Israel and Hamas on Friday.")
+    assert ("CONSULT", "QAT", "ISR") in pairs and ("CONSULT", "QAT", "PSE") in pairs
+    assert ("RETREAT", "ISR", "PSE") in pairs and not [p for p in pairs if p[:2] == ("RETREAT", "QAT")]
