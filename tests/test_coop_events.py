@@ -181,3 +181,9 @@ def test_brokering_a_ceasefire_is_mediation_and_the_parties_cease_fire(coder):
     pairs = _pairs(coder, "Qatar brokered a truce between Israel and Hamas on Friday.")
     assert ("CONSULT", "QAT", "ISR") in pairs and ("CONSULT", "QAT", "PSE") in pairs
     assert ("RETREAT", "ISR", "PSE") in pairs and not [p for p in pairs if p[:2] == ("RETREAT", "QAT")]
+
+
+def test_freeing_a_number_of_nationals_is_a_release(coder):
+    assert _pairs(coder, "North Korea freed three Americans.") == [("CONCEDE", "PRK", "USA")]
+    assert [(e.cameo, e.plover) for e in _events(coder, "Iran agreed to release five Americans.")] == [
+        ("035", "AGREE")]

@@ -71,6 +71,11 @@ def _sum(tok: Token) -> bool:
         or tok.lower_ in ("m", "bn", "million", "billion")
 
 
+def _counted_nationals(tok: Token) -> bool:
+    """'five Americans', 'two Britons': a number of a nation's people."""
+    return tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS") and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Token | None] | None:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
@@ -108,7 +113,7 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             if hit is None and "prisoner" in p.obj:
                 # "freed Alan Gross": a person's full name as the direct object stands for the people
                 # the pattern wants (not "fired rockets at Tel Aviv", "flew to Mexico City").
-                hit = next((o for o in objs if _full_name(o)), None)
+                hit = next((o for o in objs if _full_name(o) or _counted_nationals(o)), None)
             if hit is None:
                 continue
             return p, hit
