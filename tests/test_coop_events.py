@@ -187,3 +187,8 @@ def test_freeing_a_number_of_nationals_is_a_release(coder):
     assert _pairs(coder, "North Korea freed three Americans.") == [("CONCEDE", "PRK", "USA")]
     assert [(e.cameo, e.plover) for e in _events(coder, "Iran agreed to release five Americans.")] == [
         ("035", "AGREE")]
+
+
+def test_a_titled_name_is_matched_by_its_title(coder):
+    evs = _events(coder, "Sudan's military reinstated Prime Minister Abdalla Hamdok under a deal.")
+    assert [(e.plover, e.source.country) for e in evs] == [("CONCEDE", "SDN")]

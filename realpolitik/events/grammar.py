@@ -71,6 +71,10 @@ def _sum(tok: Token) -> bool:
         or tok.lower_ in ("m", "bn", "million", "billion")
 
 
+# Titles the parser tags as names ("Prime Minister Abdalla Hamdok", "President Morsi").
+_TITLES = {"minister", "president", "premier", "chancellor", "king", "leader", "governor", "general", "colonel"}
+
+
 def _counted_nationals(tok: Token) -> bool:
     """'five Americans', 'two Britons': a number of a nation's people."""
     return tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS") and any(c.dep_ == "nummod" for c in tok.children)
@@ -108,7 +112,7 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             # "freed the American contractor Alan Gross", "Evan Gershkovich, a journalist": a name
             # is matched by the title it carries.
             cands += [c for x in cands if x.pos_ == "PROPN" for c in x.children
-                      if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and c not in cands]
+                      if c.dep_ in ("compound", "appos") and (c.pos_ == "NOUN" or c.lower_ in _TITLES) and c not in cands]
             hit = next((o for o in cands if phrase_matches(R.phrase_words(o), p.obj)), None)
             if hit is None and "prisoner" in p.obj:
                 # "freed Alan Gross": a person's full name as the direct object stands for the people
