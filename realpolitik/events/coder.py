@@ -380,9 +380,10 @@ class Coder:
             ctx_actor = b.context_actor({a.country for a, _ in targets if a.country}, f.code.startswith("195"))
             if ctx_actor is not None:
                 sources = [(ctx_actor, True)]
-        # International organisations and NGOs are political actors whatever their field (UNHCR, WHO).
+        # International organisations and NGOs are political actors whatever their field (UNHCR, WHO);
+        # so are religious leaders and protesters making appeals ("the Pope called for dialogue").
         sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR
-                   or organisation(a)]
+                   or organisation(a) or (f.root == "02" and (a.sector == "REL" or self._protesters(f)))]
         if f.root == "01":
             # Statements need an identified speaker: not "officials" placed by document context.
             sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
@@ -466,6 +467,11 @@ class Coder:
             f.guessed = bool(targets)
 
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
+
+    def _protesters(self, f: Frame) -> bool:
+        """The doers are protesters: their appeals ("protesters called on the army to side with
+        them") are political, like their demands; pleas of other private people are not (gold labels)."""
+        return any(self.lexicon.in_class([w.lemma_.lower()], "protesters") for t in f.sources for w in t.subtree)
 
     def _fallback_target(self, f: Frame, sources: list, start: int, end: int, offset: int,
                          b: Binder, skip: set[str] = frozenset()) -> list:

@@ -15,7 +15,8 @@ from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
     _COPULA, _derive,
-    _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
+    _apply_cues, absorb_nominals, decided_frames, expulsion_orders, joint_frames, obligation_frames, protest_frames,
+    relate,
     ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
@@ -61,6 +62,24 @@ def _full_name(tok: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.children)
 
 
+_CURRENCIES = {"$", "€", "£", "¥"}
+
+
+def _sum(tok: Token) -> bool:
+    """'$60bn', '€3.5m', '50 million': an amount of money or things."""
+    return tok.like_num or any(c.text in _CURRENCIES or c.like_num for c in tok.children) \
+        or tok.lower_ in ("m", "bn", "million", "billion")
+
+
+# Titles the parser tags as names ("Prime Minister Abdalla Hamdok", "President Morsi").
+_TITLES = {"minister", "president", "premier", "chancellor", "king", "leader", "governor", "general", "colonel"}
+
+
+def _counted_nationals(tok: Token) -> bool:
+    """'five Americans', 'two Britons': a number of a nation's people."""
+    return tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS") and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Token | None] | None:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
@@ -77,10 +96,12 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             if naming:
                 continue  # "called the pause an attempt to ...": naming, not calling a ceasefire
             cands = list(objs)
-            # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
+            # "delivered a shipment of arms", "sent 50 lorries of water", "pledged $60bn in new
+            # financing": the contents count; so does the currency of a sum ("deposited $3bn").
             for _ in range(2):  # "tens of thousands of troops"
-                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ == "of"
-                          for o in R.pobjs(pr) if o not in cands]
+                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ in ("of", "in")
+                          and (pr.lower_ == "of" or _sum(x)) for o in R.pobjs(pr) if o not in cands]
+            cands += [c for x in cands for c in x.children if c.text in _CURRENCIES and c not in cands]
             # "pulled out of the deal", "walked away from the talks": the parser hangs the
             # preposition on the particle.
             preps = R.children(verb, "prep") + [x for a in R.children(verb, "prt", "advmod", "prep")
@@ -91,12 +112,12 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             # "freed the American contractor Alan Gross", "Evan Gershkovich, a journalist": a name
             # is matched by the title it carries.
             cands += [c for x in cands if x.pos_ == "PROPN" for c in x.children
-                      if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and c not in cands]
+                      if c.dep_ in ("compound", "appos") and (c.pos_ == "NOUN" or c.lower_ in _TITLES) and c not in cands]
             hit = next((o for o in cands if phrase_matches(R.phrase_words(o), p.obj)), None)
             if hit is None and "prisoner" in p.obj:
                 # "freed Alan Gross": a person's full name as the direct object stands for the people
                 # the pattern wants (not "fired rockets at Tel Aviv", "flew to Mexico City").
-                hit = next((o for o in objs if _full_name(o)), None)
+                hit = next((o for o in objs if _full_name(o) or _counted_nationals(o)), None)
             if hit is None:
                 continue
             return p, hit
@@ -176,7 +197,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
-        if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
+        if (pat.code[:2] == "05" or tok.lemma_.lower() in ("back", "support")) \
+                and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
             if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
                     and tok.lemma_.lower() in ("back", "support") and R.agents(tok)):
                 continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
@@ -387,6 +409,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
     frames += ultimatum_frames(frames)
+    expulsion_orders(frames, lex)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
         if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):
