@@ -1,0 +1,272 @@
+"""Is a coded frame news? Tests that reject a frame the grammar found but that reports no event.
+
+The annotation guide (docs/annotation-guide.md, section 2) leaves out background and history,
+habitual or generic statements, markets and sport, analysts' forecasts and questions. The grammar
+finds an event pattern in them all the same ("the Indian rupee hit a record low"); these tests
+look at the frame's clause for the sign that it describes rather than reports. Each test is small,
+named, and listed in RULES so that its effect can be measured alone. Word lists are in
+data/plausibility.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+import yaml
+from spacy.tokens import Token
+
+from realpolitik.events.frame import Frame
+from realpolitik.events.lexicon import DATA
+from realpolitik.events.roles import _REPORTING_FORMS, is_verbal, negated
+
+_YEAR = re.compile(r"(1[89]|20)\d\ds?$")
+# Verbs of being: an event noun in their clause describes a state ("has been under sanctions since 1979").
+_STATES = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "stay", "stays",
+           "stayed"}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                 "hundred", "several", "many"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    with (DATA / "plausibility.yaml").open(encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def clause_verb(f: Frame) -> Token | None:
+    """The verb whose clause the frame's event is told in: the anchor itself, or for an event noun
+    the verb it hangs from ("launched an offensive")."""
+    tok = f.anchor
+    for _ in range(4):
+        if is_verbal(tok):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _doc_year(date: str | None) -> int | None:
+    if not date or not date[:4].isdigit():
+        return None
+    return int(date[:4])
+
+
+def _years(tok: Token) -> list[int]:
+    """Years a time phrase names: "2014", "the 1990s", "the 1967 war"."""
+    out = []
+    for x in (tok, *tok.children):
+        if _YEAR.match(x.text):
+            out.append(int(x.text[:4]))
+    return out
+
+
+def _ago(tok: Token) -> bool:
+    """ "seventy years ago", "two decades ago", "in 2003, 20 years ago": a count of years back."""
+    span = [x.lower_ for x in tok.subtree]
+    if not any(u in span for u in _words()["ago_units"]):
+        return False
+    return any(x in _NUMBER_WORDS or x.isdigit() and int(x) >= 2 for x in span) or "decades" in span
+
+
+def _dated_before(verb: Token, year: int) -> bool:
+    """The clause is dated years before the document: "in 2014 Russia annexed Crimea", "Russia
+    invaded Ukraine in 2022", "seventy years ago". A date phrase after other phrases of the verb
+    more often belongs to a noun in them ("apologised for the killing of marchers in 1972")."""
+    right = [c for c in verb.rights if c.dep_ not in ("punct", "cc")]
+    for c in verb.children:
+        if c.lower_ == "ago" and _ago(c):
+            return True
+        if c.dep_ != "prep" or c.i > verb.i and right.index(c) > 1:
+            continue
+        back = 10 if c.lower_ == "since" else 2  # "since" a long-standing state of affairs
+        if c.lower_ in ("in", "during", "since") and any(
+                o.dep_ == "pobj" and any(y <= year - back for y in _years(o)) for o in c.children):
+            return True
+    return False
+
+
+def history(f: Frame, date: str | None) -> bool:
+    """Background: an act dated years before the story ("In 1979 Soviet forces invaded Afghanistan",
+    "Israel has occupied the West Bank since 1967"). Event nouns are left alone: a past event
+    named as a cause ("whose attacks in 2001 sparked the war on terror") is coded."""
+    year = _doc_year(date)
+    verb = f.anchor if not f.nominal else clause_verb(f)
+    if year is None or verb is None or not is_verbal(verb) or f.nominal and verb.lower_ not in _STATES:
+        return False
+    while True:
+        if _dated_before(verb, year):
+            return True
+        if verb.dep_ != "conj" or not is_verbal(verb.head):
+            return False
+        verb = verb.head  # "invaded Kuwait in 1990 and annexed it": the date is the first verb's
+
+
+def habitual(f: Frame, date: str | None) -> bool:
+    """Generic or habitual: "Israel typically responds with airstrikes", "Iran has long supported",
+    "has supplied weapons for decades", "has tested missiles over the years"."""
+    verb = clause_verb(f)
+    if verb is None:
+        return False
+    w = _words()
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in w["habitual"]:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+                o.dep_ == "pobj" and o.lower_ in w["ago_units"] and not any(n.dep_ == "nummod" for n in o.children)
+                for o in c.children):
+            return True  # a span without a count: "for decades", "over the years" (not "for two years")
+    return False
+
+
+def nonpolitical(f: Frame, date: str | None) -> bool:
+    """A market or sport subject: "the Indian rupee hit a record low", "Germany's striker attacked"."""
+    return bool(f.sources) and all(t.lower_ in _words()["nonpolitical_subjects"] for t in f.sources)
+
+
+def commentary(f: Frame, date: str | None) -> bool:
+    """What analysts, historians or polls say is opinion or statistic, not an event ("analysts say
+    China will respond", "opinion polls show that most Israelis back the war")."""
+    def pundit(t: Token) -> bool:
+        # "experts appointed by the commission" are the commission's own inquiry
+        return t.lower_ in _words()["commentators"] and not any(c.dep_ in ("acl", "relcl") for c in t.children)
+
+    if f.speaker and all(pundit(t) for t in f.speaker):
+        return True
+    return any(c.dep_ == "nsubj" and pundit(c) for v in _chain(f) for c in v.children)
+
+
+def forecast(f: Frame, date: str | None) -> bool:
+    """ "China is likely to respond with sanctions": a forecast of an act."""
+    verb = clause_verb(f)
+    for _ in range(3):
+        if verb is None:
+            return False
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lower_ in _words()["forecast"]:
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or head is verb:
+            return False
+        verb = head
+    return False
+
+
+def question(f: Frame, date: str | None) -> bool:
+    """A question asks whether an act happens ("Will Iran retaliate?"): the anchor's own sentence
+    ends in a question mark and no reporting verb outside it tells the question."""
+    sent = f.anchor.sent
+    words = [t for t in sent if not t.is_punct or t.text == "?"]
+    if not words or words[-1].text != "?":
+        return False
+    return f.comp is None and not f.speaker
+
+
+def statistic(f: Frame, date: str | None) -> bool:
+    """A share of a people as the doer is a poll or statistic: "60% of Germans support sending weapons"."""
+    shares = _words()["shares"]
+    for t in f.sources:
+        if t.lower_ in shares and any(c.lower_ == "of" for c in t.children):
+            return True  # the grammar may keep the quantity itself as the doer
+        if t.head.lower_ == "of" and t.head.head.lower_ in shares:
+            return True
+    return False
+
+
+def _chain(f: Frame):
+    """The verbs above the frame's clause that it is a complement of, nearest first, up to a verb
+    of saying (what someone says is judged by the sayer's frame)."""
+    tok = clause_verb(f)
+    for _ in range(4):
+        if tok is None or tok.head is tok or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "advcl"):
+            return
+        tok = tok.head
+        if tok.lower_ in _REPORTING_FORMS:
+            return
+        yield tok
+
+
+def wished(f: Frame, date: str | None) -> bool:
+    """Hoped for or feared: "the US had hoped that Turkey would join the coalition"."""
+    return any(v.lower_ in _words()["wishing"] for v in _chain(f))
+
+
+def conditional(f: Frame, date: str | None) -> bool:
+    """Done only if something else happens: "if Iran attacks Israel, the US will defend its ally",
+    "if Russia wins, China will feel emboldened to attack Taiwan". Threats are conditional by nature
+    and past acts ("retaliated after ...") are not conditions."""
+    if f.root == "13":
+        return False
+    verb = clause_verb(f)
+    verbs = ([verb] if verb is not None else []) + list(_chain(f))
+    return any(v.tag_ != "VBD" and any(c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in v.children)
+        for v in verbs)
+
+
+def neither(f: Frame, date: str | None) -> bool:
+    """ "Neither Russia nor Ukraine has accepted the proposal": no doer did it."""
+    return any(c.lower_ == "neither" and c.dep_ in ("preconj", "det") for t in f.sources for c in t.children)
+
+
+def not_held(f: Frame, date: str | None) -> bool:
+    """An event noun said not to have happened: "the talks never took place", "the strike did not
+    go ahead"."""
+    a = f.anchor
+    return f.nominal and a.dep_ in ("nsubj", "nsubjpass") and a.head.lower_ in _words()["occurred"] \
+        and negated(a.head)
+
+
+def unfounded(f: Frame, date: str | None) -> bool:
+    """Told as what there is no sign of: "there is no evidence that Russia supplied the weapons",
+    "Turkey has given them no promises of support", "no sign of a Russian withdrawal"."""
+    a = f.anchor
+    if f.nominal and a.dep_ == "pobj" and a.head.lower_ == "of":
+        head = a.head.head
+    else:
+        verb = clause_verb(f)
+        if verb is None or verb.dep_ not in ("acl", "ccomp"):
+            return False
+        head = verb.head
+    return head.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ in ("det", "neg") for c in head.children)
+
+
+# Tests of a frame that tell no event at all.
+RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
+    ("history", history),
+    ("habitual", habitual),
+    ("nonpolitical", nonpolitical),
+    ("commentary", commentary),
+    ("statistic", statistic),
+    ("neither", neither),
+    ("not_held", not_held),
+    ("unfounded", unfounded),
+]
+# Tests of a frame that tell an act not (yet) done: it is hypothetical (kept only when the coder
+# keeps hypothetical events).
+SPECULATION: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
+    ("forecast", forecast),
+    ("question", question),
+    ("wished", wished),
+    ("conditional", conditional),
+]
+
+
+def doubt(f: Frame, date: str | None) -> str | None:
+    """The name of the first test saying the frame tells no event, else None."""
+    for name, test in RULES:
+        if test(f, date):
+            return name
+    return None
+
+
+def speculative(f: Frame, date: str | None) -> str | None:
+    """The name of the first test saying the frame's act is only forecast, asked, wished or
+    conditional, else None."""
+    for name, test in SPECULATION:
+        if test(f, date):
+            return name
+    return None
+

@@ -1,0 +1,91 @@
+"""Sentences that report no event (docs/annotation-guide.md section 2) code nothing; their news
+counterparts still code (realpolitik/events/plausibility.py)."""
+import pytest
+
+from realpolitik.events import plausibility
+
+DATE = "2024-03-12"
+
+
+def _events(coder, text, date=DATE):
+    return [(e.plover, e.source.country, e.target.country if e.target else None)
+            for e in coder.code_text(text, "t", date=date) if not e.negated]
+
+
+@pytest.mark.parametrize("text", [
+    # history: acts dated years before the story
+    "In 1990 Iraq invaded Kuwait and annexed it.",
+    "The Soviet Union invaded Czechoslovakia in 1968 to crush the Prague Spring.",
+    "Twenty years ago, Nato bombed Serbia for 78 days.",
+    "India and Pakistan have fought four wars since 1947.",
+    "Iran has been under US sanctions since 1979.",
+    # habits and long-standing states
+    "Pakistan has traditionally backed the Taliban.",
+    "Israel typically responds to rocket fire with airstrikes.",
+    "Britain has supplied weapons to Saudi Arabia for decades.",
+    "North Korea has tested dozens of missiles over the years.",
+    # markets and sport
+    "The Indian rupee hit a record low against the dollar.",
+    "The Argentinian striker attacked the ball at the far post.",
+    # commentary and forecasts
+    "Analysts say China is likely to respond with sanctions.",
+    "Iran is likely to retaliate against Israel.",
+    # questions, conditions, wishes, statistics
+    "Will the US send troops to Taiwan?",
+    "Why did Russia invade Ukraine?",
+    "If Iran attacks Israel, the US will defend its ally.",
+    "If Russia wins in Ukraine, China will feel emboldened to attack Taiwan.",
+    "Ukraine hopes that Germany will send Taurus missiles.",
+    "Officials worry that Russia will retaliate against the Baltic states.",
+    "A majority of Britons oppose sending troops to Ukraine.",
+    "Opinion polls show that most Israelis back the war.",
+    # negation the verb does not carry
+    "Neither Russia nor Ukraine has accepted the proposal.",
+    "The talks between Iran and the US never took place.",
+    "There is no evidence that Russia supplied the weapons.",
+])
+def test_no_event(coder, text):
+    assert _events(coder, text) == []
+
+
+@pytest.mark.parametrize("text,kind,src,tgt", [
+    ("Iraq invaded Kuwait on Thursday.", "ASSAULT", "IRQ", "KWT"),
+    ("Russia invaded Ukraine in February.", "ASSAULT", "RUS", "UKR"),
+    ("Pakistan has backed the Taliban's new government.", "SUPPORT", "PAK", "AFG"),
+    ("Britain supplied weapons to Saudi Arabia last year.", "AID", "GBR", "SAU"),
+    ("Israel is launching a ground invasion of Rafah.", "ASSAULT", "ISR", "PSE"),
+    ("The US sent troops to Taiwan.", "MOBILIZE", "USA", "TWN"),
+    ("Russia and Ukraine accepted the proposal.", "AGREE", "RUS", "UKR"),
+    ("Officials said Russia supplied the weapons to Iran.", "AID", "RUS", "IRN"),
+])
+def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
+    assert (kind, src, tgt) in _events(coder, text)
+
+
+def test_recent_year_is_news(coder):
+    # a date in the year of the story, or the one before, is the story's own time
+    assert ("ASSAULT", "RUS", "UKR") in _events(coder, "Russia invaded Ukraine in 2022.", date="2022-02-25")
+    assert _events(coder, "Russia invaded Ukraine in 2022.", date="2025-02-25") == []
+
+
+def test_threat_under_a_condition_is_kept(coder):
+    kinds = {k for k, _, _ in _events(coder, "China threatened to retaliate if the US imposes new tariffs.")}
+    assert kinds and kinds <= {"THREATEN"}
+
+
+def test_speculation_is_kept_as_hypothetical_on_request(coder):
+    text = "Ukraine hopes that Germany will send Taurus missiles."
+    coder.hypothetical = True
+    try:
+        evs = [e for e in coder.code_text(text, "t", date=DATE) if e.source.country == "DEU"]
+    finally:
+        coder.hypothetical = False
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_every_rule_is_listed_by_name():
+    names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
+    assert len(names) == len(set(names))
+    assert {"history", "habitual", "nonpolitical", "commentary", "statistic",
+            "neither", "not_held", "unfounded"} <= set(names)
+    assert {"forecast", "question", "wished", "conditional"} <= {n for n, _ in plausibility.SPECULATION}
