@@ -43,7 +43,7 @@ def clause_verb(f: Frame) -> Token | None:
     for _ in range(4):
         if is_verbal(tok):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -148,7 +148,7 @@ def forecast(f: Frame, date: str | None) -> bool:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lower_ in _words()["forecast"]:
             return True
-        if verb.dep_ not in ("xcomp", "conj") or head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or head.i == verb.i:
             return False
         verb = head
     return False
@@ -180,7 +180,7 @@ def _chain(f: Frame):
     of saying (what someone says is judged by the sayer's frame)."""
     tok = clause_verb(f)
     for _ in range(4):
-        if tok is None or tok.head is tok or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "advcl"):
+        if tok is None or tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "advcl"):
             return
         tok = tok.head
         if tok.lower_ in _REPORTING_FORMS:
@@ -193,17 +193,35 @@ def wished(f: Frame, date: str | None) -> bool:
     return any(v.lower_ in _words()["wishing"] for v in _chain(f))
 
 
+def _inverted(v: Token) -> bool:
+    """A condition told by inversion: "Had Russia attacked Poland, ...", "Were China to invade ..."."""
+    first = v.left_edge
+    return v.dep_ == "advcl" and first.lower_ in ("had", "were", "should") and (
+        first.i == v.i or first.head.i == v.i and first.dep_ in ("aux", "auxpass")) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in v.children)
+
+
 def conditional(f: Frame, date: str | None) -> bool:
     """Done only if something else happens: "if Iran attacks Israel, the US will defend its ally",
-    "if Russia wins, China will feel emboldened to attack Taiwan". Threats are conditional by nature
-    and past acts ("retaliated after ...") are not conditions."""
+    "if Russia wins, China will feel emboldened to attack Taiwan", "were China to invade Taiwan".
+    Threats are conditional by nature and past acts ("retaliated after ...") are not conditions."""
     if f.root == "13":
         return False
     verb = clause_verb(f)
     verbs = ([verb] if verb is not None else []) + list(_chain(f))
-    return any(v.tag_ != "VBD" and any(c.dep_ == "advcl" and any(
+    return any(_inverted(v) or v.tag_ != "VBD" and any(c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in v.children)
         for v in verbs)
+
+
+def counterfactual(f: Frame, date: str | None) -> bool:
+    """An event noun in a clause of what would have been: "the accords would have collapsed without
+    American pressure"."""
+    verb = clause_verb(f)
+    if not f.nominal or verb is None:
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in aux and any(m in aux for m in ("would", "could", "might"))
 
 
 def neither(f: Frame, date: str | None) -> bool:
@@ -251,6 +269,7 @@ SPECULATION: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("question", question),
     ("wished", wished),
     ("conditional", conditional),
+    ("counterfactual", counterfactual),
 ]
 
 
