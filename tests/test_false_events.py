@@ -50,6 +50,10 @@ def _events(coder, text, date=DATE):
     "The Lebanese civil war, which began in 1975, killed about 150,000 people.",
     "Real Madrid beat Bayern Munich in the Champions League final.",
     "Air France suspended flights to Beirut.",
+    # statements that describe, force on abstractions, what was not possible
+    "Fighting continued into a second week of a conflict that the UN envoy has said could match the siege of Aleppo.",
+    "The decision destroyed trust between Moscow and Washington.",
+    "The sighting was too brief to deploy the Iraqi air force against the convoy.",
 ])
 def test_no_event(coder, text):
     assert _events(coder, text) == []
@@ -64,6 +68,8 @@ def test_no_event(coder, text):
     ("The US sent troops to Taiwan.", "MOBILIZE", "USA", "TWN"),
     ("Russia and Ukraine accepted the proposal.", "AGREE", "RUS", "UKR"),
     ("Officials said Russia supplied the weapons to Iran.", "AID", "RUS", "IRN"),
+    ("The UN envoy said the fighting could match the siege of Aleppo.", "STATEMENT", "IGO", None),
+    ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
     assert (kind, src, tgt) in _events(coder, text)
@@ -94,5 +100,5 @@ def test_every_rule_is_listed_by_name():
     names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
     assert len(names) == len(set(names))
     assert {"history", "habitual", "nonpolitical", "commentary", "statistic",
-            "neither", "not_held", "unfounded"} <= set(names)
-    assert {"forecast", "question", "wished", "conditional", "counterfactual"} <= {n for n, _ in plausibility.SPECULATION}
+            "neither", "not_held", "unfounded", "described", "figurative"} <= set(names)
+    assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= {n for n, _ in plausibility.SPECULATION}

@@ -24,6 +24,8 @@ _YEAR = re.compile(r"(1[89]|20)\d\ds?$")
 # Verbs of being: an event noun in their clause describes a state ("has been under sanctions since 1979").
 _STATES = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "stay", "stays",
            "stayed"}
+# Roots of force: coercion, assault, fighting, mass violence.
+_FORCE = {"17", "18", "19", "20"}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
                  "hundred", "several", "many"}
@@ -154,6 +156,13 @@ def forecast(f: Frame, date: str | None) -> bool:
     return False
 
 
+def too(f: Frame, date: str | None) -> bool:
+    """ "too fleeting to deploy fighter jets": what there was no time or means to do."""
+    verb = clause_verb(f)
+    return verb is not None and verb.dep_ == "xcomp" and any(
+        c.lower_ == "too" and c.dep_ == "advmod" for c in verb.head.children)
+
+
 def question(f: Frame, date: str | None) -> bool:
     """A question asks whether an act happens ("Will Iran retaliate?"): the anchor's own sentence
     ends in a question mark and no reporting verb outside it tells the question."""
@@ -251,6 +260,21 @@ def unfounded(f: Frame, date: str | None) -> bool:
     return head.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ in ("det", "neg") for c in head.children)
 
 
+def described(f: Frame, date: str | None) -> bool:
+    """A statement named only to describe something the sentence is about: "a conflict that the UN
+    envoy has said could match the siege of Aleppo", "figures released by the UN's refugee agency",
+    "beliefs which she says are ..."."""
+    return not f.nominal and f.root == "01" and f.anchor.dep_ in ("relcl", "acl")
+
+
+def figurative(f: Frame, date: str | None) -> bool:
+    """Force used on an abstraction is no violence: "it will destroy remaining goodwill"."""
+    if f.root not in _FORCE:
+        return False
+    objects = [f.obj_token] if f.obj_token is not None else [c for c in f.anchor.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in _words()["abstractions"] for o in objects)
+
+
 # Tests of a frame that tell no event at all.
 RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("history", history),
@@ -261,6 +285,8 @@ RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("neither", neither),
     ("not_held", not_held),
     ("unfounded", unfounded),
+    ("described", described),
+    ("figurative", figurative),
 ]
 # Tests of a frame that tell an act not (yet) done: it is hypothetical (kept only when the coder
 # keeps hypothetical events).
@@ -270,6 +296,7 @@ SPECULATION: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("wished", wished),
     ("conditional", conditional),
     ("counterfactual", counterfactual),
+    ("too", too),
 ]
 
 
