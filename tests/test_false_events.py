@@ -50,6 +50,10 @@ def _events(coder, text, date=DATE):
     "The Lebanese civil war, which began in 1975, killed about 150,000 people.",
     "Real Madrid beat Bayern Munich in the Champions League final.",
     "Air France suspended flights to Beirut.",
+    # nobody in particular, criminals
+    "A gunman opened fire on worshippers at a mosque in Kabul.",
+    "Unidentified attackers set fire to a police station in northern Mali.",
+    "Somali pirates seized a Greek tanker off the coast of Yemen.",
     # statements that describe, force on abstractions, what was not possible
     "Fighting continued into a second week of a conflict that the UN envoy has said could match the siege of Aleppo.",
     "The decision destroyed trust between Moscow and Washington.",
@@ -69,6 +73,7 @@ def test_no_event(coder, text):
     ("Russia and Ukraine accepted the proposal.", "AGREE", "RUS", "UKR"),
     ("Officials said Russia supplied the weapons to Iran.", "AID", "RUS", "IRN"),
     ("The UN envoy said the fighting could match the siege of Aleppo.", "STATEMENT", "IGO", None),
+    ("Taliban gunmen opened fire on worshippers at a mosque in Kabul.", "ASSAULT", "AFG", "AFG"),
     ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
@@ -100,5 +105,5 @@ def test_every_rule_is_listed_by_name():
     names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
     assert len(names) == len(set(names))
     assert {"history", "habitual", "nonpolitical", "commentary", "statistic",
-            "neither", "not_held", "unfounded", "described", "figurative"} <= set(names)
+            "anonymous", "neither", "not_held", "unfounded", "described", "figurative"} <= set(names)
     assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= {n for n, _ in plausibility.SPECULATION}

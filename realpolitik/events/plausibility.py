@@ -129,6 +129,26 @@ def nonpolitical(f: Frame, date: str | None) -> bool:
     return bool(f.sources) and all(t.lower_ in _words()["nonpolitical_subjects"] for t in f.sources)
 
 
+def _named(t: Token) -> bool:
+    """The doer's phrase names who they are: "Hamas gunmen", "Islamist gunmen", "gunmen from a militia"."""
+    bare = _words()["unnamed"]
+    for c in t.children:
+        if c.dep_ in ("compound", "nmod", "poss") or c.dep_ == "amod" and c.lower_ not in bare:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "with", "linked", "belonging"):
+            return True
+    return False
+
+
+def anonymous(f: Frame, date: str | None) -> bool:
+    """No political actor: "a gunman opened fire", "unidentified attackers set fire to a warehouse",
+    "Somali pirates were holding 15 ships" (annotation guide: violence with no identifiable
+    perpetrator is not coded)."""
+    w = _words()
+    return bool(f.sources) and all(t.lower_ in w["criminals"] or t.lower_ in w["perpetrators"] and not _named(t)
+                                   for t in f.sources)
+
+
 def commentary(f: Frame, date: str | None) -> bool:
     """What analysts, historians or polls say is opinion or statistic, not an event ("analysts say
     China will respond", "opinion polls show that most Israelis back the war")."""
@@ -280,6 +300,7 @@ RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("history", history),
     ("habitual", habitual),
     ("nonpolitical", nonpolitical),
+    ("anonymous", anonymous),
     ("commentary", commentary),
     ("statistic", statistic),
     ("neither", neither),
