@@ -50,6 +50,10 @@ def _events(coder, text, date=DATE):
     "The Lebanese civil war, which began in 1975, killed about 150,000 people.",
     "Real Madrid beat Bayern Munich in the Champions League final.",
     "Air France suspended flights to Beirut.",
+    "Argentina's inflation rate hit 211% in December.",
+    "A Russian chess grandmaster beat his Ukrainian opponent in the final round.",
+    "Chinese scientists launched a probe to the far side of the moon.",
+    "Google was fined by the European Commission for abusing its dominance.",
     # nobody in particular, criminals
     "A gunman opened fire on worshippers at a mosque in Kabul.",
     "Unidentified attackers set fire to a police station in northern Mali.",
@@ -74,6 +78,8 @@ def test_no_event(coder, text):
     ("Officials said Russia supplied the weapons to Iran.", "AID", "RUS", "IRN"),
     ("The UN envoy said the fighting could match the siege of Aleppo.", "STATEMENT", "IGO", None),
     ("Taliban gunmen opened fire on worshippers at a mosque in Kabul.", "ASSAULT", "AFG", "AFG"),
+    ("Human Rights Watch researchers accused the Sudanese army of burning villages.", "ACCUSE", "NGO", "SDN"),
+    ("The Taliban seized power in Kabul.", "ASSAULT", "AFG", None),
     ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
