@@ -54,6 +54,9 @@ def _events(coder, text, date=DATE):
     "A Russian chess grandmaster beat his Ukrainian opponent in the final round.",
     "Chinese scientists launched a probe to the far side of the moon.",
     "Google was fined by the European Commission for abusing its dominance.",
+    # how things are
+    "Turkey hosts about 3.6 million Syrian refugees.",
+    "The embargo prohibits the sale of arms to Myanmar.",
     # nobody in particular, criminals
     "A gunman opened fire on worshippers at a mosque in Kabul.",
     "Unidentified attackers set fire to a police station in northern Mali.",
@@ -80,6 +83,8 @@ def test_no_event(coder, text):
     ("Taliban gunmen opened fire on worshippers at a mosque in Kabul.", "ASSAULT", "AFG", "AFG"),
     ("Human Rights Watch researchers accused the Sudanese army of burning villages.", "ACCUSE", "NGO", "SDN"),
     ("The Taliban seized power in Kabul.", "ASSAULT", "AFG", None),
+    ("Turkey hosted 3,000 Syrian refugees in a new camp.", "AID", "TUR", None),
+    ("The UN warns Israel against a ground offensive in Rafah.", "ACCUSE", "IGO", "ISR"),
     ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
@@ -87,9 +92,11 @@ def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
 
 
 def test_recent_year_is_news(coder):
-    # a date in the year of the story, or the one before, is the story's own time
-    assert ("ASSAULT", "RUS", "UKR") in _events(coder, "Russia invaded Ukraine in 2022.", date="2022-02-25")
-    assert _events(coder, "Russia invaded Ukraine in 2022.", date="2025-02-25") == []
+    # a date a few years back is still the story's own run of events; older ones are background
+    for date in ("2022-02-25", "2025-02-25"):
+        assert ("ASSAULT", "RUS", "UKR") in _events(coder, "Russia invaded Ukraine in 2022.", date=date)
+    assert _events(coder, "Russia invaded Ukraine in 2022.", date="2029-02-25") == []
+    assert ("ASSAULT", "RUS", "UKR") in _events(coder, "Two years ago Russia invaded Ukraine.", date="2024-02-25")
 
 
 def test_threat_under_a_condition_is_kept(coder):
@@ -111,5 +118,5 @@ def test_every_rule_is_listed_by_name():
     names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
     assert len(names) == len(set(names))
     assert {"history", "habitual", "nonpolitical", "commentary", "statistic",
-            "anonymous", "neither", "not_held", "unfounded", "described", "figurative"} <= set(names)
+            "anonymous", "generic", "neither", "not_held", "unfounded", "described", "figurative"} <= set(names)
     assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= {n for n, _ in plausibility.SPECULATION}
