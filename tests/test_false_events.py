@@ -85,6 +85,7 @@ def test_no_event(coder, text):
     ("The Taliban seized power in Kabul.", "ASSAULT", "AFG", None),
     ("Turkey hosted 3,000 Syrian refugees in a new camp.", "AID", "TUR", None),
     ("The UN warns Israel against a ground offensive in Rafah.", "ACCUSE", "IGO", "ISR"),
+    ("While Turkey agreed to the ceasefire, it hopes that the Kurds will leave the border.", "RETREAT", "TUR", "SYR"),
     ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):

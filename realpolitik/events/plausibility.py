@@ -222,12 +222,20 @@ def statistic(f: Frame, date: str | None) -> bool:
     return False
 
 
-def _chain(f: Frame):
-    """The verbs above the frame's clause that it is a complement of, nearest first, up to a verb
-    of saying (what someone says is judged by the sayer's frame)."""
+_COMPLEMENTS = ("xcomp", "ccomp", "acomp")
+
+
+def _chain(f: Frame, deps: tuple[str, ...] = _COMPLEMENTS + ("conj",)):
+    """The verbs above the frame's clause that it is a complement (or conjunct) of, nearest first,
+    up to a verb of saying (what someone says is judged by the sayer's frame). Not through
+    adverbial clauses ("while they agree ..., they hope" does not hope for the agreement) but for
+    the infinitive the parser reads as one ("emboldened to attack")."""
     tok = clause_verb(f)
     for _ in range(4):
-        if tok is None or tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "advcl"):
+        if tok is None or tok.head.i == tok.i:
+            return
+        if tok.dep_ not in deps and not (tok.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
             return
         tok = tok.head
         if tok.lower_ in _REPORTING_FORMS:
@@ -237,7 +245,7 @@ def _chain(f: Frame):
 
 def wished(f: Frame, date: str | None) -> bool:
     """Hoped for or feared: "the US had hoped that Turkey would join the coalition"."""
-    return any(v.lower_ in _words()["wishing"] for v in _chain(f))
+    return any(v.lower_ in _words()["wishing"] for v in _chain(f, _COMPLEMENTS))  # a conjunct is not wished
 
 
 def _inverted(v: Token) -> bool:
@@ -256,9 +264,9 @@ def conditional(f: Frame, date: str | None) -> bool:
         return False
     verb = clause_verb(f)
     verbs = ([verb] if verb is not None else []) + list(_chain(f))
-    return any(_inverted(v) or v.tag_ != "VBD" and any(c.dep_ == "advcl" and any(
+    return any(_inverted(v) or v.tag_ != "VBD" and any(c.dep_ == "advcl" and c.lower_ != "anything" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in v.children)
-        for v in verbs)
+        for v in verbs)  # "if anything" conditions nothing
 
 
 def counterfactual(f: Frame, date: str | None) -> bool:
