@@ -43,6 +43,7 @@ def _events(coder, text, date=DATE):
     "Neither Russia nor Ukraine has accepted the proposal.",
     "The talks between Iran and the US never took place.",
     "There is no evidence that Russia supplied the weapons.",
+    "Beijing said it had no intention of invading Taiwan.",
     # counterfactuals and inverted conditions
     "Were China to invade Taiwan, the US would probably defend the island.",
     "Several diplomats said the Camp David accords would have collapsed without American pressure on Israel.",
@@ -105,6 +106,13 @@ def test_threat_under_a_condition_is_kept(coder):
     assert kinds and kinds <= {"THREATEN"}
 
 
+def test_what_was_done_instead_is_the_event(coder):
+    kinds = {k for k, _, _ in _events(coder, "Instead of attacking Kyiv, Russian forces moved east.")}
+    assert "MOBILIZE" in kinds and "ASSAULT" not in kinds
+    kinds = {k for k, _, _ in _events(coder, "Rather than sending troops, Germany sent money to Ukraine.")}
+    assert "AID" in kinds and "MOBILIZE" not in kinds
+
+
 def test_speculation_is_kept_as_hypothetical_on_request(coder):
     text = "Ukraine hopes that Germany will send Taurus missiles."
     coder.hypothetical = True
@@ -119,5 +127,5 @@ def test_every_rule_is_listed_by_name():
     names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
     assert len(names) == len(set(names))
     assert {"history", "habitual", "nonpolitical", "commentary", "statistic",
-            "anonymous", "generic", "neither", "not_held", "unfounded", "described", "figurative"} <= set(names)
+            "anonymous", "generic", "neither", "not_held", "unfounded", "alternative", "described", "figurative"} <= set(names)
     assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= {n for n, _ in plausibility.SPECULATION}

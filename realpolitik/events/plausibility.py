@@ -294,9 +294,10 @@ def not_held(f: Frame, date: str | None) -> bool:
 
 def unfounded(f: Frame, date: str | None) -> bool:
     """Told as what there is no sign of: "there is no evidence that Russia supplied the weapons",
-    "Turkey has given them no promises of support", "no sign of a Russian withdrawal"."""
+    "Turkey has given them no promises of support", "no sign of a Russian withdrawal", "it had no
+    intention of invading Taiwan"."""
     a = f.anchor
-    if f.nominal and a.dep_ == "pobj" and a.head.lower_ == "of":
+    if a.dep_ in ("pobj", "pcomp") and a.head.lower_ == "of":  # "no intention of invading Taiwan"
         head = a.head.head
     else:
         verb = clause_verb(f)
@@ -321,6 +322,16 @@ def figurative(f: Frame, date: str | None) -> bool:
     return bool(objects) and all(o.lower_ in _words()["abstractions"] for o in objects)
 
 
+def alternative(f: Frame, date: str | None) -> bool:
+    """What was done instead is the event, not what it replaced: "instead of attacking Kyiv",
+    "rather than sending troops"."""
+    a = f.anchor
+    if a.dep_ != "pcomp" or a.head.lower_ not in ("of", "than"):
+        return False
+    left = a.head.doc[a.head.i - 1] if a.head.i > 0 else None
+    return left is not None and left.lower_ in ("instead", "rather")
+
+
 # Tests of a frame that tell no event at all.
 RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("history", history),
@@ -333,6 +344,7 @@ RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("neither", neither),
     ("not_held", not_held),
     ("unfounded", unfounded),
+    ("alternative", alternative),
     ("described", described),
     ("figurative", figurative),
 ]
