@@ -58,6 +58,9 @@ def _events(coder, text, date=DATE):
     # how things are
     "Turkey hosts about 3.6 million Syrian refugees.",
     "The embargo prohibits the sale of arms to Myanmar.",
+    "The Chinese actor apologised to fans after the scandal.",
+    "Chinese fishermen rescued 20 sailors from a sinking ship.",
+    "The German carmaker agreed to pay compensation to Chinese customers.",
     # nobody in particular, criminals
     "A gunman opened fire on worshippers at a mosque in Kabul.",
     "Unidentified attackers set fire to a police station in northern Mali.",
@@ -87,6 +90,7 @@ def test_no_event(coder, text):
     ("Turkey hosted 3,000 Syrian refugees in a new camp.", "AID", "TUR", None),
     ("The UN warns Israel against a ground offensive in Rafah.", "ACCUSE", "IGO", "ISR"),
     ("While Turkey agreed to the ceasefire, it hopes that the Kurds will leave the border.", "RETREAT", "TUR", "SYR"),
+    ("Chinese fishermen protested against Japan in Beijing.", "PROTEST", "CHN", "JPN"),
     ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):

@@ -132,8 +132,12 @@ def habitual(f: Frame, date: str | None) -> bool:
 
 
 def nonpolitical(f: Frame, date: str | None) -> bool:
-    """A market or sport subject: "the Indian rupee hit a record low", "Germany's striker attacked"."""
-    return bool(f.sources) and all(t.lower_ in _words()["nonpolitical_subjects"] for t in f.sources)
+    """A market, sport or private subject: "the Indian rupee hit a record low", "Germany's striker
+    attacked", "the Chinese actor apologised" (private people count when they protest)."""
+    w = _words()
+    private = w["private_people"] if f.root != "14" else frozenset()
+    return bool(f.sources) and all(t.lower_ in w["nonpolitical_subjects"] or t.lower_ in private
+                                   for t in f.sources)
 
 
 def _named(t: Token) -> bool:
