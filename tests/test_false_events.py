@@ -130,6 +130,7 @@ def test_speculation_is_kept_as_hypothetical_on_request(coder):
 def test_every_rule_is_listed_by_name():
     names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
     assert len(names) == len(set(names))
-    assert {"history", "habitual", "nonpolitical", "commentary", "statistic",
-            "anonymous", "generic", "neither", "not_held", "unfounded", "alternative", "described", "figurative"} <= set(names)
-    assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= {n for n, _ in plausibility.SPECULATION}
+    assert {"history", "habitual", "nonpolitical", "commentary", "statistic", "anonymous", "generic",
+            "neither", "not_held", "unfounded", "alternative", "described", "figurative"} <= set(names)
+    speculation = {n for n, _ in plausibility.SPECULATION}
+    assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= speculation

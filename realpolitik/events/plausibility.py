@@ -4,8 +4,9 @@ The annotation guide (docs/annotation-guide.md, section 2) leaves out background
 habitual or generic statements, markets and sport, analysts' forecasts and questions. The grammar
 finds an event pattern in them all the same ("the Indian rupee hit a record low"); these tests
 look at the frame's clause for the sign that it describes rather than reports. Each test is small,
-named, and listed in RULES so that its effect can be measured alone. Word lists are in
-data/plausibility.yaml.
+named, and listed so that its effect can be measured alone: RULES say the frame tells no event
+(`doubt`, the coder drops it), SPECULATION that its act is not (yet) done (`speculative`, the coder
+makes it hypothetical, kept only with `Coder.hypothetical`). Word lists are in data/plausibility.yaml.
 """
 from __future__ import annotations
 
@@ -83,8 +84,9 @@ def _ago(tok: Token) -> bool:
 
 def _dated_before(verb: Token, year: int) -> bool:
     """The clause is dated to the background, `_BACKGROUND_YEARS` or more before the document: "in
-    1979 Soviet forces invaded Afghanistan", "Iraq invaded Kuwait in 1990", "seventy years ago". A date phrase after other phrases of the verb
-    more often belongs to a noun in them ("apologised for the killing of marchers in 1972")."""
+    1979 Soviet forces invaded Afghanistan", "Iraq invaded Kuwait in 1990", "seventy years ago". A
+    date phrase after other phrases of the verb more often belongs to a noun in them ("apologised
+    for the killing of marchers in 1972")."""
     right = [c for c in verb.rights if c.dep_ not in ("punct", "cc")]
     for c in verb.children:
         if c.lower_ == "ago" and _ago(c):
@@ -100,8 +102,9 @@ def _dated_before(verb: Token, year: int) -> bool:
 
 def history(f: Frame, date: str | None) -> bool:
     """Background: an act dated years before the story ("In 1979 Soviet forces invaded Afghanistan",
-    "Israel has occupied the West Bank since 1967"). Event nouns are left alone: a past event
-    named as a cause ("whose attacks in 2001 sparked the war on terror") is coded."""
+    "Israel has occupied the West Bank since 1967"). Event nouns only in a clause of being ("has
+    been under US sanctions since 1979"): a past event named as a cause ("whose attacks in 2001
+    sparked the war on terror") is coded."""
     year = _doc_year(date)
     verb = f.anchor if not f.nominal else clause_verb(f)
     if year is None or verb is None or not is_verbal(verb) or f.nominal and verb.lower_ not in _STATES:
