@@ -61,6 +61,7 @@ def _events(coder, text, date=DATE):
     "The Chinese actor apologised to fans after the scandal.",
     "Chinese fishermen rescued 20 sailors from a sinking ship.",
     "The German carmaker agreed to pay compensation to Chinese customers.",
+    "Germany's Social Democrats beat the Christian Democrats by two points.",
     # nobody in particular, criminals
     "A gunman opened fire on worshippers at a mosque in Kabul.",
     "Unidentified attackers set fire to a police station in northern Mali.",
@@ -91,6 +92,7 @@ def test_no_event(coder, text):
     ("The UN warns Israel against a ground offensive in Rafah.", "ACCUSE", "IGO", "ISR"),
     ("While Turkey agreed to the ceasefire, it hopes that the Kurds will leave the border.", "RETREAT", "TUR", "SYR"),
     ("Chinese fishermen protested against Japan in Beijing.", "PROTEST", "CHN", "JPN"),
+    ("Police beat protesters with batons in Tbilisi.", "COERCE", "GEO", "GEO"),
     ("Syrian troops destroyed the rebel headquarters.", "COERCE", "SYR", "SYR"),
 ])
 def test_news_counterpart_still_codes(coder, text, kind, src, tgt):
@@ -131,6 +133,6 @@ def test_every_rule_is_listed_by_name():
     names = [n for n, _ in plausibility.RULES + plausibility.SPECULATION]
     assert len(names) == len(set(names))
     assert {"history", "habitual", "nonpolitical", "commentary", "statistic", "anonymous", "generic",
-            "neither", "not_held", "unfounded", "alternative", "described", "figurative"} <= set(names)
+            "neither", "not_held", "unfounded", "alternative", "described", "figurative", "contest"} <= set(names)
     speculation = {n for n, _ in plausibility.SPECULATION}
     assert {"forecast", "question", "wished", "conditional", "counterfactual", "too"} <= speculation

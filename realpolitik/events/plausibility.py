@@ -329,6 +329,24 @@ def figurative(f: Frame, date: str | None) -> bool:
     return bool(objects) and all(o.lower_ in _words()["abstractions"] for o in objects)
 
 
+_SCORE = re.compile(r"\d+[-–]\d+$")
+
+
+def contest(f: Frame, date: str | None) -> bool:
+    """Beating someone by a score or a margin is a game or an election, not violence: "beat the
+    Christian Democrats by two points", "Brazil beat Argentina 2-0"."""
+    verb = clause_verb(f)
+    if f.root not in _FORCE or verb is None:
+        return False
+    units = _words()["margins"]
+    for c in verb.children:
+        if _SCORE.match(c.text) or any(_SCORE.match(x.text) for x in c.children if x.dep_ == "nummod"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by" and any(o.lower_ in units for o in c.children):
+            return True
+    return False
+
+
 def alternative(f: Frame, date: str | None) -> bool:
     """What was done instead is the event, not what it replaced: "instead of attacking Kyiv",
     "rather than sending troops"."""
@@ -354,6 +372,7 @@ RULES: list[tuple[str, Callable[[Frame, str | None], bool]]] = [
     ("alternative", alternative),
     ("described", described),
     ("figurative", figurative),
+    ("contest", contest),
 ]
 # Tests of a frame that tell an act not (yet) done: it is hypothetical (kept only when the coder
 # keeps hypothetical events).
