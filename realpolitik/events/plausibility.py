@@ -211,11 +211,16 @@ def too(f: Frame, date: str | None) -> bool:
 def question(f: Frame, date: str | None) -> bool:
     """A question asks whether an act happens ("Will Iran retaliate?"): the anchor's own sentence
     ends in a question mark and no reporting verb outside it tells the question."""
-    sent = f.anchor.sent
-    words = [t for t in sent if not t.is_punct or t.text == "?"]
-    if not words or words[-1].text != "?":
+    if f.comp is not None or f.speaker:
         return False
-    return f.comp is None and not f.speaker
+    doc = f.anchor.doc
+    end = f.anchor.sent.end
+    for i in range(end - 1, max(end - 4, 0) - 1, -1):  # the last word, past closing quotes
+        if doc[i].text == "?":
+            return True
+        if not doc[i].is_punct:
+            return False
+    return False
 
 
 def statistic(f: Frame, date: str | None) -> bool:
