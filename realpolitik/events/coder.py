@@ -20,6 +20,7 @@ from realpolitik.events.binding import Binder
 from realpolitik.events.context import ArticleContext, adjacent, subject_at, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
+from realpolitik.events.plausibility import doubt, speculative
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
@@ -288,7 +289,11 @@ class Coder:
 
     def _events(self, f: Frame, sent: Span, offset: int, si: int, start: int, end: int, text: str,
                 q: Quote | None, doc_id: str, date: str | None, b: Binder) -> list[tuple[Frame, Event]]:
+        if speculative(f, date):  # forecast, asked, wished for, on a condition: not (yet) done
+            f.modality = "hypothetical"
         if f.modality == "hypothetical" and not self.hypothetical:
+            return []
+        if doubt(f, date):  # history, habits, markets and sport, commentary, statistics: no event
             return []
         speaker = b.bind(f.speaker[0], offset)[0] if f.speaker else None
         if speaker is None and q is not None:
