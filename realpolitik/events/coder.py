@@ -23,6 +23,7 @@ from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
+from realpolitik.events.statements import can_state, quoted_statement
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
 from realpolitik.nlp.fastlemma import FastLemmas
 from realpolitik.nlp.model import disabled_for_parsing, load_parser
@@ -61,8 +62,14 @@ _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing
 # Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
 # against or deploys against (arrests, 17, of one's own soldiers are common).
 _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
-# Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
-_SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
+
+
+def _restated(f: Frame, e: Event, out: list) -> bool:
+    """Is the statement `e` (of frame `f`) covered by a more specific event in the sentence: one of
+    the same source, or one whose trigger lies in what was said?"""
+    said = {t.i for t in f.anchor.subtree}
+    return any(not x.cameo.startswith("01") and (x.source.code == e.source.code or g.anchor.i in said)
+               for g, x in out)
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -153,7 +160,8 @@ class Coder:
         events: list[Event] = []
         for si, sent in enumerate(doc.sents):
             start, end = sent.start_char, sent.end_char
-            events.extend(self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date))
+            found = self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date)
+            events.extend(found or self._quoted_statement(ctx, si, start, end, doc_id, date))
             self._observe(ctx, start, end)
         return events
 
@@ -201,10 +209,12 @@ class Coder:
             events: list[Event] = []
             for si, ((s, e), want) in enumerate(zip(c["spans"], c["todo"])):
                 self.stats["sentences"] += 1
+                found: list[Event] = []
                 if want:
                     self.stats["parsed"] += 1
                     sdoc = next(parsed)
-                    events.extend(self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date")))
+                    found = self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date"))
+                events.extend(found or self._quoted_statement(c, si, s, e, doc_id, d.get("date")))
                 self._observe(c, s, e)
             yield d, events
 
@@ -219,9 +229,32 @@ class Coder:
             return None
         b: Binder = ctx["binder"]
         actor = b.resolve_span(q.speaker_start, q.speaker_end)
+        if actor is not None and actor.id.startswith(("place:", "capital:")):
+            # "Alaa al-Zrour, who moved from Zabadani", "Shiraz Maher": a town in the speaker's
+            # phrase says where from, not who.
+            return None
+        if actor is not None and actor.country is None:
+            # "the ministry said": an office of the state the document has been about.
+            from realpolitik.actors import with_country
+
+            placed = b._coref(q.speaker)
+            return with_country(actor, placed.country) if placed is not None and placed.country else None
         if actor is None:
             actor = b._coref(q.speaker)
         return actor
+
+    def _quoted_statement(self, ctx: dict, si: int, start: int, end: int, doc_id: str,
+                          date: str | None) -> list[Event]:
+        """A sentence inside a political actor's quotation that coded nothing else is its
+        statement (see statements.py)."""
+        q = quote_at(ctx["quotes"], start, end)
+        if q is None:
+            return []
+        speaker = self._speaker(ctx, q)
+        if speaker is None or not speaker.country or not can_state(speaker):
+            return []
+        ev = quoted_statement(speaker, q, taxonomy_entry("010"), ctx["text"], si, start, end, doc_id, date)
+        return [ev] if ev is not None else []
 
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
@@ -240,9 +273,10 @@ class Coder:
                 continue
             out.extend(self._events(f, sent, offset, si, start, end, text, q, doc_id, date, b))
         b.quote_speaker = None
-        # STATEMENT only when nothing more specific was coded in the sentence.
-        if any(not e.cameo.startswith("01") for _, e in out):
-            out = [(f, e) for f, e in out if not e.cameo.startswith("01")]
+        # STATEMENT only when nothing more specific was coded in the saying's own clause or by
+        # the same speaker: "Trump phoned Erdoğan, and Erdoğan later said he had received positive
+        # answers" keeps Erdoğan's statement beside Trump's call.
+        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or not _restated(f, e, out)]
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}
@@ -362,7 +396,7 @@ class Coder:
                    or organisation(a)]
         if f.root == "01":
             # Statements need an identified speaker: not "officials" placed by document context.
-            sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
+            sources = [(a, c) for a, c in sources if can_state(a)
                        and not (c and a.id.startswith("agent:"))]
         if not sources:
             return []

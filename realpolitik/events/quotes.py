@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _OPEN, _CLOSE = "“", "”"
 _SAY = (r"(?:said|says|say|added|adds|told|tells|declared|stated|warned|warns|insisted|explained|"
         r"wrote|tweeted|claimed|argued|asked|replied|continued|noted|stressed|urged|announced|"
-        r"according to)")
+        r"saying|according to)")
 # After the closing mark: ', Lavrov said' / 'said Lavrov' / 'he told reporters'.
 _AFTER_SUBJ_VERB = re.compile(
     r"^\s*(?P<who>(?:[A-Z][\w'’.-]*|the|a|an|he|she|they|it|we|I|[a-z]+)(?:[ \t]+[\w'’.,-]+){0,8}?)[ \t]+"
@@ -59,29 +59,62 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _after(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The speaker phrase right after the closing mark, if it attributes this quote."""
+    if b >= len(text) or text[b:b + 1] != _CLOSE:
+        return None
+    after = text[b + 1: b + 160]
+    end = text[a:b].rstrip()[-1:]
+    if end == "." or end in ("!", "?") and not after.lstrip()[:1].islower():
+        # “... a massacre.” The Syrian civil defense said 61 people ...: a quote closed by a full
+        # stop ends its sentence; what follows is a new one ("“...,” he said", "“...?” she asked"
+        # attribute).
+        return None
+    m = _AFTER_VERB_SUBJ.match(after) or _AFTER_SUBJ_VERB.match(after)
+    if m is None or after[m.end():m.end() + 2].strip().startswith(":"):
+        return None  # "..., Lavrov said: “...”" introduces the next quote
+    return b + 1 + m.start("who"), b + 1 + m.end("who")
+
+
+def _before(text: str, a: int) -> tuple[int, int] | None:
+    """The speaker phrase of 'Lavrov said: “' right before the opening mark."""
+    line_start = max(text.rfind("\n", 0, a - 1), text.rfind(". ", 0, a - 1), 0)
+    mb = _BEFORE.search(text[line_start: a - 1])
+    if mb is None:
+        return None
+    return line_start + mb.start("who"), line_start + mb.end("who")
+
+
+def _continues(text: str, prev: Quote, a: int) -> bool:
+    """Does the quote opening at `a` go on with `prev`'s speaker? Yes when nothing but the
+    attribution separates them ("“...,” she said. “...”") or a new paragraph of the same
+    quotation opens ("“...⏎“..."): news attributes a run of quotes once."""
+    gap = text[prev.end:a - 1].strip(_CLOSE + " \t\n")
+    if not gap:
+        return True
+    if not prev.speaker_start >= prev.end or len(gap) > 200:
+        return False
+    # only the attribution sentence: no full stop before its end ("she said." / "he said, adding")
+    return "." not in gap.rstrip(".").replace(" .", "")
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
+    prev: Quote | None = None
     for a, b in _spans(text):
         if b - a < 15:  # scare quotes around a word or two are not speech
             continue
-        after = text[b + 1: b + 160] if b < len(text) and text[b:b + 1] == _CLOSE else ""
-        who = None
-        m = _AFTER_VERB_SUBJ.match(after) or _AFTER_SUBJ_VERB.match(after)
-        if m:
-            who = (b + 1 + m.start("who"), b + 1 + m.end("who"))
+        who = _after(text, a, b) or _before(text, a)
+        if who is not None:
+            s, e = who
+            prev = Quote(a, b, text[s:e].strip(), s, e)
+        elif prev is not None and _continues(text, prev, a):
+            # A quote without its own attribution continues the speaker of the quote before it.
+            prev = Quote(a, b, prev.speaker, prev.speaker_start, prev.speaker_end)
         else:
-            line_start = max(text.rfind("\n", 0, a - 1), text.rfind(". ", 0, a - 1), 0)
-            before = text[line_start: a - 1]
-            mb = _BEFORE.search(before)
-            if mb:
-                who = (line_start + mb.start("who"), line_start + mb.end("who"))
-        if who is None:
+            prev = None
             continue
-        s, e = who
-        phrase = text[s:e].strip()
-        quotes.append(Quote(a, b, phrase, s, e))
-    # A quote without its own attribution continues the speaker of the quote right before it
-    # when nothing but the attribution separates them ("“...,” he said. “...”").
+        quotes.append(prev)
     return quotes
 
 

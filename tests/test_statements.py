@@ -1,0 +1,103 @@
+"""Statements and quote attribution on whole documents (quotes.py, statements.py, the coder's speaker)."""
+from __future__ import annotations
+
+from realpolitik.events.quotes import find_quotes, quote_at
+
+
+def _stmts(events, part):
+    """(source code, target code) of the STATEMENT events in the sentence containing `part`."""
+    return [(e.source.code, e.target.code if e.target else None) for e in events
+            if e.plover == "STATEMENT" and part in e.sentence]
+
+
+# -- quotes.py -----------------------------------------------------------------------------------
+def test_quote_after_attribution_continues_the_speaker():
+    text = ("“The bombing was relentless,” said an official of the Red Cross. “These families have "
+            "nowhere left to run.” The army said it had advanced.")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["an official of the Red Cross"] * 2
+    assert qs[1].text_in(text).startswith("These families")
+
+
+def test_new_paragraph_of_a_quote_keeps_its_speaker():
+    text = "The ministry said: “We are ready to talk to everyone.\n“The only way out is a political deal.”"
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["The ministry", "The ministry"]
+
+
+def test_quote_closed_by_a_full_stop_is_not_attributed_to_the_next_sentence():
+    text = ("“It is a massacre, nothing less than that.” The civil defence said 61 people were killed "
+            "in the town on Tuesday.")
+    assert find_quotes(text) == []
+
+
+def test_quote_unattributed_after_other_text_has_no_speaker():
+    text = ("“We will win this war in the end,” he said. The army then moved north towards the city, "
+            "shelling villages on the way. Later that day officials met. “Nobody knows what comes next.”")
+    qs = find_quotes(text)
+    assert len(qs) == 1
+    assert quote_at(qs, text.index("Nobody"), len(text)) is None
+
+
+def test_saying_introduces_a_quote():
+    text = "The rebel unit paid tribute to him, saying: “We lost our brother and commander yesterday.”"
+    qs = find_quotes(text)
+    assert len(qs) == 1 and qs[0].speaker.endswith("paid tribute to him,")
+
+
+# -- STATEMENT for sentences inside a quotation ---------------------------------------------------------
+def test_sentence_inside_a_quote_is_the_speakers_statement(coder):
+    text = ("“It is a catastrophe in every sense of the word. The killing of people goes on,” said a "
+            "spokesman for the Norwegian Refugee Council.")
+    evs = coder.code_text(text)
+    assert _stmts(evs, "catastrophe") == [("NGONRC", None)]
+
+
+def test_quote_continued_after_its_attribution(coder):
+    text = ("“We are deeply worried about the fighting,” the Kremlin said. “Nobody will gain anything "
+            "from more of it.”")
+    evs = coder.code_text(text)
+    assert _stmts(evs, "Nobody") == [("RUSGOV", None)]
+
+
+def test_quoted_sentence_by_a_commentator_is_no_statement(coder):
+    text = ("“Nobody will gain anything from more of it,” said Jane Smith, a researcher at a London "
+            "thinktank.")
+    assert _stmts(coder.code_text(text), "Nobody") == []
+
+
+def test_speaker_named_by_a_town_is_no_statement(coder):
+    text = ("“Nobody will help us now that winter has come,” said Alaa Ahmed, who moved from Zabadani.")
+    assert _stmts(coder.code_text(text), "Nobody") == []
+
+
+def test_quote_with_an_event_is_not_a_statement(coder):
+    text = "“We will send troops to protect the border next week,” the Turkish defence minister said."
+    evs = coder.code_text(text)
+    assert evs and all(e.plover != "STATEMENT" for e in evs)
+
+
+# -- speakers ---------------------------------------------------------------------------------
+def test_lowercase_state_department_is_the_us_government(coder):
+    text = "Asked about the case, the state department said: “The protection of US citizens abroad is our priority.”"
+    assert _stmts(coder.code_text(text), "state department") == [("USAGOV", None)]
+
+
+def test_former_officials_make_no_statement(coder):
+    text = "A former state department official said the situation in Syria was calm."
+    assert _stmts(coder.code_text(text), "former") == []
+
+
+# -- STATEMENT beside other events in the sentence -----------------------------------------------------
+def test_statement_of_another_speaker_kept_beside_an_event(coder):
+    text = ("Trump talked to Erdoğan by phone on Friday, and Erdoğan later said he had received some "
+            "positive answers on the situation.")
+    evs = coder.code_text(text)
+    assert any(e.plover == "CONSULT" for e in evs)
+    assert [s for s, _ in _stmts(evs, "Erdoğan")] == ["TURGOV"]
+
+
+def test_saying_an_event_is_that_event_only(coder):
+    evs = coder.code_text("The Kremlin said Ukrainian troops had shelled Donetsk overnight.")
+    assert any(e.plover == "ASSAULT" for e in evs)
+    assert _stmts(evs, "Kremlin") == []
