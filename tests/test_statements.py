@@ -101,3 +101,24 @@ def test_saying_an_event_is_that_event_only(coder):
     evs = coder.code_text("The Kremlin said Ukrainian troops had shelled Donetsk overnight.")
     assert any(e.plover == "ASSAULT" for e in evs)
     assert _stmts(evs, "Kremlin") == []
+
+
+# -- 'he said': the person just named ----------------------------------------------------------------
+def test_pronoun_speaker_is_the_person_just_named():
+    text = ("Bassam Haddad, the president of the Working Group for Syria, claimed the talks were a sham. "
+            "“Nobody believes that real negotiations are planned,” he said.")
+    qs = find_quotes(text)
+    assert qs[0].speaker == "Bassam Haddad, the president of the Working Group for Syria,"
+
+
+def test_pronoun_speaker_after_a_quote_of_a_named_speaker():
+    text = ("“We are standing before a massacre,” said a doctor in the town. “Nobody is helping us now "
+            "that winter has come,” he said.")
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["a doctor in the town"] * 2
+
+
+def test_unknown_person_then_he_is_no_statement_of_someone_seen_before(coder):
+    text = ("Bashar al-Assad visited the front on Monday. A doctor in Douma, Ahmed Hamdan, described the "
+            "situation as dire. “Nobody is helping us now that winter has come,” he said.")
+    assert _stmts(coder.code_text(text), "Nobody") == []

@@ -24,6 +24,14 @@ _AFTER_VERB_SUBJ = re.compile(r"^\s*" + _SAY + r"[ \t]+(?P<who>[^.,;“”]{2,80
 _BEFORE = re.compile(r"(?P<who>[A-Z][^.;“”]{1,120}?)[ \t]+" + _SAY + r"(?:[ \t]+[\w'’]+){0,3}?[ \t]*[:,][ \t]*$")
 
 
+# A reported-speech clause outside quotes names a speaker later quotes may call 'he' or 'she': its
+# subject runs from the last clause opening before the verb.
+_SAID_VERB = re.compile(r"[ \t](?:said|says|told|tells|claimed|added|warned|described|wrote|explained|insisted)\b")
+_CLAUSE_OPEN = re.compile(r"(?:.*(?:[.;:”\n] |\n|, and |, but ))?", re.S)
+_HE_SHE = {"he", "she"}
+_REACH = 600  # characters back to look for the person a pronoun speaker stands for
+
+
 @dataclass(frozen=True)
 class Quote:
     start: int  # the quoted text (without the marks) in the document
@@ -92,19 +100,42 @@ def _continues(text: str, prev: Quote, a: int) -> bool:
     gap = text[prev.end:a - 1].strip(_CLOSE + " \t\n")
     if not gap:
         return True
-    if not prev.speaker_start >= prev.end or len(gap) > 200:
+    if len(gap) > 200:
         return False
     # only the attribution sentence: no full stop before its end ("she said." / "he said, adding")
     return "." not in gap.rstrip(".").replace(" .", "")
 
 
+def _antecedent(text: str, spans: list[tuple[int, int]], quotes: list[Quote], pos: int) -> tuple[int, int] | None:
+    """The speaker 'he'/'she' at `pos` stands for: the nearest speaker named before it, within a few
+    sentences, by an earlier quote's attribution or a reported-speech clause outside quotes
+    ("Jan Egeland, a UN adviser, said ... “...,” he said."). News rarely lets a pronoun reach further."""
+    lo = max(0, pos - _REACH)
+    found = [(q.speaker_start, q.speaker_end) for q in quotes
+             if lo <= q.speaker_start < pos and q.speaker.lower() not in _HE_SHE]
+    inside = [(a, b) for a, b in spans if b > lo and a < pos]
+    for m in _SAID_VERB.finditer(text, lo, pos):
+        e = m.start()
+        s = max(lo, e - 100)
+        s += _CLAUSE_OPEN.match(text, s, e).end() - s
+        if not text[s:s + 1].isupper() or text[s:e].lower() in _HE_SHE or any(a <= s < b + 1 for a, b in inside):
+            continue
+        found.append((s, e))
+    return max(found) if found else None
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     prev: Quote | None = None
-    for a, b in _spans(text):
+    spans = _spans(text)
+    for a, b in spans:
         if b - a < 15:  # scare quotes around a word or two are not speech
             continue
         who = _after(text, a, b) or _before(text, a)
+        if who is not None and text[who[0]:who[1]].strip().lower() in _HE_SHE:
+            # "“...,” he said": the person just named, not whoever coreference last saw (the
+            # speaker is often a doctor or an aid worker no dictionary knows).
+            who = _antecedent(text, spans, quotes, who[0]) or who
         if who is not None:
             s, e = who
             prev = Quote(a, b, text[s:e].strip(), s, e)
