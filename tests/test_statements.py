@@ -122,3 +122,24 @@ def test_unknown_person_then_he_is_no_statement_of_someone_seen_before(coder):
     text = ("Bashar al-Assad visited the front on Monday. A doctor in Douma, Ahmed Hamdan, described the "
             "situation as dire. “Nobody is helping us now that winter has come,” he said.")
     assert _stmts(coder.code_text(text), "Nobody") == []
+
+
+def test_split_quote_sentence_is_quoted():
+    text = ("“Nobody will help them now,” said the envoy. “These people cannot go to Jordan,” he said, "
+            "“or to the ruins of Deraa.”")
+    qs = find_quotes(text)
+    s = text.index("These")
+    assert quote_at(qs, s, len(text)) is not None
+
+
+def test_office_after_the_name_is_part_of_the_speaker():
+    text = ("“The bombing was hysterical,” said Ahmed Hamdan, a security official at the Norwegian "
+            "Refugee Council, which runs camps in the north.")
+    qs = find_quotes(text)
+    assert qs[0].speaker == "Ahmed Hamdan, a security official at the Norwegian Refugee Council"
+
+
+def test_statement_by_a_named_persons_organisation(coder):
+    text = ("“The bombing was hysterical,” said Ahmed Hamdan, a security official at the Norwegian "
+            "Refugee Council. “It is a catastrophe in every sense of the word.”")
+    assert _stmts(coder.code_text(text), "catastrophe") == [("NGONRC", None)]

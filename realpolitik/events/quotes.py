@@ -19,7 +19,10 @@ _SAY = (r"(?:said|says|say|added|adds|told|tells|declared|stated|warned|warns|in
 _AFTER_SUBJ_VERB = re.compile(
     r"^\s*(?P<who>(?:[A-Z][\w'’.-]*|the|a|an|he|she|they|it|we|I|[a-z]+)(?:[ \t]+[\w'’.,-]+){0,8}?)[ \t]+"
     + _SAY + r"\b")
-_AFTER_VERB_SUBJ = re.compile(r"^\s*" + _SAY + r"[ \t]+(?P<who>[^.,;“”]{2,80})")
+# 'said Ahmed al-Dbis, a security official at UOSSM, which ...': the office after the name says whom
+# the person speaks for.
+_AFTER_VERB_SUBJ = re.compile(r"^\s*" + _SAY + r"[ \t]+(?P<who>[^.,;“”]{2,80}"
+                              r"(?:,[ \t]+(?:a|an|the|[A-Z][\w-]*[’'])[ \t][^.,;“”]{2,100})?)")
 # Before the opening mark: 'Lavrov said: “' / 'Lavrov said “'.
 _BEFORE = re.compile(r"(?P<who>[A-Z][^.;“”]{1,120}?)[ \t]+" + _SAY + r"(?:[ \t]+[\w'’]+){0,3}?[ \t]*[:,][ \t]*$")
 
@@ -150,9 +153,13 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The quote covering most of the sentence [start, end), if any."""
+    """The quote covering most of the sentence [start, end), if quotes cover most of it (a quote
+    split by its attribution, "“A,” he said, “B.”", counts whole)."""
+    best, most, total = None, 0, 0
     for q in quotes:
         overlap = min(end, q.end) - max(start, q.start)
-        if overlap > 0.5 * (end - start):
-            return q
-    return None
+        if overlap > 0:
+            total += overlap
+            if overlap > most:
+                best, most = q, overlap
+    return best if total > 0.5 * (end - start) else None
