@@ -143,3 +143,16 @@ def test_statement_by_a_named_persons_organisation(coder):
     text = ("“The bombing was hysterical,” said Ahmed Hamdan, a security official at the Norwegian "
             "Refugee Council. “It is a catastrophe in every sense of the word.”")
     assert _stmts(coder.code_text(text), "catastrophe") == [("NGONRC", None)]
+
+
+def test_she_says_after_an_unknown_speaker_is_no_statement_of_the_last_leader(coder):
+    text = ("Angela Merkel defended her refugee policy on Monday. “People look at us differently now,” "
+            "Ruaa says. She feels that her beliefs, which she says are at the core of her identity, are "
+            "not respected.")
+    assert _stmts(coder.code_text(text), "core of her identity") == []
+
+
+def test_he_said_after_a_named_minister_is_his_statement(coder):
+    text = ("The Turkish foreign minister, Mevlüt Çavuşoğlu, spoke to reporters in Ankara on Monday. He "
+            "said the situation in Idlib was calm.")
+    assert _stmts(coder.code_text(text), "He said") == [("TURGOV", None)]

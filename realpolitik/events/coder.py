@@ -19,7 +19,7 @@ from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
-from realpolitik.events.quotes import Quote, find_quotes, quote_at
+from realpolitik.events.quotes import Quote, find_quotes, quote_at, speaker_before
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
@@ -256,6 +256,18 @@ class Coder:
         ev = quoted_statement(speaker, q, taxonomy_entry("010"), ctx["text"], si, start, end, doc_id, date)
         return [ev] if ev is not None else []
 
+    def _named_speaker(self, ctx: dict, f: Frame, e: Event, offset: int) -> bool:
+        """A statement by 'he'/'she' stands when the person just named as a speaker is its
+        source: "“...,” Ruaa says. ... which she says are ..." is no statement by the chancellor
+        coreference saw last."""
+        if not f.sources or not all(t.lower_ in ("he", "she") for t in f.sources):
+            return True
+        span = speaker_before(ctx["text"], ctx["quotes"], offset + f.sources[0].idx)
+        if span is None:
+            return True
+        a = ctx["binder"].resolve_span(*span)
+        return a is not None and a.country == e.source.country
+
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
         q = quote_at(ctx["quotes"], start, end)
@@ -277,6 +289,7 @@ class Coder:
         # the same speaker: "Trump phoned Erdoğan, and Erdoğan later said he had received positive
         # answers" keeps Erdoğan's statement beside Trump's call.
         out = [(f, e) for f, e in out if not e.cameo.startswith("01") or not _restated(f, e, out)]
+        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or self._named_speaker(ctx, f, e, offset)]
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}

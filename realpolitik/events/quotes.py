@@ -127,6 +127,11 @@ def _antecedent(text: str, spans: list[tuple[int, int]], quotes: list[Quote], po
     return max(found) if found else None
 
 
+def speaker_before(text: str, quotes: list[Quote], pos: int) -> tuple[int, int] | None:
+    """The span of the speaker a 'he'/'she' at `pos` most likely stands for (see `_antecedent`)."""
+    return _antecedent(text, _spans(text), [q for q in quotes if q.speaker_start < pos], pos)
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     prev: Quote | None = None
