@@ -156,3 +156,13 @@ def test_he_said_after_a_named_minister_is_his_statement(coder):
     text = ("The Turkish foreign minister, Mevlüt Çavuşoğlu, spoke to reporters in Ankara on Monday. He "
             "said the situation in Idlib was calm.")
     assert _stmts(coder.code_text(text), "He said") == [("TURGOV", None)]
+
+
+def test_spokesman_for_a_body_speaks_for_it(coder):
+    evs = coder.code_text("A spokesman for the Foreign Office declined to comment on the case.")
+    assert [(e.cameo, e.source.code) for e in evs] == [("011", "GBRGOV")]
+
+
+def test_spokeswoman_for_an_agency_is_the_agency(coder):
+    evs = coder.code_text("A spokeswoman for the UN refugee agency condemned the attack on the camp in Syria.")
+    assert [(e.plover, e.source.code) for e in evs] == [("ACCUSE", "IGOUNHCR")]

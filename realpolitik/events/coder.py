@@ -13,7 +13,7 @@ import re
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
@@ -56,6 +56,9 @@ _VESSELS = {"ship", "tanker", "vessel", "boat", "freighter", "trawler", "yacht",
 _POLICE_COERCION = {"raid", "storm", "surround", "encircle", "besiege", "sweep", "round", "occupy"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
 _POPULAR = {"14", "10"}
+# People who speak for a body named after "for" ("a spokesman for the ministry").
+_SPOKESMEN = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
+              "representative"}
 # Nouns whose "of" object undergoes an act someone else does ("the release of the tanker", "the
 # expulsion of the ambassador"): a demand for it is aimed at whoever holds or hosts that object.
 _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing", "handover"}
@@ -70,6 +73,19 @@ def _restated(f: Frame, e: Event, out: list) -> bool:
     said = {t.i for t in f.anchor.subtree}
     return any(not x.cameo.startswith("01") and (x.source.code == e.source.code or g.anchor.i in said)
                for g, x in out)
+
+
+def _speaks_for(head: Token, offset: int, b: Binder) -> Actor | None:
+    """'a spokesperson for the British Ministry of Defence': the body a spokesman speaks for."""
+    if head.lemma_.lower() not in _SPOKESMEN:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            toks = [t for t in head.subtree if t.i <= head.i] + list(prep.subtree)
+            a = b.resolve_span(offset + min(t.idx for t in toks), offset + max(t.idx + len(t.text) for t in toks))
+            if a is not None and a.country:
+                return a
+    return None
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -314,12 +330,13 @@ class Coder:
                 q: Quote | None, doc_id: str, date: str | None, b: Binder) -> list[tuple[Frame, Event]]:
         if f.modality == "hypothetical" and not self.hypothetical:
             return []
-        speaker = b.bind(f.speaker[0], offset)[0] if f.speaker else None
+        speaker = (_speaks_for(f.speaker[0], offset, b) or b.bind(f.speaker[0], offset)[0]) if f.speaker else None
         if speaker is None and q is not None:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
-            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker) else b.bind_many(t, offset))]
+            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker)
+            else [(a, False) for a in [_speaks_for(t, offset, b)] if a is not None] or b.bind_many(t, offset))]
         for t in f.sources:
             # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
             # as an apposition under the first doer names further doers, not someone else.
