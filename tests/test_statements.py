@@ -166,3 +166,9 @@ def test_spokesman_for_a_body_speaks_for_it(coder):
 def test_spokeswoman_for_an_agency_is_the_agency(coder):
     evs = coder.code_text("A spokeswoman for the UN refugee agency condemned the attack on the camp in Syria.")
     assert [(e.plover, e.source.code) for e in evs] == [("ACCUSE", "IGOUNHCR")]
+
+
+def test_the_report_speaks_for_whoever_wrote_it(coder):
+    text = ("Isis could soon pose a new threat, according to a Pentagon report published last month. "
+            "“Isis is regenerating key functions more quickly in Iraq than in Syria,” the report said.")
+    assert _stmts(coder.code_text(text), "regenerating") == [("USAMIL", None)]

@@ -19,7 +19,7 @@ from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
-from realpolitik.events.quotes import Quote, find_quotes, quote_at, speaker_before
+from realpolitik.events.quotes import Quote, document_owner, find_quotes, quote_at, speaker_before
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
@@ -257,6 +257,10 @@ class Coder:
             return with_country(actor, placed.country) if placed is not None and placed.country else None
         if actor is None:
             actor = b._coref(q.speaker)
+        if actor is None:
+            # "“...,” the report said" after "a Pentagon report published last month"
+            owner = document_owner(ctx["text"], q.speaker, q.speaker_start)
+            actor = b.resolve_span(*owner) if owner is not None else None
         return actor
 
     def _quoted_statement(self, ctx: dict, si: int, start: int, end: int, doc_id: str,

@@ -168,3 +168,23 @@ def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
             if overlap > most:
                 best, most = q, overlap
     return best if total > 0.5 * (end - start) else None
+
+
+# Documents quoted as if they spoke: "“...,” the report said."
+_DOCUMENT = re.compile(r"(?:the|this|that) (report|statement|study|letter|communique|communiqué|memo|assessment|"
+                       r"document|resolution|declaration)", re.I)
+
+
+def document_owner(text: str, phrase: str, before: int) -> tuple[int, int] | None:
+    """'the report' -> the span naming whose report it is, from its last mention before `before`
+    ("according to a Pentagon report published last month" -> "a Pentagon report")."""
+    m = _DOCUMENT.fullmatch(phrase.strip())
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    lo = max(0, before - _REACH)
+    found = None
+    for x in re.finditer(r"(?:[\w’'-]+ ){1,4}" + noun + r"\b", text[lo:before], re.I):
+        if not x.group(0).lower().startswith(("the " + noun, "this " + noun, "that " + noun)):
+            found = (lo + x.start(), lo + x.end())
+    return found
