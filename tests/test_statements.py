@@ -172,3 +172,15 @@ def test_the_report_speaks_for_whoever_wrote_it(coder):
     text = ("Isis could soon pose a new threat, according to a Pentagon report published last month. "
             "“Isis is regenerating key functions more quickly in Iraq than in Syria,” the report said.")
     assert _stmts(coder.code_text(text), "regenerating") == [("USAMIL", None)]
+
+
+def test_the_ministry_is_the_ministry_named_before(coder):
+    text = ("The Russian defence ministry published a video of the strikes. “All targets were destroyed "
+            "by our aircraft in the night,” the ministry said.")
+    assert ("RUSMIL", None) in _stmts(coder.code_text(text), "All targets")
+
+
+def test_the_group_is_the_organisation_named_before(coder):
+    text = ("Amnesty International criticised the raids. “Hundreds of people have disappeared in recent "
+            "weeks,” the group said in a statement.")
+    assert _stmts(coder.code_text(text), "Hundreds") == [("NGOAMN", None)]

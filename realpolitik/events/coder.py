@@ -19,7 +19,9 @@ from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
-from realpolitik.events.quotes import Quote, document_owner, find_quotes, quote_at, speaker_before
+from realpolitik.events.quotes import (
+    BODIES, Quote, described_before, described_noun, find_quotes, quote_at, speaker_before,
+)
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
@@ -249,18 +251,23 @@ class Coder:
             # "Alaa al-Zrour, who moved from Zabadani", "Shiraz Maher": a town in the speaker's
             # phrase says where from, not who.
             return None
-        if actor is not None and actor.country is None:
-            # "the ministry said": an office of the state the document has been about.
-            from realpolitik.actors import with_country
-
+        if actor is None or actor.country is None:
+            # "the report said", "the ministry said": the body or document named in full before
+            # ("a Pentagon report", "the Russian defence ministry"), else coreference.
+            owner = described_before(ctx["text"], q.speaker, q.speaker_start)
+            named = b.resolve_span(*owner) if owner is not None else None
+            if named is not None and named.country:
+                return named
             placed = b._coref(q.speaker)
-            return with_country(actor, placed.country) if placed is not None and placed.country else None
-        if actor is None:
-            actor = b._coref(q.speaker)
-        if actor is None:
-            # "“...,” the report said" after "a Pentagon report published last month"
-            owner = document_owner(ctx["text"], q.speaker, q.speaker_start)
-            actor = b.resolve_span(*owner) if owner is not None else None
+            if placed is None and described_noun(q.speaker) in BODIES:
+                # "the group said" after Amnesty International: the organisation last named.
+                placed = next((a for a, _ in reversed(getattr(b.coref, "history", [])[-12:])
+                               if organisation(a)), None)
+            if actor is not None and placed is not None and placed.country:
+                from realpolitik.actors import with_country
+
+                return with_country(actor, placed.country)
+            actor = placed if actor is None else None
         return actor
 
     def _quoted_statement(self, ctx: dict, si: int, start: int, end: int, doc_id: str,

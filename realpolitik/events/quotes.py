@@ -170,21 +170,30 @@ def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return best if total > 0.5 * (end - start) else None
 
 
-# Documents quoted as if they spoke: "“...,” the report said."
-_DOCUMENT = re.compile(r"(?:the|this|that) (report|statement|study|letter|communique|communiqué|memo|assessment|"
-                       r"document|resolution|declaration)", re.I)
+# Definite descriptions a quote is attributed to that name a body or document mentioned earlier:
+# "“...,” the report said" after "a Pentagon report", "the ministry said" after "the Russian
+# defence ministry". Bodies ("the group", "the agency") may also be the last organisation named.
+_DESCRIBED = re.compile(r"(?:the|this|that) (?:\w+ )?(report|statement|study|letter|communique|communiqué|memo|"
+                        r"assessment|document|resolution|declaration|ministry|department|embassy|office|"
+                        r"group|organisation|organization|charity|agency|council|committee|commission)", re.I)
+BODIES = {"group", "organisation", "organization", "charity", "agency", "council", "committee", "commission"}
 
 
-def document_owner(text: str, phrase: str, before: int) -> tuple[int, int] | None:
-    """'the report' -> the span naming whose report it is, from its last mention before `before`
+def described_noun(phrase: str) -> str | None:
+    """'the report' -> 'report' when the speaker phrase is such a description."""
+    m = _DESCRIBED.fullmatch(phrase.strip())
+    return m.group(1).lower() if m else None
+
+
+def described_before(text: str, phrase: str, before: int) -> tuple[int, int] | None:
+    """The span of the last fuller mention of what the description `phrase` names, before `before`
     ("according to a Pentagon report published last month" -> "a Pentagon report")."""
-    m = _DOCUMENT.fullmatch(phrase.strip())
-    if m is None:
+    noun = described_noun(phrase)
+    if noun is None:
         return None
-    noun = m.group(1).lower()
     lo = max(0, before - _REACH)
     found = None
     for x in re.finditer(r"(?:[\w’'-]+ ){1,4}" + noun + r"\b", text[lo:before], re.I):
-        if not x.group(0).lower().startswith(("the " + noun, "this " + noun, "that " + noun)):
+        if x.group(0).strip().lower() != phrase.strip().lower():
             found = (lo + x.start(), lo + x.end())
     return found
