@@ -184,3 +184,15 @@ def test_the_group_is_the_organisation_named_before(coder):
     text = ("Amnesty International criticised the raids. “Hundreds of people have disappeared in recent "
             "weeks,” the group said in a statement.")
     assert _stmts(coder.code_text(text), "Hundreds") == [("NGOAMN", None)]
+
+
+def test_what_ones_own_state_must_do_is_a_statement(coder):
+    text = "Germany “must be able to ensure that prosecution is possible”, the German defence minister said."
+    evs = coder.code_text(text)
+    assert [(e.plover, e.source.country, e.target) for e in evs] == [("STATEMENT", "DEU", None)]
+
+
+def test_what_another_state_must_do_stays_an_appeal(coder):
+    text = "Iran “must stop enriching uranium at once”, the German defence minister said."
+    evs = coder.code_text(text)
+    assert [(e.plover, e.source.country, e.target.country) for e in evs] == [("REQUEST", "DEU", "IRN")]

@@ -472,6 +472,12 @@ class Coder:
             # "Egypt recalled its ambassador to Ethiopia": one's own envoy is what is cut, the
             # state named beside it is whom relations are cut with.
             targets = self._fallback_target(f, sources, start, end, offset, b) or targets
+        if f.code == "020" and targets and any(t.dep_ in ("aux", "auxpass") for t in f.trigger) \
+                and all(a.country == s.country and a.country not in _BLOCS and side(a) == side(s)
+                        for a, _ in targets for s, _ in sources):
+            # "Germany “must be able to ensure prosecution”, the German defence minister said": what
+            # one's own state must do is a statement of policy, not an appeal to anyone.
+            f.code, targets = "010", []
         if f.cue and targets and all(a.country == s.country and side(a) == side(s)
                                      for a, _ in targets for s, _ in sources):
             # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
