@@ -196,3 +196,9 @@ def test_what_another_state_must_do_stays_an_appeal(coder):
     text = "Iran “must stop enriching uranium at once”, the German defence minister said."
     evs = coder.code_text(text)
     assert [(e.plover, e.source.country, e.target.country) for e in evs] == [("REQUEST", "DEU", "IRN")]
+
+
+def test_he_after_a_speaker_known_only_by_a_town_is_no_statement(coder):
+    text = ("Bashar al-Assad visited the front on Monday. “We are standing before a massacre,” said a "
+            "doctor in Douma. He added: “A child came to me from the ruins in Syria, barely breathing.”")
+    assert _stmts(coder.code_text(text), "He added") == []

@@ -293,7 +293,7 @@ class Coder:
         if span is None:
             return True
         a = ctx["binder"].resolve_span(*span)
-        return a is not None and a.country == e.source.country
+        return a is not None and not a.id.startswith(("place:", "capital:")) and a.country == e.source.country
 
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
