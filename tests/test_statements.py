@@ -202,3 +202,12 @@ def test_he_after_a_speaker_known_only_by_a_town_is_no_statement(coder):
     text = ("Bashar al-Assad visited the front on Monday. “We are standing before a massacre,” said a "
             "doctor in Douma. He added: “A child came to me from the ruins in Syria, barely breathing.”")
     assert _stmts(coder.code_text(text), "He added") == []
+
+
+def test_straight_double_quotes_are_quotes(coder):
+    text = ('"We are deeply worried about the fighting," the Kremlin said. "Nobody will gain anything '
+            'from more of it."')
+    qs = find_quotes(text)
+    assert [q.speaker for q in qs] == ["the Kremlin", "the Kremlin"]
+    assert qs[1].text_in(text).startswith("Nobody")
+    assert _stmts(coder.code_text(text), "Nobody") == [("RUSGOV", None)]

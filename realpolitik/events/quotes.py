@@ -129,10 +129,25 @@ def _antecedent(text: str, spans: list[tuple[int, int]], quotes: list[Quote], po
 
 def speaker_before(text: str, quotes: list[Quote], pos: int) -> tuple[int, int] | None:
     """The span of the speaker a 'he'/'she' at `pos` most likely stands for (see `_antecedent`)."""
+    text = _curly(text)
     return _antecedent(text, _spans(text), [q for q in quotes if q.speaker_start < pos], pos)
 
 
+def _curly(text: str) -> str:
+    """`text` with straight double quotes turned into opening/closing marks (same length, so offsets
+    hold): wire copy and many sites write '"We will win," Lavrov said.'"""
+    if _OPEN in text or '"' not in text:
+        return text
+    out = list(text)
+    for i, ch in enumerate(text):
+        if ch == '"':
+            before = text[i - 1] if i else " "
+            out[i] = _OPEN if before.isspace() or before in "([{—–-/" else _CLOSE
+    return "".join(out)
+
+
 def find_quotes(text: str) -> list[Quote]:
+    text = _curly(text)
     quotes: list[Quote] = []
     prev: Quote | None = None
     spans = _spans(text)
