@@ -79,7 +79,8 @@ def test_quote_with_an_event_is_not_a_statement(coder):
 
 # -- speakers ---------------------------------------------------------------------------------
 def test_lowercase_state_department_is_the_us_government(coder):
-    text = "Asked about the case, the state department said: “The protection of US citizens abroad is our priority.”"
+    text = ("Asked about the case, the state department said: “The protection of US citizens abroad is "
+            "our priority.”")
     assert _stmts(coder.code_text(text), "state department") == [("USAGOV", None)]
 
 

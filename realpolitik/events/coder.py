@@ -13,19 +13,19 @@ import re
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
-from realpolitik.events.quotes import (
-    BODIES, Quote, described_before, described_noun, find_quotes, quote_at, speaker_before,
-)
+from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
-from realpolitik.events.statements import can_state, quoted_statement
+from realpolitik.events.statements import (
+    can_state, named_speaker, quote_speaker, quoted_statement, restated, speaks_for,
+)
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
 from realpolitik.nlp.fastlemma import FastLemmas
 from realpolitik.nlp.model import disabled_for_parsing, load_parser
@@ -58,36 +58,12 @@ _VESSELS = {"ship", "tanker", "vessel", "boat", "freighter", "trawler", "yacht",
 _POLICE_COERCION = {"raid", "storm", "surround", "encircle", "besiege", "sweep", "round", "occupy"}
 # What ordinary people do politically: protest, and demand ("protesters demanded ...").
 _POPULAR = {"14", "10"}
-# People who speak for a body named after "for" ("a spokesman for the ministry").
-_SPOKESMEN = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
-              "representative"}
 # Nouns whose "of" object undergoes an act someone else does ("the release of the tanker", "the
 # expulsion of the ambassador"): a demand for it is aimed at whoever holds or hosts that object.
 _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing", "handover"}
 # Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
 # against or deploys against (arrests, 17, of one's own soldiers are common).
 _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
-
-
-def _restated(f: Frame, e: Event, out: list) -> bool:
-    """Is the statement `e` (of frame `f`) covered by a more specific event in the sentence: one of
-    the same source, or one whose trigger lies in what was said?"""
-    said = {t.i for t in f.anchor.subtree}
-    return any(not x.cameo.startswith("01") and (x.source.code == e.source.code or g.anchor.i in said)
-               for g, x in out)
-
-
-def _speaks_for(head: Token, offset: int, b: Binder) -> Actor | None:
-    """'a spokesperson for the British Ministry of Defence': the body a spokesman speaks for."""
-    if head.lemma_.lower() not in _SPOKESMEN:
-        return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            toks = [t for t in head.subtree if t.i <= head.i] + list(prep.subtree)
-            a = b.resolve_span(offset + min(t.idx for t in toks), offset + max(t.idx + len(t.text) for t in toks))
-            if a is not None and a.country:
-                return a
-    return None
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -245,30 +221,7 @@ class Coder:
     def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
         if q is None:
             return None
-        b: Binder = ctx["binder"]
-        actor = b.resolve_span(q.speaker_start, q.speaker_end)
-        if actor is not None and actor.id.startswith(("place:", "capital:")):
-            # "Alaa al-Zrour, who moved from Zabadani", "Shiraz Maher": a town in the speaker's
-            # phrase says where from, not who.
-            return None
-        if actor is None or actor.country is None:
-            # "the report said", "the ministry said": the body or document named in full before
-            # ("a Pentagon report", "the Russian defence ministry"), else coreference.
-            owner = described_before(ctx["text"], q.speaker, q.speaker_start)
-            named = b.resolve_span(*owner) if owner is not None else None
-            if named is not None and named.country:
-                return named
-            placed = b._coref(q.speaker)
-            if placed is None and described_noun(q.speaker) in BODIES:
-                # "the group said" after Amnesty International: the organisation last named.
-                placed = next((a for a, _ in reversed(getattr(b.coref, "history", [])[-12:])
-                               if organisation(a)), None)
-            if actor is not None and placed is not None and placed.country:
-                from realpolitik.actors import with_country
-
-                return with_country(actor, placed.country)
-            actor = placed if actor is None else None
-        return actor
+        return quote_speaker(ctx["binder"], ctx["text"], q)
 
     def _quoted_statement(self, ctx: dict, si: int, start: int, end: int, doc_id: str,
                           date: str | None) -> list[Event]:
@@ -282,18 +235,6 @@ class Coder:
             return []
         ev = quoted_statement(speaker, q, taxonomy_entry("010"), ctx["text"], si, start, end, doc_id, date)
         return [ev] if ev is not None else []
-
-    def _named_speaker(self, ctx: dict, f: Frame, e: Event, offset: int) -> bool:
-        """A statement by 'he'/'she' stands when the person just named as a speaker is its
-        source: "“...,” Ruaa says. ... which she says are ..." is no statement by the chancellor
-        coreference saw last."""
-        if not f.sources or not all(t.lower_ in ("he", "she") for t in f.sources):
-            return True
-        span = speaker_before(ctx["text"], ctx["quotes"], offset + f.sources[0].idx)
-        if span is None:
-            return True
-        a = ctx["binder"].resolve_span(*span)
-        return a is not None and not a.id.startswith(("place:", "capital:")) and a.country == e.source.country
 
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
@@ -315,8 +256,9 @@ class Coder:
         # STATEMENT only when nothing more specific was coded in the saying's own clause or by
         # the same speaker: "Trump phoned Erdoğan, and Erdoğan later said he had received positive
         # answers" keeps Erdoğan's statement beside Trump's call.
-        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or not _restated(f, e, out)]
-        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or self._named_speaker(ctx, f, e, offset)]
+        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or not restated(f, e, out)]
+        out = [(f, e) for f, e in out
+               if not e.cameo.startswith("01") or named_speaker(b, text, ctx["quotes"], f, e, offset)]
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}
@@ -341,13 +283,13 @@ class Coder:
                 q: Quote | None, doc_id: str, date: str | None, b: Binder) -> list[tuple[Frame, Event]]:
         if f.modality == "hypothetical" and not self.hypothetical:
             return []
-        speaker = (_speaks_for(f.speaker[0], offset, b) or b.bind(f.speaker[0], offset)[0]) if f.speaker else None
+        speaker = (speaks_for(f.speaker[0], offset, b) or b.bind(f.speaker[0], offset)[0]) if f.speaker else None
         if speaker is None and q is not None:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
             [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker)
-            else [(a, False) for a in [_speaks_for(t, offset, b)] if a is not None] or b.bind_many(t, offset))]
+            else [(a, False) for a in [speaks_for(t, offset, b)] if a is not None] or b.bind_many(t, offset))]
         for t in f.sources:
             # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
             # as an apposition under the first doer names further doers, not someone else.
