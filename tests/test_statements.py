@@ -212,3 +212,8 @@ def test_straight_double_quotes_are_quotes(coder):
     assert [q.speaker for q in qs] == ["the Kremlin", "the Kremlin"]
     assert qs[1].text_in(text).startswith("Nobody")
     assert _stmts(coder.code_text(text), "Nobody") == [("RUSGOV", None)]
+
+
+def test_attribution_before_a_quote_may_say_where_and_when():
+    text = "The Russian foreign ministry said in a statement on Monday: “We are deeply worried about the fighting.”"
+    assert [q.speaker for q in find_quotes(text)] == ["The Russian foreign ministry"]

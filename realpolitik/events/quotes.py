@@ -24,7 +24,7 @@ _AFTER_SUBJ_VERB = re.compile(
 _AFTER_VERB_SUBJ = re.compile(r"^\s*" + _SAY + r"[ \t]+(?P<who>[^.,;“”]{2,80}"
                               r"(?:,[ \t]+(?:a|an|the|[A-Z][\w-]*[’'])[ \t][^.,;“”]{2,100})?)")
 # Before the opening mark: 'Lavrov said: “' / 'Lavrov said “'.
-_BEFORE = re.compile(r"(?P<who>[A-Z][^.;“”]{1,120}?)[ \t]+" + _SAY + r"(?:[ \t]+[\w'’]+){0,3}?[ \t]*[:,][ \t]*$")
+_BEFORE = re.compile(r"(?P<who>[A-Z][^.;“”]{1,120}?)[ \t]+" + _SAY + r"(?:[ \t]+[\w'’]+){0,6}?[ \t]*[:,][ \t]*$")
 
 
 # A reported-speech clause outside quotes names a speaker later quotes may call 'he' or 'she': its
