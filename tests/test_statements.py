@@ -217,3 +217,11 @@ def test_straight_double_quotes_are_quotes(coder):
 def test_attribution_before_a_quote_may_say_where_and_when():
     text = "The Russian foreign ministry said in a statement on Monday: “We are deeply worried about the fighting.”"
     assert [q.speaker for q in find_quotes(text)] == ["The Russian foreign ministry"]
+
+
+def test_a_quote_left_open_does_not_swallow_the_article():
+    text = ("Jan Egeland, the UN adviser, said: “Hope at last for the civilians of Idlib. The deal must hold. "
+            + "Missiles were fired at several Syrian towns on Monday, according to state media. " * 8)
+    q = find_quotes(text)[0]
+    assert q.end - q.start <= 500
+    assert quote_at(find_quotes(text), len(text) - 80, len(text)) is None

@@ -32,6 +32,7 @@ _BEFORE = re.compile(r"(?P<who>[A-Z][^.;“”]{1,120}?)[ \t]+" + _SAY + r"(?:[ 
 _SAID_VERB = re.compile(r"[ \t](?:said|says|told|tells|claimed|added|warned|described|wrote|explained|insisted)\b")
 _CLAUSE_OPEN = re.compile(r"(?:.*(?:[.;:”\n] |\n|, and |, but ))?", re.S)
 _HE_SHE = {"he", "she"}
+_OPEN_MAX = 500  # characters an unclosed quotation may run (the longest quoted paragraphs seen: ~400)
 _REACH = 600  # characters back to look for the person a pronoun speaker stands for
 
 
@@ -60,8 +61,13 @@ def _spans(text: str) -> list[tuple[int, int]]:
         b = text.find(_CLOSE, a + 1)
         nxt = text.find(_OPEN, a + 1)
         if b < 0 or (0 <= nxt < b):
-            # unclosed before the next opening: the quote ends where the next one begins
+            # unclosed before the next opening: the quote ends where the next one begins (texts
+            # often lose their paragraph breaks), but no further than a long paragraph's worth: a
+            # mark a typo left open does not make the rest of the article speech.
             stop = nxt if nxt >= 0 else n
+            if stop - a > _OPEN_MAX:
+                cut = text.rfind(". ", a, a + _OPEN_MAX)
+                stop = cut + 1 if cut > a else a + _OPEN_MAX
             out.append((a + 1, stop))
             i = stop
             continue
