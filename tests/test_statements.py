@@ -225,3 +225,14 @@ def test_a_quote_left_open_does_not_swallow_the_article():
     q = find_quotes(text)[0]
     assert q.end - q.start <= 500
     assert quote_at(find_quotes(text), len(text) - 80, len(text)) is None
+
+
+def test_saying_in_a_relative_clause_on_a_thing_is_no_statement(coder):
+    text = ("The fighting continued, a second week of conflict that the UN envoy has said could match the "
+            "siege of Aleppo.")
+    assert _stmts(coder.code_text(text), "envoy") == []
+
+
+def test_saying_in_a_relative_clause_on_the_speaker_is_a_statement(coder):
+    text = "Erdoğan, who said on Monday that the situation in Idlib was calm, flew to Moscow."
+    assert _stmts(coder.code_text(text), "Idlib") == [("TURGOV", None)]

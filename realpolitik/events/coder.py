@@ -24,7 +24,7 @@ from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
 from realpolitik.events.statements import (
-    can_state, named_speaker, quote_speaker, quoted_statement, restated, speaks_for,
+    aside_saying, can_state, named_speaker, quote_speaker, quoted_statement, restated, speaks_for,
 )
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
 from realpolitik.nlp.fastlemma import FastLemmas
@@ -247,9 +247,10 @@ class Coder:
         text = ctx["text"]
         out: list[tuple[Frame, Event]] = []
         for f in frames:
-            if f.comp == "say" and (f.weak or f.has_event_comp):
+            if f.comp == "say" and (f.weak or f.has_event_comp or aside_saying(f.anchor)):
                 # "believe", "think" only frame reported speech; a saying whose complement held an
-                # event is reported through that event.
+                # event is reported through that event; one describing a thing in passing ("a
+                # claim Berlin said had been settled") is no report of its own.
                 continue
             out.extend(self._events(f, sent, offset, si, start, end, text, q, doc_id, date, b))
         b.quote_speaker = None

@@ -66,6 +66,14 @@ def restated(f: Frame, e: Event, out: list) -> bool:
                for g, x in out)
 
 
+def aside_saying(anchor: Token) -> bool:
+    """A saying in a relative clause on what was said about ("a second week of conflict that the UN
+    envoy has said could match Aleppo", "a claim Berlin said had been settled"), not on its speaker
+    ("Erdoğan, who said ...", "the Kremlin, which said ...")."""
+    return anchor.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
+                                              for c in anchor.children)
+
+
 def speaks_for(head: Token, offset: int, b: Binder) -> Actor | None:
     """'a spokesperson for the British Ministry of Defence': the body a spokesman speaks for."""
     if head.lemma_.lower() not in _SPOKESMEN:
