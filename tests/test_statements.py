@@ -236,3 +236,15 @@ def test_saying_in_a_relative_clause_on_a_thing_is_no_statement(coder):
 def test_saying_in_a_relative_clause_on_the_speaker_is_a_statement(coder):
     text = "Erdoğan, who said on Monday that the situation in Idlib was calm, flew to Moscow."
     assert _stmts(coder.code_text(text), "Idlib") == [("TURGOV", None)]
+
+
+def test_he_said_far_from_the_last_named_leader_is_no_statement_of_his(coder):
+    filler = "The village lies in a valley north of the city, surrounded by olive groves and farms. " * 8
+    text = ("Bashar al-Assad visited the front on Monday. " + filler + "A volunteer with a local rescue "
+            "team was present when the mosque was hit. He said the victims in Syria were all civilians.")
+    assert _stmts(coder.code_text(text), "victims") == []
+
+
+def test_he_said_close_to_the_named_leader_is_his_statement(coder):
+    text = "Bashar al-Assad visited the front on Monday. He said the situation in Syria was calm."
+    assert _stmts(coder.code_text(text), "He said") == [("SYRGOV", None)]

@@ -27,6 +27,7 @@ _WORDS = 6  # the trigger shown for a quoted sentence: its first few quoted word
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 # "a former senior state department official", "a former US ambassador": out of office, a commentator.
 _FORMER = re.compile(r"\b(?:former|ex-)", re.I)
+_NEAR = 600  # characters before a 'he'/'she' statement within which its person must be named
 # People who speak for a body named after "for" ("a spokesman for the ministry").
 _SPOKESMEN = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
               "representative"}
@@ -121,8 +122,13 @@ def named_speaker(b: Binder, text: str, quotes: list[Quote], f: Frame, e: Event,
     saw last, nor is one by 'a doctor in eastern Ghouta' Syria's."""
     if not f.sources or not all(t.lower_ in ("he", "she") for t in f.sources):
         return True
-    span = speaker_before(text, quotes, offset + f.sources[0].idx)
+    pos = offset + f.sources[0].idx
+    span = speaker_before(text, quotes, pos)
     if span is None:
-        return True
+        # No speaker named just before: the person coreference found must at least be named
+        # close by, not paragraphs ago (an unknown volunteer's "He said" is not Assad's).
+        return e.source.type != "PERSON" or any(
+            (a := b.resolve_span(m.start, m.end, [m])) is not None and a.id == e.source.id
+            for m in b.mentions_in(max(0, pos - _NEAR), pos))
     a = b.resolve_span(*span)
     return a is not None and not a.id.startswith(("place:", "capital:")) and a.country == e.source.country
