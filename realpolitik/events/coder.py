@@ -25,6 +25,9 @@ from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
+from realpolitik.events.statements import (
+    aside_saying, can_state, named_speaker, quote_speaker, quoted_statement, restated, speaks_for,
+)
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
 from realpolitik.nlp.fastlemma import FastLemmas
 from realpolitik.nlp.model import disabled_for_parsing, load_parser
@@ -66,8 +69,6 @@ _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
 # A state's own people in a civil war: its forces placed by coreference may well hit them ("Government
 # forces have repeatedly hit civilian targets", "It then attacked rebel positions").
 _OWN_VICTIMS = {"REB", "OPP", "CVL"}
-# Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
-_SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -159,7 +160,8 @@ class Coder:
         events: list[Event] = []
         for si, sent in enumerate(doc.sents):
             start, end = sent.start_char, sent.end_char
-            events.extend(self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date))
+            found = self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date)
+            events.extend(found or self._quoted_statement(ctx, si, start, end, doc_id, date))
             self._observe(ctx, start, end, sent, 0)
         return events
 
@@ -208,10 +210,12 @@ class Coder:
             events: list[Event] = []
             for si, ((s, e), want) in enumerate(zip(c["spans"], c["todo"])):
                 self.stats["sentences"] += 1
+                found: list[Event] = []
                 if want:
                     self.stats["parsed"] += 1
                     sdoc = next(parsed)
-                    events.extend(self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date")))
+                    found = self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date"))
+                events.extend(found or self._quoted_statement(c, si, s, e, doc_id, d.get("date")))
                 self._observe(c, s, e, sdoc[:] if want else None, s)
             yield d, events
 
@@ -240,11 +244,20 @@ class Coder:
     def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
         if q is None:
             return None
-        b: Binder = ctx["binder"]
-        actor = b.resolve_span(q.speaker_start, q.speaker_end)
-        if actor is None:
-            actor = b._coref(q.speaker)
-        return actor
+        return quote_speaker(ctx["binder"], ctx["text"], q)
+
+    def _quoted_statement(self, ctx: dict, si: int, start: int, end: int, doc_id: str,
+                          date: str | None) -> list[Event]:
+        """A sentence inside a political actor's quotation that coded nothing else is its
+        statement (see statements.py)."""
+        q = quote_at(ctx["quotes"], start, end)
+        if q is None:
+            return []
+        speaker = self._speaker(ctx, q)
+        if speaker is None or not speaker.country or not can_state(speaker):
+            return []
+        ev = quoted_statement(speaker, q, taxonomy_entry("010"), ctx["text"], si, start, end, doc_id, date)
+        return [ev] if ev is not None else []
 
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
@@ -257,15 +270,19 @@ class Coder:
         text = ctx["text"]
         out: list[tuple[Frame, Event]] = []
         for f in frames:
-            if f.comp == "say" and (f.weak or f.has_event_comp):
+            if f.comp == "say" and (f.weak or f.has_event_comp or aside_saying(f.anchor)):
                 # "believe", "think" only frame reported speech; a saying whose complement held an
-                # event is reported through that event.
+                # event is reported through that event; one describing a thing in passing ("a
+                # claim Berlin said had been settled") is no report of its own.
                 continue
             out.extend(self._events(f, sent, offset, si, start, end, text, q, doc_id, date, b))
         b.quote_speaker = None
-        # STATEMENT only when nothing more specific was coded in the sentence.
-        if any(not e.cameo.startswith("01") for _, e in out):
-            out = [(f, e) for f, e in out if not e.cameo.startswith("01")]
+        # STATEMENT only when nothing more specific was coded in the saying's own clause or by
+        # the same speaker: "Trump phoned Erdoğan, and Erdoğan later said he had received positive
+        # answers" keeps Erdoğan's statement beside Trump's call.
+        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or not restated(f, e, out)]
+        out = [(f, e) for f, e in out
+               if not e.cameo.startswith("01") or named_speaker(b, text, ctx["quotes"], f, e, offset)]
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}
@@ -295,12 +312,13 @@ class Coder:
             return []
         if doubt(f, date):  # history, habits, markets and sport, commentary, statistics: no event
             return []
-        speaker = b.bind(f.speaker[0], offset)[0] if f.speaker else None
+        speaker = (speaks_for(f.speaker[0], offset, b) or b.bind(f.speaker[0], offset)[0]) if f.speaker else None
         if speaker is None and q is not None:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
-            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker) else b.bind_many(t, offset))]
+            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker)
+            else [(a, False) for a in [speaks_for(t, offset, b)] if a is not None] or b.bind_many(t, offset))]
         for t in f.sources:
             # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
             # as an apposition under the first doer names further doers, not someone else.
@@ -391,7 +409,7 @@ class Coder:
                    or organisation(a) or (f.root == "02" and (a.sector == "REL" or self._protesters(f)))]
         if f.root == "01":
             # Statements need an identified speaker: not "officials" placed by document context.
-            sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
+            sources = [(a, c) for a, c in sources if can_state(a)
                        and not (c and a.id.startswith("agent:"))]
         if not sources and wants_context(f):
             # "Fighting ... continued into Saturday": the sides of the article's latest like event.
@@ -433,6 +451,12 @@ class Coder:
             # "Egypt recalled its ambassador to Ethiopia": one's own envoy is what is cut, the
             # state named beside it is whom relations are cut with.
             targets = self._fallback_target(f, sources, start, end, offset, b) or targets
+        if f.code == "020" and targets and any(t.dep_ in ("aux", "auxpass") for t in f.trigger) \
+                and all(a.country == s.country and a.country not in _BLOCS and side(a) == side(s)
+                        for a, _ in targets for s, _ in sources):
+            # "Germany “must be able to ensure prosecution”, the German defence minister said": what
+            # one's own state must do is a statement of policy, not an appeal to anyone.
+            f.code, targets = "010", []
         if f.cue and targets and all(a.country == s.country and side(a) == side(s)
                                      for a, _ in targets for s, _ in sources):
             # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
