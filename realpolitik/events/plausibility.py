@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from realpolitik.events.frame import Frame
 from realpolitik.events.lexicon import DATA
 from realpolitik.events.roles import _REPORTING_FORMS, is_verbal, negated
+from realpolitik.events.statements import aside_saying
 
 _YEAR = re.compile(r"(1[89]|20)\d\ds?$")
 # Verbs of being: an event noun in their clause describes a state ("has been under sanctions since 1979").
@@ -322,8 +323,9 @@ def unfounded(f: Frame, date: str | None) -> bool:
 def described(f: Frame, date: str | None) -> bool:
     """A statement named only to describe something the sentence is about: "a conflict that the UN
     envoy has said could match the siege of Aleppo", "figures released by the UN's refugee agency",
-    "beliefs which she says are ..."."""
-    return not f.nominal and f.root == "01" and f.anchor.dep_ in ("relcl", "acl")
+    "beliefs which she says are ...". A relative clause on the speaker ("Erdoğan, who said ...") is
+    the speaker's statement."""
+    return not f.nominal and f.root == "01" and (f.anchor.dep_ == "acl" or aside_saying(f.anchor))
 
 
 def figurative(f: Frame, date: str | None) -> bool:
