@@ -369,6 +369,8 @@ class Coder:
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
                 and f.anchor.lemma_.lower() in _POLICE_COERCION:
             f.code = "170"  # "armed police raided the resort", "police surrounded us": coercion
+        if f.root == "14" and not f.nominal and all(a.sector == "GOV" for a, _ in sources):
+            f.code = "114"  # "Beijing summoned Norway's ambassador to protest": a diplomatic protest
         if f.weak and not targets and not f.notarget and not f.mutual:
             return []
         if f.root in ("18", "19", "20") and targets:
