@@ -28,3 +28,20 @@ def test_ending_a_round_of_talks_is_not_breaking_them_off(coder):
 
 def test_breaking_off_talks_is_still_a_sanction(coder):
     assert "SANCTION" in _types(coder, "Pakistan suspended talks with India after the attack in Kashmir.")
+
+
+def test_a_lower_case_event_word_tagged_as_a_name_is_still_an_event(coder):
+    events = _events(coder, "The Russian-led air blitz has been the sum of all fears for the besieged "
+                            "population of eastern Ghouta.")
+    assert any(e[0] == "ASSAULT" and e[2] == "RUS" for e in events)
+
+
+def test_a_prosecution_without_a_named_prosecutor_is_the_state_s(coder):
+    events = _events(coder, "A former British soldier was prosecuted in Britain under terrorism legislation "
+                            "for fighting against Islamic State in Syria.")
+    assert any(e[0] == "ACCUSE" and e[2] == "GBR" for e in events)
+
+
+def test_a_bare_accused_of_is_not_given_an_accuser(coder):
+    events = _events(coder, "He is accused in Syria of committing a crime.")
+    assert not any(e[0] == "ACCUSE" for e in events)

@@ -40,6 +40,9 @@ _MUTUAL = {"03", "04", "05", "06"}
 # Roots that, in the passive without a doer ("was arrested", "were accused"), are acts of the state
 # where they happen.
 _STATE_ACTS = {"17"}
+# Court acts (sue/prosecute 115, convict 116) in the passive without a doer ("was prosecuted under
+# terrorism law") are likewise the state's; a bare "was accused of" (112) is as often the press's.
+_LEGAL_ACTS = {"115", "116"}
 # Sectors whose members are rarely political actors in their own right (the labelling guide codes
 # generic people only when they protest): their events are dropped, except protests.
 _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
@@ -338,7 +341,7 @@ class Coder:
             own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
             targets = [(a, c) for a, c in targets
                        if not (c and a.id.startswith("agent:") and a.country in own and a.sector == "MIL")]
-        if not sources and f.agentless and f.root in _STATE_ACTS:
+        if not sources and f.agentless and (f.root in _STATE_ACTS or f.code in _LEGAL_ACTS):
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
             if loc is not None:

@@ -151,10 +151,15 @@ _FIGURATIVE = {"legal", "political", "court", "courtroom", "diplomatic", "electo
                "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency"}
 
 
+def _common_noun(tok: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ("the Russian-led air blitz")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()
+
+
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in covered:  # PROPN: "Operation Olive Branch", "Syria Campaign"
+        if not _common_noun(tok) or tok.i in covered:  # PROPN: "Operation Olive Branch", "Syria Campaign"
             continue
         pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
         if not pats:
