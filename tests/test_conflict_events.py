@@ -45,3 +45,27 @@ def test_a_prosecution_without_a_named_prosecutor_is_the_state_s(coder):
 def test_a_bare_accused_of_is_not_given_an_accuser(coder):
     events = _events(coder, "He is accused in Syria of committing a crime.")
     assert not any(e[0] == "ACCUSE" for e in events)
+
+
+def test_a_warning_of_retaliation_is_aimed_at_the_side_named_in_the_condition(coder):
+    events = _events(coder, "Imran Khan warned that Pakistan would retaliate if India attacked.")
+    assert ("THREATEN", "138", "PAK", "IND") in events
+
+
+def test_a_conditional_operation_is_a_threat(coder):
+    events = _events(coder, "Erdogan said Turkey would launch a military operation if the Kurdish "
+                            "militia did not withdraw from the border.")
+    assert any(e[0] == "THREATEN" and e[2] == "TUR" for e in events)
+    assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_a_conditional_deployment_is_a_threat_to_whom_the_condition_names(coder):
+    events = _events(coder, "Donald Trump said he would deploy the military to American cities if "
+                            "governors failed to stop violent protests.")
+    assert ("THREATEN", "138", "USA", "USA") in events
+    assert not any(e[0] == "MOBILIZE" for e in events)
+
+
+def test_retaliation_done_with_a_named_attack_is_the_attack(coder):
+    events = _events(coder, "Iran retaliated with missile strikes on US bases in Iraq.")
+    assert any(e[0] == "ASSAULT" and e[2] == "IRN" and e[3] == "USA" for e in events)

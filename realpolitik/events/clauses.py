@@ -38,6 +38,18 @@ _COPULA = {"is", "was", "be", "been", "are", "were", "'s"}
 
 
 # -- clause structure ----------------------------------------------------------------------------
+def conditions(f: Frame) -> list[Token]:
+    """The 'if'/'unless' clauses of the frame's verb (the light verb of a nominal event)."""
+    verb = f.trigger[0] if f.nominal else f.anchor
+    return [c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+
+def condition_subjects(f: Frame) -> list[Token]:
+    """'would retaliate if India attacked': whose conduct the act depends on."""
+    return [t for c in conditions(f) for t in R.subject_roles(c)[0] if t not in f.sources]
+
+
 def _derive(comp: str, governing_code: str, inner_code: str) -> str:
     root = inner_code[:2]
     if comp == "intent":
@@ -88,6 +100,9 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     # of the announced act, at whom it is aimed.
                     gf.code = _derive("threaten", gf.code, f.code)
                     gf.targets = gf.targets or list(f.targets)
+                    if not f.targets and condition_subjects(f):
+                        # "warned that Pakistan would retaliate if India attacked": at India.
+                        gf.targets = condition_subjects(f)
                     f.dropped = True
                     break
                 if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):

@@ -15,8 +15,8 @@ from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
     _COPULA, _derive,
-    _apply_cues, absorb_nominals, decided_frames, joint_frames, obligation_frames, protest_frames, relate,
-    ultimatum_frames,
+    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, joint_frames,
+    obligation_frames, protest_frames, relate, ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
@@ -386,10 +386,13 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # "Germany said it would supply the peshmerga with rifles": a promise (03x).
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
-        elif not f.negated and not f.nominal and not f.mirror and f.root in _CONDITIONAL_THREATS \
-                and _conditional_main(f):
+        elif not f.negated and (not f.nominal or len(f.trigger) > 1) and not f.mirror \
+                and f.root in _CONDITIONAL_THREATS and _conditional_main(f):
             # "Washington will impose sanctions if Ankara attacks", "said it would retaliate unless
-            # ...": a hostile act made to depend on the other side's conduct is a threat.
+            # ...", "would launch an operation if ...": a hostile act made to depend on the other
+            # side's conduct is a threat, aimed at that side when the act names nobody.
+            if not f.targets or f.root == "15":  # what one deploys is one's own forces
+                f.targets = condition_subjects(f) or f.targets
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
@@ -454,18 +457,19 @@ _STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "do
 _DECLARABLE = {"17", "18", "19", "20"}
 
 
-_CONDITIONAL_THREATS = _DECLARABLE | {"16"}
+# Deploying forces made to depend on the other side's conduct is a threat of force too (138).
+_CONDITIONAL_THREATS = _DECLARABLE | {"15", "16"}
 
 
 def _conditional_main(f: Frame) -> bool:
     """The frame's verb is the future main clause of a condition ('will strike if ...', 'would
     retaliate unless ...'); 'would' only when someone is reported saying so, else it is the
     writer's speculation."""
-    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    verb = f.trigger[0] if f.nominal else f.anchor
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if not aux & {"will", "shall", "'ll", "would"} or ("would" in aux and not f.speaker):
         return False
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in f.anchor.children)
+    return bool(conditions(f))
 
 
 _ANNOUNCEABLE = {"04", "05", "08", "15", "16"}
