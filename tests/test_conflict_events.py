@@ -69,3 +69,14 @@ def test_a_conditional_deployment_is_a_threat_to_whom_the_condition_names(coder)
 def test_retaliation_done_with_a_named_attack_is_the_attack(coder):
     events = _events(coder, "Iran retaliated with missile strikes on US bases in Iraq.")
     assert any(e[0] == "ASSAULT" and e[2] == "IRN" and e[3] == "USA" for e in events)
+
+
+def test_calling_a_measure_unjust_is_an_accusation(coder):
+    events = _events(coder, "Iraq's government called the sanctions unjust in a letter to the United Nations.")
+    assert any(e[0] == "ACCUSE" and e[2] == "IRQ" for e in events)
+
+
+def test_cue_words_of_someone_else_s_relative_clause_make_no_accusation(coder):
+    events = _events(coder, "The Danish government said it would send asylum seekers to centres in Africa, "
+                            "a plan the Swedish government called unfair.")
+    assert not any(e[0] == "ACCUSE" and e[2] == "DNK" for e in events)

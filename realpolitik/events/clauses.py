@@ -282,7 +282,11 @@ def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     """A said clause with accusing/threatening/praising words is coded as that, aimed at the
     clause's subject ("Ankara says the militia is the arm of a terror group" -> 112 at the militia)."""
     doc = head.doc
-    cues = [t for t in toks if t.lemma_.lower() in lex.statement_cues
+    # "... a plan the UN agency criticised as unfair": a relative clause with its own subject holds
+    # that subject's words, not the sayer's.
+    theirs = {x.i for t in toks if t.dep_ == "relcl" and t.i != head.i
+              and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in t.children) for x in t.subtree}
+    cues = [t for t in toks if t.lemma_.lower() in lex.statement_cues and t.i not in theirs
             # "counter-terrorism measures", "anti-terror law" accuse nobody
             and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
     if not cues:
