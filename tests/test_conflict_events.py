@@ -80,3 +80,13 @@ def test_cue_words_of_someone_else_s_relative_clause_make_no_accusation(coder):
     events = _events(coder, "The Danish government said it would send asylum seekers to centres in Africa, "
                             "a plan the Swedish government called unfair.")
     assert not any(e[0] == "ACCUSE" and e[2] == "DNK" for e in events)
+
+
+def test_ordering_a_un_mission_to_leave_expels_it(coder):
+    events = _events(coder, "Mali's junta ordered the UN peacekeeping mission to leave the country.")
+    assert any(e[0] == "SANCTION" and e[2] == "MLI" and e[3] == "IGO" for e in events)
+    assert not any(e[0] == "REQUEST" for e in events)
+
+
+def test_ordering_one_s_troops_to_leave_is_no_expulsion(coder):
+    assert "SANCTION" not in _types(coder, "The Malian army ordered its troops to leave the town of Kidal.")

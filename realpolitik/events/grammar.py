@@ -65,6 +65,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
                   and not any(o.lower_ in _TIME_WORDS for o in c.children if o.dep_ == "pobj")}
+    # "ordered the UN mission to leave": an infinitive that completes the verb as a particle would
+    particles |= {c.lower_ for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
     objs = _objects(verb)
     naming = verb.lower_.startswith("call") and any(c.dep_ == "oprd" for c in verb.children)
     for p in pats:
