@@ -90,3 +90,15 @@ def test_ordering_a_un_mission_to_leave_expels_it(coder):
 
 def test_ordering_one_s_troops_to_leave_is_no_expulsion(coder):
     assert "SANCTION" not in _types(coder, "The Malian army ordered its troops to leave the town of Kidal.")
+
+
+def test_a_rebuke_after_what_was_said_is_the_sayer_s(coder):
+    events = _events(coder, "Ibrahim Kalin said the YPG was a terrorist group, in a rebuke to John Bolton.")
+    assert ("ACCUSE", "111", "TUR", "USA") in events
+    assert not any(e[0] == "ACCUSE" and e[2] == "SYR" for e in events)
+
+
+def test_criticism_voiced_by_a_minister_is_the_minister_s(coder):
+    events = _events(coder, "The remarks fell short of the criticism of Turkish actions voiced by the French "
+                            "foreign minister, Jean-Yves Le Drian.")
+    assert any(e[0] == "ACCUSE" and e[2] == "FRA" and e[3] == "TUR" for e in events)

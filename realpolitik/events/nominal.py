@@ -263,6 +263,22 @@ def _agent_of_passive(prep: Token, lex: Lexicon) -> None:
         prep.dep_ = "agent"
 
 
+# Acts done in words, and the participles saying who uttered them.
+_SPOKEN = ("11", "12", "13")
+_UTTERED = {"voiced", "expressed", "levelled", "leveled", "made", "issued", "aired", "delivered", "uttered"}
+
+
+def _rebuking_verb(tok: Token, pat: NounPattern) -> Token:
+    """The verb whose subject does the event of 'in <event noun>': "Kalin said the YPG was a terror
+    group, in a rebuke to Bolton" - a disapproval set off by a comma after what was said is the
+    sayer's, not the said clause's subject's."""
+    verb = tok.head.head
+    if pat.code[:2] == "11" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text == ",":
+        while verb.dep_ == "ccomp" and verb.i < tok.i and R.is_verbal(verb.head):
+            verb = verb.head
+    return verb
+
+
 def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     sources: list[Token] = []
     targets: list[Token] = []
@@ -288,6 +304,11 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
         if acl.lemma_.lower() not in lex.verbs:  # "a ceasefire brokered by Egypt": Egypt brokered
             sources = R.agents(acl) + sources
+    if pat.code[:2] in _SPOKEN:
+        # "criticism of Turkish actions voiced by the French minister": the parser hangs the
+        # uttering on the last noun; who voiced the words did the act.
+        sources = [a for t in targets for acl in R.children(t, "acl") if acl.lower_ in _UTTERED
+                   for a in R.agents(acl)] + sources
     carrier = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
             and tok.head.head.dep_ in ("dobj", "nsubjpass"):
@@ -313,7 +334,7 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
             or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist"))):
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
         # subject is the doer; "Israel responded with air strikes on Gaza" likewise.
-        sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
+        sources = R.subject_roles(_rebuking_verb(tok, pat))[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
     if not sources and pat.code[:2] == "14" and tok.dep_ == "pobj" and head.lower_ in ("in", "at", "during"):
         # "Farmers blocked highways for a week in protest at ...", "burned headscarves at protests":
         # the protesters are the clause's subject.
