@@ -102,3 +102,17 @@ def test_criticism_voiced_by_a_minister_is_the_minister_s(coder):
     events = _events(coder, "The remarks fell short of the criticism of Turkish actions voiced by the French "
                             "foreign minister, Jean-Yves Le Drian.")
     assert any(e[0] == "ACCUSE" and e[2] == "FRA" and e[3] == "TUR" for e in events)
+
+
+def test_a_naming_participle_after_what_was_said_is_the_sayer_s(coder):
+    events = _events(coder, "Amnesty International said Egyptian police routinely torture detainees, "
+                            "calling it a crime against humanity.")
+    assert any(e[0] == "ACCUSE" and e[2] == "NGO" for e in events)
+    assert not any(e[0] == "ACCUSE" and e[2] == "EGY" for e in events)
+
+
+def test_a_deed_participle_after_what_was_said_stays_the_doer_s(coder):
+    events = _events(coder, "The Syrian army said Islamic State fighters attacked a base in Idlib, "
+                            "killing five soldiers.")
+    assert any(e[0] == "ASSAULT" and e[2] == "IMG" for e in events)
+    assert not any(e[0] == "ASSAULT" and e[2] == "SYR" for e in events)

@@ -22,6 +22,14 @@ _OBJECT_CONTROL = {"persuade", "convince", "force", "compel", "allow", "permit",
                    "tell", "instruct", "prompt", "oblige", "help", "authorise", "authorize", "induce"}
 # The parser's lemmas are only filled for lexicon words: match the inflected forms.
 _OBJECT_CONTROL_FORMS = {f for v in _OBJECT_CONTROL for f in verb_forms(v)} | {"got", "told", "led", "forced"}
+# Words-acts: a participle of these set off after what someone said is the sayer's ("HRW said the police
+# torture detainees, calling it a crime"), where a deed would be the said clause's subject's.
+_SPEECH_ACTS = {"call", "accuse", "describe", "brand", "label", "blame", "condemn", "denounce", "term",
+                "dub", "criticise", "criticize", "urge", "warn", "insist", "vow", "threaten", "reject"}
+_SPEECH_ACT_FORMS = {f for v in _SPEECH_ACTS for f in verb_forms(v)}
+_SAY_FORMS = {f for v in ("say", "tell", "state", "report", "announce", "claim", "allege", "write", "tweet",
+                          "argue", "add", "insist", "note", "conclude", "find") for f in verb_forms(v)} \
+    | {"said", "told", "wrote", "found"}
 # Nouns whose "of"-gerund is their owner's own plan or act ("the idea of restoring ties").
 _PLAN_NOUNS = {"idea", "plan", "prospect", "possibility", "option", "goal", "aim", "policy", "process",
                "effort", "strategy", "hope", "intention", "proposal", "way", "means", "task", "job",
@@ -190,6 +198,9 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "xcomp" and head.lower_ in _OBJECT_CONTROL_FORMS and children(head, "dobj"):
         # "mediators persuaded Sudan's army and the RSF to sign a ceasefire": the persuaded sign.
         return [x for o in children(head, "dobj") for x in expand(o)], []
+    if dep == "advcl" and verb.tag_ == "VBG" and verb.lower_ in _SPEECH_ACT_FORMS and head.dep_ == "ccomp" \
+            and head.head.lower_ in _SAY_FORMS and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return subject_roles(head.head, depth + 1)  # "HRW said ..., calling it a crime": HRW calls
     # "by attacking", "Having captured Raqqa, the SDF ...": the clause's subject acts.
     if dep in ("xcomp",) or (dep == "advcl" and (verb.tag_ in ("VBG", "VB") or any(
             c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))):
