@@ -116,3 +116,19 @@ def test_a_deed_participle_after_what_was_said_stays_the_doer_s(coder):
                             "killing five soldiers.")
     assert any(e[0] == "ASSAULT" and e[2] == "IMG" for e in events)
     assert not any(e[0] == "ASSAULT" and e[2] == "SYR" for e in events)
+
+
+def test_police_shooting_protesters_is_repression(coder):
+    events = _events(coder, "Syrian security forces shot dead more than 70 protesters in Deraa.")
+    assert any(e[0] == "COERCE" and e[1] == "175" and e[2] == "SYR" for e in events)
+    assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_soldiers_shooting_soldiers_stays_an_assault(coder):
+    events = _events(coder, "Indian troops shot dead three Pakistani soldiers in Kashmir.")
+    assert any(e[0] == "ASSAULT" and e[2] == "IND" for e in events)
+
+
+def test_police_clearing_demonstrators_is_repression(coder):
+    events = _events(coder, "US police cleared demonstrators from Lafayette Square with tear gas.")
+    assert any(e[0] == "COERCE" and e[2] == "USA" for e in events)

@@ -20,6 +20,7 @@ from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
+from realpolitik.events.roles import phrase_words
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
@@ -372,6 +373,9 @@ class Coder:
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
                 and f.anchor.lemma_.lower() in _POLICE_COERCION:
             f.code = "170"  # "armed police raided the resort", "police surrounded us": coercion
+        if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) and any(
+                self.lexicon.in_class(phrase_words(t), "protesters") for t in f.targets):
+            f.code = "175"  # "police shot dead more than 70 protesters": violent repression
         if f.root == "14" and not f.nominal and all(a.sector == "GOV" for a, _ in sources):
             f.code = "114"  # "Beijing summoned Norway's ambassador to protest": a diplomatic protest
         if f.weak and not targets and not f.notarget and not f.mutual:
