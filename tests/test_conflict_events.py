@@ -132,3 +132,10 @@ def test_soldiers_shooting_soldiers_stays_an_assault(coder):
 def test_police_clearing_demonstrators_is_repression(coder):
     events = _events(coder, "US police cleared demonstrators from Lafayette Square with tear gas.")
     assert any(e[0] == "COERCE" and e[2] == "USA" for e in events)
+
+
+def test_suspending_a_platform_or_broadcaster_is_a_restriction(coder):
+    events = _events(coder, "Nigeria suspended Twitter indefinitely after the platform deleted a post.")
+    assert any(e[0] == "COERCE" and e[2] == "NGA" for e in events)
+    events = _events(coder, "Niger's military junta suspended French broadcasts.")
+    assert any(e[0] == "COERCE" and e[2] == "NER" for e in events)
