@@ -139,3 +139,16 @@ def test_suspending_a_platform_or_broadcaster_is_a_restriction(coder):
     assert any(e[0] == "COERCE" and e[2] == "NGA" for e in events)
     events = _events(coder, "Niger's military junta suspended French broadcasts.")
     assert any(e[0] == "COERCE" and e[2] == "NER" for e in events)
+
+
+def test_an_inquiry_s_finding_about_a_deed_accuses_its_doer(coder):
+    events = _events(coder, "Washington concluded that genocide had been committed in Darfur by Sudanese "
+                            "militias.")
+    assert any(e[0] == "ACCUSE" and e[2] == "USA" and e[3] == "SDN" for e in events)
+    assert any(e[0] == "ASSAULT" and e[2] == "SDN" for e in events)
+
+
+def test_investigators_named_after_the_deed_make_no_accusation(coder):
+    events = _events(coder, "A Syrian air force jet dropped a sarin bomb on the town of Khan Sheikhoun, "
+                            "UN investigators concluded.")
+    assert not any(e[0] == "ACCUSE" for e in events)

@@ -339,6 +339,28 @@ def decided_frames(frames: list[Frame]) -> None:
         f.modality = "intent"
 
 
+# Verbs that report the outcome of an inquiry: what they establish about a deed accuses its doer.
+_FINDING_FORMS = verb_forms("conclude") | verb_forms("determine") | verb_forms("establish") | {"found"}
+
+
+def finding_frames(frames: list[Frame]) -> list[Frame]:
+    """'Investigators concluded that a North Korean torpedo had sunk the warship', 'the US had
+    concluded that genocide had been committed by Sudanese militias': the finder accuses the doer
+    (CAMEO 112), besides the deed reported."""
+    out = []
+    for f in frames:
+        if f.dropped or f.negated or f.root not in ("17", "18", "19", "20") or not f.sources:
+            continue
+        g, how = R.governor(f.trigger[0] if f.nominal else f.anchor)
+        if g is None or how != "ccomp" or g.lower_ not in _FINDING_FORMS or g.i > f.anchor.i:
+            continue  # "..., UN investigators concluded": a source named, not a finding reported
+        finders = R.subject_roles(g)[0]
+        if finders:
+            out.append(Frame(code="112", anchor=g, trigger=[g], sources=finders, targets=list(f.sources),
+                             confidence=0.6, negated=R.negated(g), modality=R.modality(g)))
+    return out
+
+
 _PENALTY_FORMS = verb_forms("face") | verb_forms("risk")
 
 

@@ -15,8 +15,8 @@ from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
     _COPULA, _derive,
-    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, joint_frames,
-    obligation_frames, protest_frames, relate, ultimatum_frames,
+    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, finding_frames,
+    joint_frames, obligation_frames, protest_frames, relate, ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
@@ -362,6 +362,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
     frames += ultimatum_frames(frames)
+    frames += finding_frames(frames)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
         if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):
