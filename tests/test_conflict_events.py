@@ -152,3 +152,14 @@ def test_investigators_named_after_the_deed_make_no_accusation(coder):
     events = _events(coder, "A Syrian air force jet dropped a sarin bomb on the town of Khan Sheikhoun, "
                             "UN investigators concluded.")
     assert not any(e[0] == "ACCUSE" for e in events)
+
+
+def test_an_assault_that_would_have_consequences_is_only_foreseen(coder):
+    events = _events(coder, "Turkey said an assault by Russian and Syrian forces on Idlib would lead to the "
+                            "displacement of 800,000 refugees.")
+    assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_an_assault_that_has_consequences_happened(coder):
+    events = _events(coder, "The Syrian army's assault on Idlib has displaced 800,000 people.")
+    assert any(e[0] == "ASSAULT" and e[2] == "SYR" for e in events)

@@ -73,6 +73,12 @@ def _nominal_modality(tok: Token) -> str:
         # "Mr Trump's recent threats against Iran should be seen as ...": what is said of an
         # event that happened does not make it hypothetical ("the talks could resume" does).
         return "action"
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.lower_ in R.MODAL_HYPOTHETICAL
+                                                  for c in head.children):
+        # "said a generalised assault would lead to the displacement of 800,000": an event that
+        # would have consequences is itself only foreseen (a reported 'would' is the speaker's
+        # will only for what the speaker does).
+        return "hypothetical"
     for anc in tok.ancestors:
         if R.is_verbal(anc):
             return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
