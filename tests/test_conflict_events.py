@@ -163,3 +163,9 @@ def test_an_assault_that_would_have_consequences_is_only_foreseen(coder):
 def test_an_assault_that_has_consequences_happened(coder):
     events = _events(coder, "The Syrian army's assault on Idlib has displaced 800,000 people.")
     assert any(e[0] == "ASSAULT" and e[2] == "SYR" for e in events)
+
+
+def test_an_attack_by_unknown_drones_on_a_russian_base_is_not_russia_s(coder):
+    events = _events(coder, "Russia responded on Friday to an attack by a swarm of drones targeting a Russian "
+                            "airbase in north-western Syria.")
+    assert not any(e[0] == "ASSAULT" and e[2] == "RUS" for e in events)

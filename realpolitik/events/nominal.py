@@ -274,6 +274,15 @@ _SPOKEN = ("11", "12", "13")
 _UTTERED = {"voiced", "expressed", "levelled", "leveled", "made", "issued", "aired", "delivered", "uttered"}
 
 
+def _participle_targets(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """'an attack by a swarm of drones targeting a Russian airbase', 'a raid targeting Hamas': the
+    object of a violent participle hung on the event or its doers is what the event hit."""
+    heads = list(toks) + [o for t in toks for p in R.children(t, "prep") if p.lower_ == "of" for o in R.pobjs(p)]
+    return [o for t in heads for acl in R.children(t, "acl") if acl.tag_ == "VBG"
+            and any(p.code[:2] in ("18", "19", "20") for p in lex.verbs.get(acl.lemma_.lower(), ()))
+            for o in R.children(acl, "dobj")]
+
+
 def _rebuking_verb(tok: Token, pat: NounPattern) -> Token:
     """The verb whose subject does the event of 'in <event noun>': "Kalin said the YPG was a terror
     group, in a rebuke to Bolton" - a disapproval set off by a comma after what was said is the
@@ -364,6 +373,8 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # "held consultations at Turkey's request": the clause's subject was asked.
         s_, p_ = R.subject_roles(head.head)
         targets = s_ or p_
+    if not targets and pat.code[:2] in _HOSTILE:
+        targets = _participle_targets([tok] + sources, lex)
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:
