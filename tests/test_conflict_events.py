@@ -169,3 +169,14 @@ def test_an_attack_by_unknown_drones_on_a_russian_base_is_not_russia_s(coder):
     events = _events(coder, "Russia responded on Friday to an attack by a swarm of drones targeting a Russian "
                             "airbase in north-western Syria.")
     assert not any(e[0] == "ASSAULT" and e[2] == "RUS" for e in events)
+
+
+def test_violence_dated_years_ago_is_history(coder):
+    events = _events(coder, "Seventy-five years ago an American bomber dropped an atomic bomb on Hiroshima, "
+                            "killing an estimated 140,000 people.")
+    assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_violence_dated_hours_ago_is_news(coder):
+    events = _events(coder, "Two hours ago Israeli jets bombed targets in Gaza.")
+    assert any(e[0] == "ASSAULT" and e[2] == "ISR" for e in events)
