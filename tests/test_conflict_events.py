@@ -180,3 +180,14 @@ def test_violence_dated_years_ago_is_history(coder):
 def test_violence_dated_hours_ago_is_news(coder):
     events = _events(coder, "Two hours ago Israeli jets bombed targets in Gaza.")
     assert any(e[0] == "ASSAULT" and e[2] == "ISR" for e in events)
+
+
+def test_weeks_of_fighting_before_a_capture_are_the_captors_fighting(coder):
+    events = _events(coder, "Libyan rebel fighters captured Sirte after weeks of fighting against loyalist "
+                            "forces.")
+    assert sum(e[0] == "ASSAULT" and e[2] == "LBY" for e in events) == 2
+
+
+def test_fighting_that_dates_a_clause_needs_a_named_foe(coder):
+    events = _events(coder, "Libyan officials met in Tunis after weeks of fighting.")
+    assert not any(e[0] == "ASSAULT" for e in events)

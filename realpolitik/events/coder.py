@@ -19,6 +19,7 @@ from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
+from realpolitik.events.nominal import time_of_clause
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.roles import phrase_words
 from realpolitik.events.sides import (
@@ -250,7 +251,8 @@ class Coder:
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}
-        out = [(f, e) for f, e in out if not f.nominal or (
+        # One that dates the clause ("captured Sirte after weeks of fighting") is an earlier event.
+        out = [(f, e) for f, e in out if not f.nominal or time_of_clause(f.anchor) or (
             e.cameo[:2], e.source.country, e.target.country if e.target else None) not in verbal]
         # "arrived in Moscow for a state visit": the targetless copy of an event is redundant.
         # A guessed target counts as none here.

@@ -274,6 +274,22 @@ _SPOKEN = ("11", "12", "13")
 _UTTERED = {"voiced", "expressed", "levelled", "leveled", "made", "issued", "aired", "delivered", "uttered"}
 
 
+_DURATIONS = {"hour", "day", "week", "month", "year", "hours", "days", "weeks", "months", "years"}
+_DURING = {"after", "during", "following", "amid", "throughout"}
+
+
+def time_of_clause(tok: Token) -> bool:
+    """The event noun dates the clause it is in: 'after (weeks of) fighting', 'three weeks into the
+    siege'."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _DURATIONS:
+        t = t.head.head  # "weeks of fighting"
+    if t.dep_ != "pobj":
+        return False
+    w = t.head.lower_
+    return w in _DURING or w == "into" and any(c.lower_ in _DURATIONS for c in t.head.children)
+
+
 def _participle_targets(toks: list[Token], lex: Lexicon) -> list[Token]:
     """'an attack by a swarm of drones targeting a Russian airbase', 'a raid targeting Hamas': the
     object of a violent participle hung on the event or its doers is what the event hit."""
@@ -373,6 +389,12 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # "held consultations at Turkey's request": the clause's subject was asked.
         s_, p_ = R.subject_roles(head.head)
         targets = s_ or p_
+    if not sources and targets and pat.code[:2] in ("18", "19", "20") and time_of_clause(tok):
+        # "Rebel fighters captured Sirte after weeks of fighting against loyalist forces", "three
+        # weeks into the siege of the camp, the army shelled ...": the clause's subject fought.
+        verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
+        if verb is not None:
+            sources = R.subject_roles(verb)[0]
     if not targets and pat.code[:2] in _HOSTILE:
         targets = _participle_targets([tok] + sources, lex)
     if not targets:
