@@ -191,3 +191,9 @@ def test_weeks_of_fighting_before_a_capture_are_the_captors_fighting(coder):
 def test_fighting_that_dates_a_clause_needs_a_named_foe(coder):
     events = _events(coder, "Libyan officials met in Tunis after weeks of fighting.")
     assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_the_accused_is_the_doer_of_what_they_are_accused_of(coder):
+    events = _events(coder, "The foreign minister dismissed a UN report that accused Kigali of arming the "
+                            "M23 rebels.")
+    assert not any(e[2] == "IGO" and e[0] != "REJECT" for e in events)

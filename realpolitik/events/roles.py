@@ -30,6 +30,7 @@ _SPEECH_ACT_FORMS = {f for v in _SPEECH_ACTS for f in verb_forms(v)}
 _SAY_FORMS = {f for v in ("say", "tell", "state", "report", "announce", "claim", "allege", "write", "tweet",
                           "argue", "add", "insist", "note", "conclude", "find") for f in verb_forms(v)} \
     | {"said", "told", "wrote", "found"}
+_ACCUSING_FORMS = {f for v in ("accuse", "charge", "suspect", "blame", "convict", "indict") for f in verb_forms(v)}
 # Nouns whose "of"-gerund is their owner's own plan or act ("the idea of restoring ties").
 _PLAN_NOUNS = {"idea", "plan", "prospect", "possibility", "option", "goal", "aim", "policy", "process",
                "effort", "strategy", "hope", "intention", "proposal", "way", "means", "task", "job",
@@ -208,6 +209,10 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         if not src and pat and dep == "xcomp":
             return pat, []  # "Turkey is expected to launch": the raised subject acts
         return src, pat
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "with") \
+            and head.head.lower_ in _ACCUSING_FORMS and children(head.head, "dobj"):
+        # "a report that accused Kigali of arming the rebels": the accused did it
+        return [x for o in children(head.head, "dobj") for x in expand(o)], []
     if dep == "pcomp" and head.dep_ == "prep":  # "by attacking", "after meeting"
         if is_verbal(head.head):
             return subject_roles(head.head, depth + 1)
