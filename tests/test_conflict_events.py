@@ -197,3 +197,14 @@ def test_the_accused_is_the_doer_of_what_they_are_accused_of(coder):
     events = _events(coder, "The foreign minister dismissed a UN report that accused Kigali of arming the "
                             "M23 rebels.")
     assert not any(e[2] == "IGO" and e[0] != "REJECT" for e in events)
+
+
+def test_measures_that_will_not_go_unanswered_are_threatened(coder):
+    events = _events(coder, "The EU froze the assets of Russian officials, and Moscow said the measures "
+                            "would not go unanswered.")
+    assert any(e[0] == "THREATEN" and e[2] == "RUS" for e in events)
+
+
+def test_a_negated_said_clause_is_still_no_statement(coder):
+    events = _events(coder, "Japanese officials noted that North Korea has not carried out a nuclear test.")
+    assert not any(e[0] == "STATEMENT" for e in events)

@@ -437,8 +437,11 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             elif comp:
                 sub = list(comp[0].subtree)
                 f.quote = sent.doc[sub[0].i: sub[-1].i + 1]
-                if R.negated(comp[0]) and not f.has_event_comp:
-                    f.dropped = True  # "officials noted that X has not carried out a test"
+                if R.negated(comp[0]) and not f.has_event_comp \
+                        and not any(t.lower_ in _DOUBLE_NEGATIVES for t in sub):
+                    # "officials noted that X has not carried out a test" ("the measures would not
+                    # go unanswered" says they will be answered)
+                    f.dropped = True
                 elif not f.has_event_comp:
                     _apply_cues(f, comp[0], sub, lex)
             elif not quoted and f.code == "010" and not f.from_speaker and (
@@ -461,6 +464,8 @@ _STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "do
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
 # announced ("will arrive", "will withdraw") keep their type (Guardian labels).
 _DECLARABLE = {"17", "18", "19", "20"}
+# Words that a negation turns into a promise of action ("will not go unpunished").
+_DOUBLE_NEGATIVES = {"unanswered", "unpunished", "unchallenged", "unavenged"}
 # "years ago", "decades ago": what happened that long before the article is history.
 _LONG_UNITS = {"years", "decades", "centuries"}
 
