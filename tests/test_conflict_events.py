@@ -208,3 +208,14 @@ def test_measures_that_will_not_go_unanswered_are_threatened(coder):
 def test_a_negated_said_clause_is_still_no_statement(coder):
     events = _events(coder, "Japanese officials noted that North Korea has not carried out a nuclear test.")
     assert not any(e[0] == "STATEMENT" for e in events)
+
+
+def test_giving_a_side_a_week_to_leave_is_an_ultimatum(coder):
+    events = _events(coder, "Erdogan gave the YPG a week to leave Manbij.")
+    assert ("THREATEN", "139", "TUR", "SYR") in events
+
+
+def test_giving_diplomats_hours_to_leave_expels_them(coder):
+    events = _events(coder, "Saudi Arabia gave Iranian diplomats 48 hours to leave the kingdom.")
+    assert any(e[0] == "SANCTION" and e[2] == "SAU" and e[3] == "IRN" for e in events)
+    assert not any(e[0] == "THREATEN" for e in events)

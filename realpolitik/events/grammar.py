@@ -66,7 +66,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
                   and not any(o.lower_ in _TIME_WORDS for o in c.children if o.dep_ == "pobj")}
     # "ordered the UN mission to leave": an infinitive that completes the verb as a particle would
-    particles |= {c.lower_ for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"
+    # ("gave the rebels 48 hours to surrender": parsed on the object)
+    particles |= {c.lower_ for o in [verb] + R.children(verb, "dobj", "npadvmod") for c in o.children
+                  if c.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl") and c.tag_ == "VB"
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
     objs = _objects(verb)
     naming = verb.lower_.startswith("call") and any(c.dep_ == "oprd" for c in verb.children)
@@ -79,7 +81,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
         if p.obj:
             if naming:
                 continue  # "called the pause an attempt to ...": naming, not calling a ceasefire
-            cands = list(objs)
+            # "gave the YPG a week to leave": a span of time the parser left as an adverb
+            cands = list(objs) + [t for t in R.children(verb, "npadvmod")
+                                  if any(c.dep_ in ("det", "nummod") for c in t.children)]
             # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
             for _ in range(2):  # "tens of thousands of troops"
                 cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ == "of"
