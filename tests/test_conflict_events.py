@@ -219,3 +219,11 @@ def test_giving_diplomats_hours_to_leave_expels_them(coder):
     events = _events(coder, "Saudi Arabia gave Iranian diplomats 48 hours to leave the kingdom.")
     assert any(e[0] == "SANCTION" and e[2] == "SAU" and e[3] == "IRN" for e in events)
     assert not any(e[0] == "THREATEN" for e in events)
+
+
+def test_two_coordinated_sides_clashing_fight_each_other(coder):
+    events = _events(coder, "Armenia and Azerbaijan clashed on their border.")
+    assert ("ASSAULT", "190", "ARM", "AZE") in events and ("ASSAULT", "190", "AZE", "ARM") in events
+    events = _events(coder, "Indian and Chinese troops clashed in the Galwan valley.")
+    assert any(e[0] == "ASSAULT" and e[2] == "IND" and e[3] == "CHN" for e in events)
+    assert any(e[0] == "ASSAULT" and e[2] == "CHN" and e[3] == "IND" for e in events)

@@ -220,6 +220,12 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
             agentless=bool(patients) and not sources, doer_event=event_noun,
         ))
+        if pat.mutual and not targets and (len(sources) > 1 or any(
+                c.dep_ == "conj" for x in sources for m in [x, *R.children(x, "amod", "compound")]
+                for c in m.children)):
+            # "Armenia and Azerbaijan clashed", "Indian and Chinese troops clashed": with each other.
+            frames[-1].mutual = True
+            continue
         if len(sources) > 1 and any(reciprocal(t) for t in targets):
             # "Armenia and Azerbaijan accused each other": each subject at each other one.
             frames[-1].targets, frames[-1].mutual = [t for t in targets if not reciprocal(t)], True
