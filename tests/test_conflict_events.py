@@ -227,3 +227,17 @@ def test_two_coordinated_sides_clashing_fight_each_other(coder):
     events = _events(coder, "Indian and Chinese troops clashed in the Galwan valley.")
     assert any(e[0] == "ASSAULT" and e[2] == "IND" and e[3] == "CHN" for e in events)
     assert any(e[0] == "ASSAULT" and e[2] == "CHN" and e[3] == "IND" for e in events)
+
+
+def test_suspending_a_member_state_is_a_sanction(coder):
+    events = _events(coder, "The African Union suspended Gabon after the coup.")
+    assert any(e[0] == "SANCTION" and e[2] == "IGO" and e[3] == "GAB" for e in events)
+
+
+def test_suspending_a_vote_is_no_sanction(coder):
+    assert "SANCTION" not in _types(coder, "The Greek parliament suspended the vote on Tuesday.")
+
+
+def test_crowds_rallying_in_a_capital_are_its_people_protesting(coder):
+    events = _events(coder, "Tens of thousands rallied in Tbilisi against the foreign agent law.")
+    assert any(e[0] == "PROTEST" and e[2] == "GEO" for e in events)

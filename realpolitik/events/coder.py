@@ -353,8 +353,9 @@ class Coder:
                 and targets and all(a.id.startswith(("place:", "capital:", "country:")) for a, _ in targets) \
                 and not (f.obj_token is not None and f.obj_token.lemma_.lower() in _VESSELS):
             f.code = "192"  # "rebels captured Goma": a town is taken, not arrested
-        if not sources and f.nominal and f.root == "14" and f.anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            # "protests over the death of Mahsa Amini" in Iran: the people of the place protest.
+        if not sources and f.root == "14" and (f.anchor.dep_ in ("nsubj", "nsubjpass", "dobj") or not f.nominal):
+            # "protests over the death of Mahsa Amini" in Iran, "tens of thousands rallied in
+            # Tbilisi": the people of the place protest.
             loc = b.location(start, end, set(), False)
             if loc is not None:
                 sources = [(loc, True)]
