@@ -22,7 +22,7 @@ _OBJECT_CONTROL = {"persuade", "convince", "force", "compel", "allow", "permit",
                    "tell", "instruct", "prompt", "oblige", "help", "authorise", "authorize", "induce"}
 # The parser's lemmas are only filled for lexicon words: match the inflected forms.
 _OBJECT_CONTROL_FORMS = {f for v in _OBJECT_CONTROL for f in verb_forms(v)} | {"got", "told", "led", "forced"}
-# Words-acts: a participle of these set off after what someone said is the sayer's ("HRW said the police
+# Speech acts: a participle of these set off after what someone said is the sayer's ("HRW said the police
 # torture detainees, calling it a crime"), where a deed would be the said clause's subject's.
 _SPEECH_ACTS = {"call", "accuse", "describe", "brand", "label", "blame", "condemn", "denounce", "term",
                 "dub", "criticise", "criticize", "urge", "warn", "insist", "vow", "threaten", "reject"}
