@@ -241,3 +241,10 @@ def test_suspending_a_vote_is_no_sanction(coder):
 def test_crowds_rallying_in_a_capital_are_its_people_protesting(coder):
     events = _events(coder, "Tens of thousands rallied in Tbilisi against the foreign agent law.")
     assert any(e[0] == "PROTEST" and e[2] == "GEO" for e in events)
+
+
+def test_his_incursion_is_the_doer_named_before_not_the_clause_s_subject(coder):
+    events = _events(coder, "Erdogan is defiant. His incursion into Kurdish-held territory, however, risks "
+                            "confrontation with the Americans.")
+    assert any(e[0] == "ASSAULT" and e[2] == "TUR" for e in events)
+    assert not any(e[0] == "ASSAULT" and e[2] == "USA" for e in events)

@@ -375,7 +375,7 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     if any(t.tag_ == "PRP$" for t in sources):
         # "Hamas gunmen took hostages during their assault": their = the clause's subject.
         verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
-        subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP"]
+        subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP" and t.i != tok.i]
         if subj:
             sources = subj + [t for t in sources if t.tag_ != "PRP$"]
     if not targets and tok.dep_ == "pobj" and head.lower_ == "under" and R.is_verbal(head.head) \
