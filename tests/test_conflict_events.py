@@ -248,3 +248,18 @@ def test_his_incursion_is_the_doer_named_before_not_the_clause_s_subject(coder):
                             "confrontation with the Americans.")
     assert any(e[0] == "ASSAULT" and e[2] == "TUR" for e in events)
     assert not any(e[0] == "ASSAULT" and e[2] == "USA" for e in events)
+
+
+def test_the_use_of_a_banned_weapon_is_the_attack_of_its_user(coder):
+    events = _events(coder, "The use of chlorine gas by Syrian government forces killed dozens in Douma.")
+    assert any(e[0] == "ASSAULT" and e[2] == "SYR" for e in events)
+
+
+def test_the_use_of_tear_gas_by_police_is_repression(coder):
+    events = _events(coder, "The use of tear gas by Kenyan police drew criticism.")
+    assert any(e[0] == "COERCE" and e[2] == "KEN" for e in events)
+
+
+def test_the_use_of_a_word_is_no_event(coder):
+    events = _events(coder, "The use of social media by the Turkish government angered Armenia.")
+    assert not any(e[0] in ("ASSAULT", "COERCE") for e in events)

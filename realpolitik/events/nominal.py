@@ -34,6 +34,19 @@ def _attack_by_light_verb(tok: Token, pats: list[NounPattern], lex: Lexicon) -> 
     return next((p for p in pats if p.code == "195" and not p.mods), None)
 
 
+def _use_of(tok: Token, lex: Lexicon) -> NounPattern | None:
+    """'the use of chemical weapons by X', 'Russia's use of cluster munitions': the noun 'use' with
+    its 'of' object is the verb 'use' with that object, read by the verb patterns that name one."""
+    if tok.lower_ not in ("use", "uses"):
+        return None
+    objs = [o for p in R.children(tok, "prep") if p.lower_ == "of" for o in R.pobjs(p)]
+    for p in lex.verbs.get("use", ()):
+        if p.obj and p.code[:2] in ("17", "18", "19", "20") and not p.part \
+                and any(phrase_matches(R.phrase_words(o), p.obj) for o in objs):
+            return NounPattern(head="use", code=p.code, prep=("against", "on"), context=True)
+    return None
+
+
 def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
     words = R.phrase_words(tok)
     mods = set(words[:-1])
@@ -169,6 +182,9 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
             continue
         pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
         if not pats:
+            pat = _use_of(tok, lex)
+            if pat is not None and not background(tok):
+                frames.extend(_nominal(tok, pat, lex))
             continue
         pat = _match_noun(tok, pats) or _attack_by_light_verb(tok, pats, lex)
         if pat is None or background(tok):
@@ -192,6 +208,9 @@ def event_doers(tok: Token, lex: Lexicon) -> tuple[list[Token], str | None]:
     that reports its effect ("... hit Iranian positions", "... killed hundreds"), and the noun's
     own code when it names the event unambiguously."""
     pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    use = _use_of(tok, lex) if not pats and tok.pos_ == "NOUN" else None
+    if use is not None:  # "the use of chlorine gas by government forces killed dozens"
+        return _nominal(tok, use, lex)[0].sources, use.code
     if not pats or tok.pos_ != "NOUN":
         return [], None
     pat = _match_noun(tok, pats)
