@@ -263,3 +263,8 @@ def test_the_use_of_tear_gas_by_police_is_repression(coder):
 def test_the_use_of_a_word_is_no_event(coder):
     events = _events(coder, "The use of social media by the Turkish government angered Armenia.")
     assert not any(e[0] in ("ASSAULT", "COERCE") for e in events)
+
+
+def test_the_word_genocide_is_a_word_not_a_massacre(coder):
+    events = _events(coder, "The use of the word genocide by the Turkish government angered Armenia.")
+    assert not any(e[0] == "ASSAULT" for e in events)

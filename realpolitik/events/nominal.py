@@ -167,7 +167,8 @@ def background(tok: Token) -> bool:
 
 _FIGURATIVE = {"legal", "political", "court", "courtroom", "diplomatic", "electoral", "verbal", "bureaucratic",
                "judicial", "media", "rhetorical", "trade", "price", "custody", "propaganda", "cyber", "budget",
-               "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency"}
+               "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency",
+               "word", "term", "label"}  # "the use of the word genocide": a word mentioned
 
 
 def _common_noun(tok: Token) -> bool:
