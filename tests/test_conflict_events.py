@@ -268,3 +268,15 @@ def test_the_use_of_a_word_is_no_event(coder):
 def test_the_word_genocide_is_a_word_not_a_massacre(coder):
     events = _events(coder, "The use of the word genocide by the Turkish government angered Armenia.")
     assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_violence_verbs_on_documents_and_records_are_figurative(coder):
+    assert "ASSAULT" not in _types(coder, "US senators killed the bill on Tuesday.")
+    assert "ASSAULT" not in _types(coder, "The German chancellor shot down the French proposal.")
+    assert "ASSAULT" not in _types(coder, "Japanese exports hit a record high in March.")
+    assert "ASSAULT" in _types(coder, "US jets hit targets in Syria.")
+
+
+def test_a_campaign_against_an_abstraction_is_no_offensive(coder):
+    assert "ASSAULT" not in _types(coder, "India's ruling party launched a campaign against poverty.")
+    assert "ASSAULT" in _types(coder, "Israel launched a military campaign against Hamas.")

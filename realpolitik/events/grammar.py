@@ -21,7 +21,7 @@ from realpolitik.events.clauses import (
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
 from realpolitik.events.nominal import (
-    _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
+    _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, figurative_target, noun_frames, repair_by_phrases,
     repair_relative_attachment,
 )
 from realpolitik.events.sides import reciprocal
@@ -186,6 +186,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
+        if code[:2] in ("18", "19", "20") and any(figurative_target(t, lex) for t in targets):
+            continue  # "senators killed the bill", "exports hit a record high": no violence
         if pat.part and set(pat.part) <= set(pat.prep):
             # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
             targets = [t for t in targets if t.dep_ == "pobj"]

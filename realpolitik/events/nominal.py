@@ -176,6 +176,13 @@ def _common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()
 
 
+def figurative_target(t: Token, lex: Lexicon) -> bool:
+    """What violence cannot be done to: a document, a record, an abstraction ("killed the bill",
+    "hit a record high", "a war on drugs")."""
+    words = R.phrase_words(t)
+    return lex.in_class(words, "documents") or lex.in_class(words, "abstract_objects")
+
+
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
@@ -199,6 +206,10 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
         if pat.code[:2] in ("18", "19", "20") and any(
                 c.lower_ in _FIGURATIVE and c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
             continue  # "a decade-long legal battle", "a political fight": no violence
+        if pat.code[:2] in ("18", "19", "20") and any(
+                figurative_target(o, lex) for p in R.children(tok, "prep")
+                if p.lower_ in pat.prep + _CONFLICT_PREPS for o in R.pobjs(p)):
+            continue  # "the war on drugs", "a campaign against poverty"
         frames.extend(_nominal(tok, pat, lex))
     return frames
 
