@@ -280,3 +280,8 @@ def test_violence_verbs_on_documents_and_records_are_figurative(coder):
 def test_a_campaign_against_an_abstraction_is_no_offensive(coder):
     assert "ASSAULT" not in _types(coder, "India's ruling party launched a campaign against poverty.")
     assert "ASSAULT" in _types(coder, "Israel launched a military campaign against Hamas.")
+
+
+def test_blame_is_aimed_at_the_blamed_not_at_the_victim_of_the_deed(coder):
+    events = _events(coder, "Russia blamed Ukraine for the drone attack on the Kremlin.")
+    assert [e for e in events if e[0] == "ACCUSE"] == [("ACCUSE", "112", "RUS", "UKR")]
