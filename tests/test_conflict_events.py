@@ -285,3 +285,15 @@ def test_a_campaign_against_an_abstraction_is_no_offensive(coder):
 def test_blame_is_aimed_at_the_blamed_not_at_the_victim_of_the_deed(coder):
     events = _events(coder, "Russia blamed Ukraine for the drone attack on the Kremlin.")
     assert [e for e in events if e[0] == "ACCUSE"] == [("ACCUSE", "112", "RUS", "UKR")]
+
+
+def test_criticised_for_its_offensive_is_the_object_s_offensive(coder):
+    events = _events(coder, "France criticised Turkey for its offensive against the Kurds in Syria.")
+    assert any(e[0] == "ASSAULT" and e[2] == "TUR" for e in events)
+    assert not any(e[0] == "ASSAULT" and e[2] == "FRA" for e in events)
+
+
+def test_warning_a_group_against_attacking_is_no_attack(coder):
+    events = _events(coder, "Israel warned Hezbollah against attacking northern Israel.")
+    assert not any(e[0] == "ASSAULT" for e in events)
+    assert any(e[2] == "ISR" and e[3] == "LBN" for e in events)

@@ -487,7 +487,7 @@ def _long_ago(verb: Token) -> bool:
     for _ in range(3):
         if any(c.lower_ == "ago" and any(x.lower_ in _LONG_UNITS for x in c.subtree) for c in verb.children):
             return True
-        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False

@@ -407,6 +407,10 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # "Hamas gunmen took hostages during their assault": their = the clause's subject.
         verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
         subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP" and t.i != tok.i]
+        if verb is not None and tok.dep_ == "pobj" and head.lower_ in ("for", "over") and head.head.i == verb.i:
+            # "criticised Turkey for its offensive", "sanctioned Iran over its crackdown": the
+            # object's act
+            subj = [x for o in R.children(verb, "dobj") for x in R.expand(o)] or subj
         if subj:
             sources = subj + [t for t in sources if t.tag_ != "PRP$"]
     if not targets and tok.dep_ == "pobj" and head.lower_ == "under" and R.is_verbal(head.head) \

@@ -31,6 +31,10 @@ _SAY_FORMS = {f for v in ("say", "tell", "state", "report", "announce", "claim",
                           "argue", "add", "insist", "note", "conclude", "find") for f in verb_forms(v)} \
     | {"said", "told", "wrote", "found"}
 _ACCUSING_FORMS = {f for v in ("accuse", "charge", "suspect", "blame", "convict", "indict") for f in verb_forms(v)}
+# Verbs whose object is kept from the act of their "against"/"from" gerund ("warned Hezbollah against
+# attacking", "stopped Turkey from invading"): the object would be its doer, and it is not done.
+_DETERRING_FORMS = {f for v in ("warn", "caution", "deter", "stop", "prevent", "bar", "ban", "dissuade", "discourage",
+                                "restrain", "block", "prohibit") for f in verb_forms(v)} | {"barred", "banned", "stopped"}
 # Nouns whose "of"-gerund is their owner's own plan or act ("the idea of restoring ties").
 _PLAN_NOUNS = {"idea", "plan", "prospect", "possibility", "option", "goal", "aim", "policy", "process",
                "effort", "strategy", "hope", "intention", "proposal", "way", "means", "task", "job",
@@ -209,9 +213,11 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         if not src and pat and dep == "xcomp":
             return pat, []  # "Turkey is expected to launch": the raised subject acts
         return src, pat
-    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "with") \
-            and head.head.lower_ in _ACCUSING_FORMS and children(head.head, "dobj"):
-        # "a report that accused Kigali of arming the rebels": the accused did it
+    if dep == "pcomp" and head.dep_ == "prep" and children(head.head, "dobj") and (
+            head.lower_ in ("of", "for", "with") and head.head.lower_ in _ACCUSING_FORMS
+            or head.lower_ in ("against", "from") and head.head.lower_ in _DETERRING_FORMS):
+        # "a report that accused Kigali of arming the rebels": the accused did it; "warned
+        # Hezbollah against attacking": Hezbollah would
         return [x for o in children(head.head, "dobj") for x in expand(o)], []
     if dep == "pcomp" and head.dep_ == "prep":  # "by attacking", "after meeting"
         if is_verbal(head.head):
@@ -317,6 +323,8 @@ def modality(tok: Token) -> str:
                 return "intent"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "from") and tok.head.head.lower_ in _DETERRING_FORMS:
+        return "hypothetical"  # "warned Hezbollah against attacking", "stopped X from invading"
     if tok.dep_ == "xcomp" and tok.head.lower_ in _EASE:
         return "hypothetical"  # "making it harder to strike Russian artillery": a capacity, not an act
     if tok.tag_ != "VBD" and not (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
