@@ -297,3 +297,13 @@ def test_warning_a_group_against_attacking_is_no_attack(coder):
     events = _events(coder, "Israel warned Hezbollah against attacking northern Israel.")
     assert not any(e[0] == "ASSAULT" for e in events)
     assert any(e[2] == "ISR" and e[3] == "LBN" for e in events)
+
+
+def test_what_must_happen_first_under_a_future_is_not_done(coder):
+    events = _events(coder, "Hamas said it would not release hostages until Israel halted its offensive.")
+    assert not any(e[2] == "ISR" for e in events)
+
+
+def test_what_ended_a_past_fight_was_done(coder):
+    events = _events(coder, "Israeli troops fought in Gaza until Hamas surrendered.")
+    assert any(e[2] == "PSE" for e in events)

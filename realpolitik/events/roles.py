@@ -323,6 +323,9 @@ def modality(tok: Token) -> str:
                 return "intent"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+        if c.dep_ == "mark" and c.lower_ == "until" and tok.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in tok.head.children):
+            return "hypothetical"  # "would not release hostages until Israel halted its offensive"
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "from") and tok.head.head.lower_ in _DETERRING_FORMS:
         return "hypothetical"  # "warned Hezbollah against attacking", "stopped X from invading"
     if tok.dep_ == "xcomp" and tok.head.lower_ in _EASE:
