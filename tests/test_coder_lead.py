@@ -119,5 +119,6 @@ def test_calling_something_a_name_is_not_calling_a_ceasefire(coder):
 
 def test_the_subject_of_ready_to_is_the_copulas(coder):
     evs = coder.code_text("Russia is ready to hold talks with Ukraine.", "t", date="2022-03-01")
-    assert [(e.plover, e.source.country, e.target.country, e.modality) for e in evs] == [
-        ("CONSULT", "RUS", "UKR", "intent")]
+    # a readiness to meet is an intent to meet (036, AGREE in PLOVER), per both labelling guides
+    assert [(e.plover, e.cameo, e.source.country, e.target.country, e.modality) for e in evs] == [
+        ("AGREE", "036", "RUS", "UKR", "intent")]

@@ -116,3 +116,17 @@ def test_parses_all_petrarch_records(shared_data):
     assert all(r.text for r in recs)
     assert sum(1 for r in recs if r.expect_nothing and not r.codings) == 26
     assert recs[0].id == "DEMO-00" and recs[0].codings[0] == pu.Coding("ARN", "GON", "064")
+
+
+@pytest.mark.shared
+def test_validate_verbs_first_codes_the_demo_record(shared_data):
+    base = shared_data / "petrarch2"
+    if not pu.available(base) or not (base / pu.VERBS).is_file():
+        pytest.skip("PETRARCH dictionaries absent")
+    rec = pu.parse_records(base / pu.RECORDS)[0]  # "Arnor is about to restore full diplomatic ties with Gondor ..."
+    coder = pu.default_coder(base, verbs=True, file_first=True)
+    assert coder.verb_reports and coder.verb_reports[0].added
+    scored, _ = pu.run([rec], coder)
+    assert scored[0]["all_right"]  # ARN > GON 064: the file's RESTORE code, not the shipped lexicon's 050
+    shipped_first, _ = pu.run([rec], pu.default_coder(base, verbs=True))
+    assert not shipped_first[0]["all_right"]

@@ -39,7 +39,8 @@ def _progress(total: int | None, label: str) -> Iterator:
         yield advance
 
 
-def _spec(model: str, actors: list[Path], actors_petrarch: list[Path], verbs_petrarch: list[Path] = ()):
+def _spec(model: str, actors: list[Path], actors_petrarch: list[Path], verbs_petrarch: list[Path] = (),
+          verbs_first: bool = False):
     from ..events.parallel import CoderSpec
 
     for p in [*actors, *actors_petrarch]:
@@ -52,7 +53,8 @@ def _spec(model: str, actors: list[Path], actors_petrarch: list[Path], verbs_pet
     _check_verbs(verbs_petrarch)
     return CoderSpec(model=model, actor_files=tuple(map(str, actors)),
                      petrarch_files=tuple(map(str, actors_petrarch)),
-                     verb_files=tuple(map(str, verbs_petrarch)))
+                     verb_files=tuple(map(str, verbs_petrarch)),
+                     options={"verbs_first": True} if verbs_first else {})
 
 
 def _check_verbs(paths) -> None:
@@ -97,10 +99,13 @@ def code(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary (YAML); repeatable."),
     actors_petrarch: list[Path] = typer.Option([], "--actors-petrarch", help="Extra PETRARCH/TABARI actor dictionary; repeatable."),
     verbs_petrarch: list[Path] = typer.Option([], "--verbs-petrarch", help="Extra PETRARCH/TABARI verb dictionary (patterns added to the lexicon); repeatable."),
+    verbs_first: bool = typer.Option(False, "--verbs-first", help="With --verbs-petrarch: the file's codes win over the shipped lexicon's (PETRARCH's reading)."),
 ) -> None:
     """Code documents into events: `code IN.jsonl -o EVENTS.jsonl`, or `code --db FILE`."""
     _check_workers(workers)
-    spec = _spec(model, actors, actors_petrarch, verbs_petrarch)
+    if verbs_first and not verbs_petrarch:
+        raise CliError("--verbs-first: give a verb dictionary with --verbs-petrarch")
+    spec = _spec(model, actors, actors_petrarch, verbs_petrarch, verbs_first)
     if db is not None:
         if input is not None:
             raise CliError(f"{input}: give either an input file or --db, not both")

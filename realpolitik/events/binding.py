@@ -98,6 +98,7 @@ class Binder:
         self.date = date
         self.quote_speaker: Actor | None = None
         self._cache: dict[tuple[int, int], Actor | None] = {}
+        self._pieces: dict[tuple, Actor | None] = {}
         self.dominant = _dominant_country(mentions)
         self._starts = [m.start for m in mentions]  # mentions are sorted by start
 
@@ -152,30 +153,227 @@ class Binder:
     # -- roles -------------------------------------------------------------------------------
     def bind_many(self, head: Token, offset: int, wide: bool = False) -> list[tuple[Actor, bool]]:
         """Several actors when the phrase coordinates its modifiers ("American and British forces",
-        "US and British warships"): one per modifier, each with the head's agent; else `bind`."""
+        "US and British warships") or the states its agent belongs to ("the ambassadors of France
+        and Germany", "lawmakers in Fornost and Gondor"): one per member, each with the head's
+        agent; else `bind`."""
         for m in head.lefts:
-            if m.dep_ in ("amod", "compound", "nmod") and m.conjuncts:
+            if m.dep_ in ("amod", "compound", "nmod", "poss") and m.conjuncts:
+                # "the US, British and French ambassadors": the parser leaves the first member,
+                # before a comma, outside the coordination.
+                before = [s for s in head.lefts if s.dep_ in ("amod", "compound", "nmod")
+                          and s.i + 1 < m.i and head.doc[s.i + 1].text == ","]
                 out = []
-                hs, he = offset + head.idx, offset + head.idx + len(head.text)
-                head_ms = [x for x in self.mentions_in(hs, he)]
-                for x in (m, *m.conjuncts):
+                # The head with what modifies it after the list: "foreign ministers" in "France
+                # and Germany's foreign ministers".
+                rest = head.doc[min(m.right_edge.i + 1, head.i)]
+                hs, he = offset + rest.idx, offset + head.idx + len(head.text)
+                head_alone = self.resolve_pieces([(hs, he)])
+                head_person = head_alone is not None and head_alone.type == "PERSON"
+                for x in (*before, m, *m.conjuncts):
                     # The conjunct with its own modifiers ("South Korean"), not the later conjuncts.
                     others = {t.i for c in x.conjuncts if c.i > x.i for t in c.subtree}
                     own = [t for t in x.subtree if t.i not in others and t.dep_ not in ("cc", "punct")]
                     xs = offset + min(t.idx for t in own)
                     xe = offset + max(t.idx + len(t.text) for t in own)
-                    ms = self.mentions_in(xs, xe)
-                    if not ms:
+                    if not any(xs <= n.start < xe for n in self.mentions_in(xs, he)) \
+                            and not (head.pos_ == "PROPN" and x.pos_ == "PROPN"):
+                        # "North and South Korea" is whole only with its head, as is "Somali and
+                        # African Union troops"; "Russian and other foreign troops" names one state.
                         continue
-                    a = self.resolve_span(xs, he, ms + head_ms)
+                    if head_person:
+                        # "Barack Obama and Dmitry Medvedev" parsed as modifiers of "Medvedev":
+                        # a person's name is no agent that others share.
+                        a = self.resolve_pieces([(xs, he) if x.i + 1 == head.i else (xs, xe)])
+                    else:
+                        # Read as "German troops", without the other members ("German and French").
+                        a = self.resolve_pieces([(xs, xe), (hs, he)])
                     if a is not None and a.country:
                         out.append((a, False))
                 if len(out) > 1:
                     return out
+        shared = self._shared_possessed(head, offset) or self._shared_site(head, offset)
+        if shared is not None:
+            return [(shared, False)]
+        members = self._agent_members(head, offset)
+        if members:
+            return members
+        owner = self._listing_agent(head)
+        if owner is not None:
+            a = self._member_actor(owner, head, offset)
+            if a is not None:
+                return [(a, False)]
         a, c = self.bind(head, offset)
+        if owner is not None and a is not None and a.type == "PERSON" and self._named_holder(a, head, offset):
+            return []
+        if wide and (a is None or c):
+            # "condemned an attack by Turkish soldiers in northern Iraq", "the arrest of journalists
+            # by Turkish police": what is condemned is the act's named doer, not where it happened
+            # or whom it befell (a doer only guessed from context names nobody).
+            doers = [x for p in head.children if p.dep_ == "prep" and p.lower_ == "by"
+                     for o in p.children if o.dep_ == "pobj" for x in self.bind_many(o, offset) if not x[1]]
+            if doers:
+                return doers
         if a is None and wide:
             return self.wide_actors(head, offset)
         return [(a, c)] if a is not None else []
+
+    def resolve_pieces(self, pieces: list[tuple[int, int]]) -> Actor | None:
+        """The actor of a phrase put together from separate stretches of the text, read as one
+        ("German" + "troops" out of "German and French troops"), with the mentions inside them."""
+        key = tuple(pieces)
+        if key in self._pieces:
+            return self._pieces[key]
+        text, ms, whole = "", [], True
+        for s, e in pieces:
+            base = len(text) + (1 if text else 0)
+            text = (text + " " if text else "") + self.text[s:e]
+            own = self.mentions_in(s, e)
+            whole = whole and bool(own)
+            ms += [replace(m, start=m.start - s + base, end=m.end - s + base) for m in own]
+        if not whole:
+            # "North" + "Korea", "Somali" + "troops" (of "African Union troops"): a name that
+            # only exists once the pieces are put together, or one the document read as part of
+            # a longer name.
+            ms = self.resolver.scan(text, self.date)
+        actor = None
+        if ms:
+            try:
+                actor = self.resolver.resolve(text, ms, date=self.date)
+            except Exception:  # a resolver bug must not lose the whole document
+                actor = None
+            if actor is not None and actor.id in _HOMES:
+                actor = self._homeland(actor, pieces[0][0], pieces[-1][1])
+        self._pieces[key] = actor
+        return actor
+
+    def _agent_at(self, tok: Token, offset: int) -> Any:
+        """The agent mention ("ministers", "lawmakers") covering `tok`, if any."""
+        s = offset + tok.idx
+        return next((m for m in self.mentions_in(max(0, s - 60), s + len(tok.text) + 60)
+                     if m.kind == "agent" and m.start <= s < m.end), None)
+
+    @staticmethod
+    def _listing_agent(tok: Token) -> Token | None:
+        """The plural noun whose of-phrase lists `tok` among several states ("ministers" for
+        "Germany" in "the foreign ministers of France, Germany and Britain")."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or not tok.conjuncts:
+            return None
+        return prep.head if prep.head.tag_ == "NNS" else None
+
+    def _member_actor(self, owner: Token, member: Token, offset: int) -> Actor | None:
+        """`member` of the list after the agent noun `owner`'s preposition, with that agent: read
+        as "the foreign ministers of" + "Germany"."""
+        if self._agent_at(owner, offset) is None:
+            return None
+        alone, _ = self.bind(member, offset)
+        if alone is not None and (alone.type == "PERSON" or alone.sector):
+            return None  # "..., Ahmet Davutoğlu and Eduard Nalbandian": a named person is themself
+        prep = next((p for p in owner.children if p.dep_ == "prep" and member in p.subtree), None)
+        if prep is None:
+            return None
+        skip = {t.i for t in prep.subtree}
+        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t.i not in skip])
+        doc = owner.doc
+        ma, mz = contiguous(member, [t for t in phrase_tokens(member) if t.dep_ != "appos"])
+        actor = self.resolve_pieces([(offset + doc[a].idx, offset + prep.idx + len(prep.text)),
+                                     (offset + doc[ma].idx, offset + doc[mz].idx + len(doc[mz].text))])
+        return actor if actor is not None and actor.country and actor.sector else None
+
+    def _named_holder(self, person: Actor, member: Token, offset: int) -> bool:
+        """'the foreign ministers of Turkey and Armenia, Ahmet Davutoğlu and Eduard Nalbandian':
+        a person listed after the states names the holder of one of their offices, not another
+        party."""
+        first = member
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        for x in (first, *first.conjuncts):
+            if x.i < member.i:
+                a, _ = self.bind(x, offset)
+                if a is not None and a.type != "PERSON" and a.country == person.country:
+                    return True
+        return False
+
+    def _shared_possessed(self, head: Token, offset: int) -> Actor | None:
+        """'France and Germany's foreign ministers', 'Iran's and Iraq's envoys': the parser joins
+        the bare first state to the possessed agent; the agent is both states'."""
+        if head.pos_ != "PROPN" or any(c.dep_ not in ("case", "cc", "punct", "conj", "compound", "det")
+                                       for c in head.children):
+            return None
+        doc = head.doc
+        for c in head.conjuncts:
+            owner = next((p for p in c.children if p.dep_ == "poss" and p.i < c.i), None)
+            if c.i < head.i or owner is None or self._agent_at(c, offset) is None \
+                    or any(t.dep_ not in ("cc", "punct", "case") for t in doc[head.i + 1: owner.left_edge.i]):
+                continue
+            alone, _ = self.bind(head, offset)
+            if alone is None or alone.sector or alone.type == "PERSON":
+                return None
+            after = max(t.i for t in owner.subtree) + 1
+            a, _ = contiguous(head, [t for t in phrase_tokens(head)])
+            actor = self.resolve_pieces([(offset + doc[a].idx, offset + head.idx + len(head.text)),
+                                         (offset + doc[after].idx, offset + c.idx + len(c.text))])
+            return actor if actor is not None and actor.country == alone.country and actor.sector else None
+        return None
+
+    def _shared_site(self, head: Token, offset: int) -> Actor | None:
+        """'Lawmakers in Fornost and Gondor', 'officials in Kabul and Washington': the parser joins
+        the second state to the agent noun, not to the first; the agent is both states'."""
+        owner = head.head
+        if head.dep_ != "conj" or head.pos_ != "PROPN" or owner.i >= head.i or owner.tag_ != "NNS" \
+                or any(c.dep_ not in ("compound", "det") for c in head.lefts):
+            return None
+        agent = self._agent_at(owner, offset)
+        prep = next((p for p in owner.children if p.dep_ == "prep" and p.i < head.i), None)
+        if agent is None or prep is None or not (
+                prep.lower_ in ("of", "from") or prep.lower_ == "in" and agent.sector in _SITED):
+            return None
+        doc = head.doc
+        if any(t.dep_ not in ("cc", "punct") for t in doc[prep.right_edge.i + 1: head.left_edge.i]):
+            return None  # something else stands between the first state and this one
+        alone, _ = self.bind(head, offset)
+        if alone is None or alone.sector or alone.type == "PERSON":
+            return None
+        inner = {t.i for t in prep.subtree}
+        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t.i not in inner])
+        ma, mz = contiguous(head, phrase_tokens(head))
+        actor = self.resolve_pieces([(offset + doc[a].idx, offset + prep.idx + len(prep.text)),
+                                     (offset + doc[ma].idx, offset + doc[mz].idx + len(doc[mz].text))])
+        return actor if actor is not None and actor.country == alone.country and actor.sector else None
+
+    def _agent_members(self, head: Token, offset: int) -> list[tuple[Actor, bool]]:
+        """'met the foreign ministers of France and Germany', 'lawmakers in Fornost and Gondor':
+        one actor per listed state, each with the agent. A state's own bodies are "in" it; troops
+        "in Syria" may be anybody's (see `_origin`)."""
+        agent = self._agent_at(head, offset) if head.tag_ == "NNS" else None
+        if agent is None:
+            return []
+        for p in head.children:
+            if p.dep_ != "prep" or not (p.lower_ in ("of", "from") or p.lower_ == "in" and agent.sector in _SITED):
+                continue
+            first = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if first is None:
+                continue
+            if not first.conjuncts:
+                # "the leaders of North and South Korea": the states are the name's modifiers.
+                named = self.bind_many(first, offset) if agent.sector else []
+                if len(named) > 1:
+                    from realpolitik.actors import with_sector
+
+                    return [(with_sector(a, agent.sector) if not a.sector else a, c) for a, c in named]
+                continue
+            out: list[tuple[Actor, bool]] = []
+            for x in (first, *first.conjuncts):
+                a = self._member_actor(head, x, offset) or self.bind(x, offset)[0]
+                if a is not None and a.type == "PERSON" and self._named_holder(a, x, offset):
+                    continue
+                if a is not None and a.country and a.code not in {b.code for b, _ in out}:
+                    out.append((a, False))
+            if len(out) > 1:
+                return out
+        return []
 
     def wide_actors(self, head: Token, offset: int, limit: int = 3) -> list[tuple[Actor, bool]]:
         """Every state or organisation named inside the phrase ("oil facilities in Saudi Arabia and
@@ -184,6 +382,8 @@ class Binder:
         toks = [t for t in head.subtree if t.i not in skip]
         if len(toks) <= 1:
             return []
+        # "ties with Mordor, Rohan, Fornost and Bree": a list is named whole, whatever its length.
+        limit = max(limit, max((len(t.conjuncts) + 1 for t in toks), default=0))
         s = offset + min(t.idx for t in toks)
         e = offset + max(t.idx + len(t.text) for t in toks)
         out: dict[str, tuple[Actor, bool]] = {}
@@ -278,6 +478,8 @@ class Binder:
             origin = self._origin(head, offset, bare.sector)
             if origin is not None:
                 return origin, False
+            if any(c.dep_ == "amod" and c.lower_ == "other" for c in head.children):
+                return None, False  # "Kurds and other rebels": others than those named, unknown
             # Coreference first ("the army" after "Syria"), else the document's dominant state.
             a, z = contiguous(head, core)
             s = offset + doc[a].idx

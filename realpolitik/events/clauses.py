@@ -137,6 +137,10 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                         f.sources = subj
                         f.targets = [t for t in f.targets if t not in subj]
                     break
+                if gf.comp == "request" and _persuaded(gf, lex):
+                    # "mediators persuaded the army to sign a ceasefire": the signing is the news.
+                    gf.dropped = True
+                    break
                 # intent/request/demand/reject/threaten/accuse absorb the complement
                 if gf.comp != "accuse":
                     gf.code = _derive(gf.comp, gf.code, f.code)
@@ -146,6 +150,10 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if not gf.targets and gf.comp in ("request", "demand") and how == "ccomp":
                     gf.targets = list(f.sources)  # "demanded that Bashir step down"
                 f.dropped = True
+                for n in frames:
+                    if n.nominal and n.anchor.dep_ == "dobj" and n.anchor.head.i == f.anchor.i:
+                        # "offered to host talks between Russia and Ukraine": the talks are offered too.
+                        n.dropped = True
                 break
             if gf is None and how == "comp" and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" \
                     and g.lemma_.lower() not in _MOTION and g.lower_ not in _MOTION_FORMS \
@@ -156,13 +164,54 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 break
             modal = lex.modal_verbs.get(g.lemma_.lower())
             if modal and gf is None:
-                if modal == "negated":
+                refused = False
+                if modal == "offer":
+                    refused = _offered(f, g)
+                elif modal == "negated":
                     f.negated = True
                 elif modal != "action" and f.modality == "action":
                     f.modality = modal
-                if R.negated(g):
+                if _modal_negated(g) and not refused:
                     f.negated = True
             cur = g
+
+
+_PERSUADE = {"persuade", "convince", "cajole", "coax"}
+
+
+def _persuaded(gf: Frame, lex: Lexicon) -> bool:
+    """'persuaded X to sign': the persuading worked and X's act is what happened; 'trying to persuade
+    X to relent', 'is persuading X' is an appeal to X."""
+    a = gf.anchor
+    if a.lemma_.lower() not in _PERSUADE or gf.modality != "action" or a.tag_ not in ("VBD", "VBN"):
+        return False
+    g, how = R.governor(a)
+    return not (g is not None and how == "comp" and lex.modal_verbs.get(g.lemma_.lower()) not in (None, "action"))
+
+
+# Roots whose acts, when one says one is ready or plans to do them, are intents to cooperate (03x).
+_COOPERATIVE = {"04", "05", "06", "07", "08", "09"}
+
+
+def _modal_negated(g: Token) -> bool:
+    """'did not plan to', and for adjectives the copula's negation: 'is not willing to'."""
+    return R.negated(g) or (g.dep_ == "acomp" and g.head.lemma_.lower() == "be" and R.negated(g.head))
+
+
+def _offered(f: Frame, g: Token) -> bool:
+    """'Iran is ready to work with anyone', 'China was willing to provide help', 'is planning to send
+    invitations': a stated readiness to cooperate is itself the event (CAMEO 03x, both guides);
+    'not planning to send officials' is a refusal (12x; True: the negation is used up). Other acts
+    keep their code, intended."""
+    if f.modality == "action":
+        f.modality = "intent"
+    if f.root not in _COOPERATIVE or f.comp or f.nominal or f.negated:
+        return False
+    if _modal_negated(g):
+        f.code = _derive("reject", f.code, f.code)
+        return True
+    f.code = _derive("intent", f.code, f.code)
+    return False
 
 
 # "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).
@@ -380,3 +429,25 @@ def ultimatum_frames(frames: list[Frame]) -> list[Frame]:
                                      modality=f.modality))
                     break
     return out
+
+
+# Orders to go: "ordered the UN mission to leave the country", "ordered the British Council to close
+# its offices" expel the one ordered (CAMEO 166; diplomats 161), they do not ask it to act.
+_ORDERING = {w for v in ("order", "instruct", "command", "tell") for w in verb_forms(v)} | {"told"}
+_GOING = {w for v in ("leave", "close", "quit", "depart", "vacate", "exit", "shut") for w in verb_forms(v)} \
+    | {"left", "shut"}
+
+
+def expulsion_orders(frames: list[Frame], lex: Lexicon) -> None:
+    """Recode (in place) a demand that someone leave or close down as their expulsion."""
+    for f in frames:
+        if f.comp != "demand" or f.negated or f.anchor.lower_ not in _ORDERING:
+            continue
+        if not any(c.dep_ in ("xcomp", "ccomp") and c.lower_ in _GOING for c in f.anchor.children):
+            continue
+        objs = R.children(f.anchor, "dobj")
+        if objs and lex.in_class(R.phrase_words(objs[0]), "forces"):
+            continue  # "ordered the army to leave Kherson": one's own forces, or a demand to foreign ones
+        f.code = "161" if objs and lex.in_class(R.phrase_words(objs[0]), "diplomats") else "166"
+        f.comp = None
+

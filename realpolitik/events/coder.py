@@ -17,13 +17,18 @@ from spacy.tokens import Doc, Span
 
 from realpolitik.config import DEFAULT_MODEL
 from realpolitik.events.binding import Binder
+from realpolitik.events.context import ArticleContext, adjacent, subject_at, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
 from realpolitik.events.nominal import time_of_clause
+from realpolitik.events.plausibility import doubt, speculative
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
 from realpolitik.events.roles import phrase_words
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
+)
+from realpolitik.events.statements import (
+    aside_saying, can_state, named_speaker, quote_speaker, quoted_statement, restated, speaks_for,
 )
 from realpolitik.events.taxonomy import CameoCode, cameo_or_none
 from realpolitik.nlp.fastlemma import FastLemmas
@@ -66,8 +71,9 @@ _PATIENT_NOUNS = {"release", "expulsion", "extradition", "deportation", "freeing
 # Hostile roots and mobilising: a state's own troops placed by coreference are rarely whom it acts
 # against or deploys against (arrests, 17, of one's own soldiers are common).
 _HOSTILE = {"12", "13", "15", "16", "18", "19", "20"}
-# Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
-_SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
+# A state's own people in a civil war: its forces placed by coreference may well hit them ("Government
+# forces have repeatedly hit civilian targets", "It then attacked rebel positions").
+_OWN_VICTIMS = {"REB", "OPP", "CVL"}
 
 
 def taxonomy_entry(code: str) -> CameoCode | None:
@@ -92,7 +98,7 @@ class Coder:
     def __init__(self, model: str = DEFAULT_MODEL, actor_files: Iterable[str] = (),
                  petrarch_files: Iterable[str] = (), nlp: Language | None = None,
                  lexicon: Lexicon | None = None, batch_size: int = 64, hypothetical: bool = False,
-                 verb_files: Iterable[str] = ()):
+                 verb_files: Iterable[str] = (), verbs_first: bool = False):
         from realpolitik.actors import ActorDictionary, ActorResolver
 
         self.model = model
@@ -114,7 +120,8 @@ class Coder:
         if verb_files:  # PETRARCH verb files add patterns to a copy (the default lexicon is shared)
             from .petrarch_verbs import extend_lexicon
 
-            self.lexicon, self.verb_reports = extend_lexicon(self.lexicon, verb_files)
+            # verbs_first: the files' codes win over the shipped lexicon's, as PETRARCH reads them.
+            self.lexicon, self.verb_reports = extend_lexicon(self.lexicon, verb_files, file_first=verbs_first)
         self.triggers = TriggerScanner(self.lexicon.surface_forms())
         dictionary = ActorDictionary.default()
         for path in actor_files:
@@ -158,8 +165,9 @@ class Coder:
         events: list[Event] = []
         for si, sent in enumerate(doc.sents):
             start, end = sent.start_char, sent.end_char
-            events.extend(self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date))
-            self._observe(ctx, start, end)
+            found = self._code_sentence(sent, 0, si, start, end, ctx, doc_id, date)
+            events.extend(found or self._quoted_statement(ctx, si, start, end, doc_id, date))
+            self._observe(ctx, start, end, sent, 0)
         return events
 
     # -- internals ---------------------------------------------------------------------------
@@ -168,8 +176,9 @@ class Coder:
 
         mentions = sorted(self.resolver.scan(text, date=date), key=lambda m: m.start)
         coref = CorefTracker(self.resolver, date)
-        return {"text": text, "binder": Binder(self.resolver, coref, text, mentions, date),
-                "quotes": find_quotes(text)}
+        binder = Binder(self.resolver, coref, text, mentions, date)
+        binder.article = ArticleContext()  # the events coded so far, for doer-less ones
+        return {"text": text, "binder": binder, "quotes": find_quotes(text)}
 
     def _prepare(self, d: dict) -> dict[str, Any]:
         text = d.get("text") or ""
@@ -206,27 +215,54 @@ class Coder:
             events: list[Event] = []
             for si, ((s, e), want) in enumerate(zip(c["spans"], c["todo"])):
                 self.stats["sentences"] += 1
+                found: list[Event] = []
                 if want:
                     self.stats["parsed"] += 1
                     sdoc = next(parsed)
-                    events.extend(self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date")))
-                self._observe(c, s, e)
+                    found = self._code_sentence(sdoc[:], s, si, s, e, c, doc_id, d.get("date"))
+                events.extend(found or self._quoted_statement(c, si, s, e, doc_id, d.get("date")))
+                self._observe(c, s, e, sdoc[:] if want else None, s)
             yield d, events
 
-    def _observe(self, ctx: dict, start: int, end: int) -> None:
-        """Feed the sentence's actors to coreference, in reading order."""
+    def _observe(self, ctx: dict, start: int, end: int, sent: Span | None = None, offset: int = 0) -> None:
+        """Feed the sentence's actors to coreference, in reading order; adjacent mentions are one
+        actor ("the Syrian army" is SYRMIL, not Syria and then an army of nowhere). The sentence's
+        subject is remembered last, as the likeliest antecedent: "Erdoğan met Putin. He threatened
+        ..." is Erdoğan, "Turkey launched an offensive against the YPG. It accused ..." is Turkey."""
         b: Binder = ctx["binder"]
-        for m in b.mentions_in(start, end):
-            b.observe(b.resolve_span(m.start, m.end, [m]), m.text)
+        s0, e0 = subject_at(sent, offset) if sent is not None else (-1, -1)
+        topic = None
+        for group in adjacent(b.mentions_in(start, end), ctx["text"]):
+            whole = b.resolve_span(group[0].start, group[-1].end, group) if len(group) > 1 else None
+            if whole is not None and whole.country:
+                seen = [(ctx["text"][group[0].start:group[-1].end], group[0].start, whole)]
+            else:
+                seen = [(m.text, m.start, b.resolve_span(m.start, m.end, [m])) for m in group]
+            for text, at, a in seen:
+                b.observe(a, text)
+                # A town is where, not who: never the topic.
+                if topic is None and s0 <= at < e0 and a is not None and not a.id.startswith("place:"):
+                    topic = (a, text)
+        if topic is not None:
+            b.observe(*topic)
 
     def _speaker(self, ctx: dict, q: Quote | None) -> Actor | None:
         if q is None:
             return None
-        b: Binder = ctx["binder"]
-        actor = b.resolve_span(q.speaker_start, q.speaker_end)
-        if actor is None:
-            actor = b._coref(q.speaker)
-        return actor
+        return quote_speaker(ctx["binder"], ctx["text"], q)
+
+    def _quoted_statement(self, ctx: dict, si: int, start: int, end: int, doc_id: str,
+                          date: str | None) -> list[Event]:
+        """A sentence inside a political actor's quotation that coded nothing else is its
+        statement (see statements.py)."""
+        q = quote_at(ctx["quotes"], start, end)
+        if q is None:
+            return []
+        speaker = self._speaker(ctx, q)
+        if speaker is None or not speaker.country or not can_state(speaker):
+            return []
+        ev = quoted_statement(speaker, q, taxonomy_entry("010"), ctx["text"], si, start, end, doc_id, date)
+        return [ev] if ev is not None else []
 
     def _code_sentence(self, sent: Span, offset: int, si: int, start: int, end: int, ctx: dict,
                        doc_id: str, date: str | None) -> list[Event]:
@@ -239,15 +275,19 @@ class Coder:
         text = ctx["text"]
         out: list[tuple[Frame, Event]] = []
         for f in frames:
-            if f.comp == "say" and (f.weak or f.has_event_comp):
+            if f.comp == "say" and (f.weak or f.has_event_comp or aside_saying(f.anchor)):
                 # "believe", "think" only frame reported speech; a saying whose complement held an
-                # event is reported through that event.
+                # event is reported through that event; one describing a thing in passing ("a
+                # claim Berlin said had been settled") is no report of its own.
                 continue
             out.extend(self._events(f, sent, offset, si, start, end, text, q, doc_id, date, b))
         b.quote_speaker = None
-        # STATEMENT only when nothing more specific was coded in the sentence.
-        if any(not e.cameo.startswith("01") for _, e in out):
-            out = [(f, e) for f, e in out if not e.cameo.startswith("01")]
+        # STATEMENT only when nothing more specific was coded in the saying's own clause or by
+        # the same speaker: "Trump phoned Erdoğan, and Erdoğan later said he had received positive
+        # answers" keeps Erdoğan's statement beside Trump's call.
+        out = [(f, e) for f, e in out if not e.cameo.startswith("01") or not restated(f, e, out)]
+        out = [(f, e) for f, e in out
+               if not e.cameo.startswith("01") or named_speaker(b, text, ctx["quotes"], f, e, offset)]
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}
@@ -267,18 +307,24 @@ class Coder:
             seen.add(key)
             e.event_id = f"{doc_id}:{si}:{len(events)}"
             events.append(e)
+        b.article.observe(si, events)
         return events
 
     def _events(self, f: Frame, sent: Span, offset: int, si: int, start: int, end: int, text: str,
                 q: Quote | None, doc_id: str, date: str | None, b: Binder) -> list[tuple[Frame, Event]]:
+        if speculative(f, date):  # forecast, asked, wished for, on a condition: not (yet) done
+            f.modality = "hypothetical"
         if f.modality == "hypothetical" and not self.hypothetical:
             return []
-        speaker = b.bind(f.speaker[0], offset)[0] if f.speaker else None
+        if doubt(f, date):  # history, habits, markets and sport, commentary, statistics: no event
+            return []
+        speaker = (speaks_for(f.speaker[0], offset, b) or b.bind(f.speaker[0], offset)[0]) if f.speaker else None
         if speaker is None and q is not None:
             speaker = b.quote_speaker
         # "Lavrov said he had discussed ...": a pronoun subject of what was said is the speaker.
         sources = [x for t in f.sources for x in (
-            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker) else b.bind_many(t, offset))]
+            [(speaker, True)] if speaker is not None and speaker_pronoun(t, speaker)
+            else [(a, False) for a in [speaks_for(t, offset, b)] if a is not None] or b.bind_many(t, offset))]
         for t in f.sources:
             # "airstrikes by the Syrian regime, Russia and US-led forces": a list the parser hung
             # as an apposition under the first doer names further doers, not someone else.
@@ -343,7 +389,7 @@ class Coder:
             # the doer's own state are another state's; left to `_fallback_target` below.
             own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
             targets = [(a, c) for a, c in targets
-                       if not (c and a.id.startswith("agent:") and a.country in own and a.sector == "MIL")]
+                       if not (c and a.country in own and a.sector == "MIL")]
         if not sources and f.agentless and (f.root in _STATE_ACTS or f.code in _LEGAL_ACTS):
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
@@ -364,13 +410,20 @@ class Coder:
             ctx_actor = b.context_actor({a.country for a, _ in targets if a.country}, f.code.startswith("195"))
             if ctx_actor is not None:
                 sources = [(ctx_actor, True)]
-        # International organisations and NGOs are political actors whatever their field (UNHCR, WHO).
+        # International organisations and NGOs are political actors whatever their field (UNHCR, WHO);
+        # so are religious leaders and protesters making appeals ("the Pope called for dialogue").
         sources = [(a, c) for a, c in sources if a.sector not in _APOLITICAL or f.root in _POPULAR
-                   or organisation(a)]
+                   or organisation(a) or (f.root == "02" and (a.sector == "REL" or self._protesters(f)))]
         if f.root == "01":
             # Statements need an identified speaker: not "officials" placed by document context.
-            sources = [(a, c) for a, c in sources if (a.sector in _SPEAKER_SECTORS or organisation(a))
+            sources = [(a, c) for a, c in sources if can_state(a)
                        and not (c and a.id.startswith("agent:"))]
+        if not sources and wants_context(f):
+            # "Fighting ... continued into Saturday": the sides of the article's latest like event.
+            lent = b.article.lend(f.root, si, {a.country for a, _ in targets if a.country})
+            if lent is not None:
+                sources = [(lent[0], True)]
+                targets = targets or ([(lent[1], True)] if lent[1] is not None else [])
         if not sources:
             return []
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
@@ -385,8 +438,9 @@ class Coder:
             return []
         if f.root in ("18", "19", "20") and targets:
             # A doer guessed from context is never the state being hit ("Drones struck Saudi
-            # facilities" does not make Saudi Arabia the attacker).
-            hit = {a.country for a, _ in targets}
+            # facilities" does not make Saudi Arabia the attacker). Its rebels or civilians hit may
+            # be (see _OWN_VICTIMS).
+            hit = {a.country for a, _ in targets if a.sector not in _OWN_VICTIMS}
             sources = [(a, c) for a, c in sources
                        if not (c and a.country in hit and a.sector in (None, "MIL", "GOV"))]
             if not sources:
@@ -409,6 +463,12 @@ class Coder:
             # "Egypt recalled its ambassador to Ethiopia": one's own envoy is what is cut, the
             # state named beside it is whom relations are cut with.
             targets = self._fallback_target(f, sources, start, end, offset, b) or targets
+        if f.code == "020" and targets and any(t.dep_ in ("aux", "auxpass") for t in f.trigger) \
+                and all(a.country == s.country and a.country not in _BLOCS and side(a) == side(s)
+                        for a, _ in targets for s, _ in sources):
+            # "Germany “must be able to ensure prosecution”, the German defence minister said": what
+            # one's own state must do is a statement of policy, not an appeal to anyone.
+            f.code, targets = "010", []
         if f.cue and targets and all(a.country == s.country and side(a) == side(s)
                                      for a, _ in targets for s, _ in sources):
             # Cue words about one's own side ("Russia would keep a force to fight terrorists") make
@@ -448,6 +508,11 @@ class Coder:
             f.guessed = bool(targets)
 
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
+
+    def _protesters(self, f: Frame) -> bool:
+        """The doers are protesters: their appeals ("protesters called on the army to side with
+        them") are political, like their demands; pleas of other private people are not (gold labels)."""
+        return any(self.lexicon.in_class([w.lemma_.lower()], "protesters") for t in f.sources for w in t.subtree)
 
     def _fallback_target(self, f: Frame, sources: list, start: int, end: int, offset: int,
                          b: Binder, skip: set[str] = frozenset()) -> list:

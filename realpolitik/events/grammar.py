@@ -15,8 +15,8 @@ from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
     _COPULA, _derive,
-    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, finding_frames,
-    joint_frames, obligation_frames, protest_frames, relate, ultimatum_frames,
+    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, expulsion_orders,
+    finding_frames, joint_frames, obligation_frames, protest_frames, relate, ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
@@ -61,6 +61,24 @@ def _full_name(tok: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.children)
 
 
+_CURRENCIES = {"$", "€", "£", "¥"}
+
+
+def _sum(tok: Token) -> bool:
+    """'$60bn', '€3.5m', '50 million': an amount of money or things."""
+    return tok.like_num or any(c.text in _CURRENCIES or c.like_num for c in tok.children) \
+        or tok.lower_ in ("m", "bn", "million", "billion")
+
+
+# Titles the parser tags as names ("Prime Minister Abdalla Hamdok", "President Morsi").
+_TITLES = {"minister", "president", "premier", "chancellor", "king", "leader", "governor", "general", "colonel"}
+
+
+def _counted_nationals(tok: Token) -> bool:
+    """'five Americans', 'two Britons': a number of a nation's people."""
+    return tok.text[:1].isupper() and tok.tag_ in ("NNPS", "NNS") and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Token | None] | None:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
@@ -84,10 +102,12 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             # "gave the YPG a week to leave": a span of time the parser left as an adverb
             cands = list(objs) + [t for t in R.children(verb, "npadvmod")
                                   if any(c.dep_ in ("det", "nummod") for c in t.children)]
-            # "delivered a shipment of arms", "sent 50 lorries of water": the contents count.
+            # "delivered a shipment of arms", "sent 50 lorries of water", "pledged $60bn in new
+            # financing": the contents count; so does the currency of a sum ("deposited $3bn").
             for _ in range(2):  # "tens of thousands of troops"
-                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ == "of"
-                          for o in R.pobjs(pr) if o not in cands]
+                cands += [o for x in cands for pr in R.children(x, "prep") if pr.lower_ in ("of", "in")
+                          and (pr.lower_ == "of" or _sum(x)) for o in R.pobjs(pr) if o not in cands]
+            cands += [c for x in cands for c in x.children if c.text in _CURRENCIES and c not in cands]
             # "pulled out of the deal", "walked away from the talks": the parser hangs the
             # preposition on the particle.
             preps = R.children(verb, "prep") + [x for a in R.children(verb, "prt", "advmod", "prep")
@@ -98,12 +118,12 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
             # "freed the American contractor Alan Gross", "Evan Gershkovich, a journalist": a name
             # is matched by the title it carries.
             cands += [c for x in cands if x.pos_ == "PROPN" for c in x.children
-                      if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and c not in cands]
+                      if c.dep_ in ("compound", "appos") and (c.pos_ == "NOUN" or c.lower_ in _TITLES) and c not in cands]
             hit = next((o for o in cands if phrase_matches(R.phrase_words(o), p.obj)), None)
             if hit is None and "prisoner" in p.obj:
                 # "freed Alan Gross": a person's full name as the direct object stands for the people
                 # the pattern wants (not "fired rockets at Tel Aviv", "flew to Mexico City").
-                hit = next((o for o in objs if _full_name(o)), None)
+                hit = next((o for o in objs if _full_name(o) or _counted_nationals(o)), None)
             if hit is None:
                 continue
             return p, hit
@@ -125,6 +145,33 @@ def _targets(anchor: Token, prep_words: tuple[str, ...], code: str, skip: Token 
         for prep in R.children(h, "prep", "dative"):
             if prep.lower_ in preps:
                 out.extend(o for o in R.pobjs(prep) if o.lower_ not in _TIME_WORDS)
+    return out
+
+
+def _prep_object(tok: Token) -> bool:
+    """The object of a preposition, or a later member of its list ("sided with Qatar and Jordan")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
+
+
+def _companions(verb: Token, sources: list[Token]) -> list[Token]:
+    """'Russia, along with China, vetoed ...', 'Iran, together with Russia and Turkey, agreed ...':
+    those named with the subject, before the verb, act with it."""
+    if not sources:
+        return []
+    out: list[Token] = []
+    for p in [*verb.children, *(c for t in sources for c in t.children)]:
+        if p.dep_ != "prep" or not sources[0].i < p.i < verb.i:
+            continue
+        if p.lower_ == "along":
+            withs = [w for w in p.children if w.dep_ == "prep" and w.lower_ == "with"]
+        elif p.lower_ == "with" and any(c.lower_ in ("along", "together") for c in p.children):
+            withs = [p]
+        else:
+            continue
+        for w in withs:
+            out.extend(R.pobjs(w))
     return out
 
 
@@ -158,13 +205,15 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in _STATES_OF_AFFAIRS \
                 and not any(c.lemma_.lower() in ("hostage", "captive") for c in tok.children):
             continue  # "areas controlled by jihadists", "US troops stationed there": a state of affairs
-        if pat.code[:2] == "05" and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
+        if (pat.code[:2] == "05" or tok.lemma_.lower() in ("back", "support")) \
+                and tok.dep_ in ("acl", "relcl") and not R.ordinal_infinitive(tok):
             if not (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
                     and tok.lemma_.lower() in ("back", "support") and R.agents(tok)):
                 continue  # "rebels backed by Ankara", "Turkey, which backs ...": background, not news
             # "Kurdish forces, backed by US air support, are fighting": the backing is part of the news.
             code = "070"
         sources, patients = R.subject_roles(tok)
+        sources = sources + [c for c in _companions(tok, sources) if c not in sources]
         event_noun = None
         if pat.code[:2] in ("17", "18", "19", "20") and len(sources) == 1:
             # "The strikes, carried out by Israeli jets, hit ...", "the bombing of Raqqa by US-led
@@ -190,7 +239,7 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             continue  # "senators killed the bill", "exports hit a record high": no violence
         if pat.part and set(pat.part) <= set(pat.prep):
             # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
-            targets = [t for t in targets if t.dep_ == "pobj"]
+            targets = [t for t in targets if _prep_object(t)]
         elif pat.code == "018" and obj is None:
             # "consoled Zelensky", "commiserated with Erdogan": sympathy aims at whom it comforts.
             targets = [t for t in targets if t.dep_ in ("dative", "dobj") or t.head.lower_ in ("to", *pat.prep)]
@@ -377,6 +426,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     frames += obligation_frames(sent, frames, quoted, lex)
     frames += ultimatum_frames(frames)
     frames += finding_frames(frames)
+    expulsion_orders(frames, lex)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
         if not f.speaker and any(t.tag_ == "PRP" for t in f.sources):

@@ -203,9 +203,15 @@ def refines(new: VerbPattern, old: VerbPattern) -> bool:
 
 def phrase_matches(words: list[str], items: Iterable[str]) -> bool:
     """`words` = modifiers + head lemma of a noun phrase. An item matches when its last word is the
-    head and its other words are among the modifiers ("joint exercise" ~ "joint naval exercise")."""
+    head and its other words are among the modifiers ("joint exercise" ~ "joint naval exercise").
+    An item ending in "*" takes any head: its other words may be anywhere in the phrase (only PETRARCH
+    verb files read PETRARCH's way make such items: "* ARTILLERY" there matches "artillery shells")."""
     for it in items:
         iw = it.split()
+        if iw[-1] == "*":
+            if set(iw[:-1]) <= set(words):
+                return True
+            continue
         if iw[-1] == words[-1] and (len(iw) == 1 or set(iw[:-1]) <= set(words[:-1])):
             return True
     return False

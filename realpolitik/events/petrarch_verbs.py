@@ -19,7 +19,15 @@ realpolitik matches verbs on a dependency parse, not on word order, so only what
 (`part`), a prepositional phrase whose object is the target (`prep`), and one subject word or set
 (`subj`). Everything else is counted under a reason and skipped: a pattern that fires too broadly
 (say, an object plus a required prepositional phrase reduced to the object alone) would do more harm
-than a missing one.
+than a missing one. Actor markers are converted where they stand in the roles the dependency reading
+gives anyway (`$ *`: the subject; `* WITH +`: the preposition's object); where they turn the roles
+round (`+ * FROM $`) the pattern is skipped.
+
+Two readings: by default the shipped lexicon keeps precedence and a file's `[---]` is skipped; with
+`file_first` (`extend_lexicon(..., file_first=True)`) the file is read as PETRARCH reads it: its
+patterns and bare codes come first, `[---]` codes no event (and so stops the shipped patterns), and
+an object pattern's words may stand anywhere in the object phrase ("* DIPLOMATIC" matches "full
+diplomatic ties").
 """
 from __future__ import annotations
 
@@ -51,10 +59,15 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # "made", "took" or "set"; their objects or complements carry the event.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "come", "will", "would", "shall", "should",
                           "may", "might", "can", "could", "must"})
+# Words that only introduce the phrase a `^` stands for ("* THEIR ^ ABOUT +").
+_SKIPPED_BEFORE_PHRASE = frozenset({"the", "a", "an", "their", "its", "his", "her", "our"})
 _MARKERS = {"$": "source marker ($)", "+": "target marker (+)", "%": "compound actor (%)", "^": "phrase skip (^)"}
 _HEADER = re.compile(r"^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}")
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
+# The code of a pattern that codes no event (`[---]` read with `file_first`): no taxonomy row, so the
+# coder emits nothing for it.
+NO_EVENT = "---"
 # More expansions than this means a pattern crosses two large sets (a set of arms times a set of places): too loose a
 # selector to trust, and costly to index.
 MAX_PHRASES = 400
@@ -121,15 +134,22 @@ def _lines(path: Path) -> Iterable[str]:
             yield line
 
 
-def _cameo(code: str) -> str | None:
+def _cameo(code: str, notes: Counter | None = None) -> str | None:
     """The CAMEO code for `code`: itself, else its parent (0231 -> 023, 075 -> 070), else None.
 
     Only real parents: a three-digit code whose root is not 01-20 (WEIS codes such as 903 or 345 in
     older dictionaries) is no CAMEO code at all, although a loose lookup would read "90" as 090.
+    A letter or "?" after the digits ("174K", "075A", "023?": the validation file's way of telling
+    two patterns with one CAMEO meaning apart) is dropped: the code is the one the file gives, at the
+    precision CAMEO has.
     """
     from .taxonomy import cameo_or_none
 
     code = code.strip()
+    if len(code) > 3 and code[:-1].isdigit() and (code[-1].isalpha() or code[-1] == "?"):
+        code = code[:-1]
+        if notes is not None:
+            notes["with a letter or ? after the code dropped"] += 1
     if not code.isdigit() or len(code) not in (3, 4) or not 1 <= int(code[:2]) <= 20:
         return None
     for cand in (code, code[:3], code[:2] + "0"):
@@ -148,7 +168,7 @@ def _read_code(raw: str, notes: Counter | None = None) -> tuple[str, bool]:
     fwd, back = fwd.strip(), back.strip()
     if not fwd:
         raise _Skip("reverse-only code [:code]")
-    code = _cameo(fwd)
+    code = _cameo(fwd, notes)
     if code is None:
         raise _Skip("not a CAMEO code")
     if back and _cameo(back) == code:
@@ -160,15 +180,36 @@ def _read_code(raw: str, notes: Counter | None = None) -> tuple[str, bool]:
     return code, False
 
 
+def _actor_slots(toks: list[str]) -> list[str]:
+    """Rewrite the markers after the verb that say what the dependency reading says anyway:
+    `PREP +` or `PREP %` as the last words (the target, or a compound one, is that preposition's
+    object: "* WITH %") become the phrase `(PREP)`; `^` (any phrase), with the preposition or
+    possessive before it ("AT ^", "THEIR ^"), is dropped, which loosens the pattern a little. Other
+    markers stay, for the caller to skip the pattern: a source after the verb ("* FROM $") or a
+    target before it turns the roles round, which a lexicon pattern cannot say."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t == "^":
+            if out and out[-1].lower() in PREPOSITIONS | PARTICLES | _SKIPPED_BEFORE_PHRASE:
+                out.pop()
+            continue
+        if t in ("+", "%") and i == len(toks) - 1 and out and out[-1].lower() in PREPOSITIONS | PARTICLES:
+            out[-1] = f"({out[-1].lower()})"
+            continue
+        out.append(t)
+    return out
+
+
 def _split_phrase(text: str) -> list[str]:
     """Words and `{...}` groups of a phrase, `_` read as a space."""
     return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s]+", text.replace("_", " "))
 
 
 class _Reader:
-    def __init__(self, path: Path, lexicon: Lexicon):
+    def __init__(self, path: Path, lexicon: Lexicon, file_first: bool = False):
         self.path = path
         self.lexicon = lexicon
+        self.file_first = file_first
         self.synsets: dict[str, list[str]] = {}
         self.blocks: list[_Block] = []
         # (+MULTI_WORD text or lemma, code, whether the code is the block's, given to a synonym)
@@ -271,12 +312,24 @@ class _Reader:
                 out.extend(pats)
         return out
 
+    def _code(self, raw_code: str, notes: Counter) -> tuple[str, bool]:
+        """`_read_code`, except that read PETRARCH's way (`file_first`) `[---]` is a code too: the
+        file says "no event here" ("RECEIVE [033]" but "* CARD [---]"; a `[---]` verb none of whose
+        patterns match), and the pattern must stop the shipped patterns behind it from coding one."""
+        try:
+            return _read_code(raw_code, notes)
+        except _Skip as sk:
+            if self.file_first and sk.reason == "no code [---]":
+                notes["kept as no-event patterns [---]"] += 1
+                return NO_EVENT, False
+            raise
+
     def _bare(self, lemma: str, raw_code: str) -> list[VerbPattern]:
         notes: Counter = Counter()  # kept only if the entry converts
-        code, mutual = _read_code(raw_code, notes)
+        code, mutual = self._code(raw_code, notes)
         if lemma in _AUXILIARIES or lemma in self.lexicon.light_verbs or lemma in self.lexicon.modal_verbs:
             raise _Skip("bare code on a light or auxiliary verb")
-        if lemma in self.lexicon.verbs:
+        if lemma in self.lexicon.verbs and not self.file_first:
             # The shipped lexicon already decides when this verb is an event (perhaps only with
             # certain objects, "release prisoners"); a bare code would override that curation.
             raise _Skip("bare code on a verb the shipped lexicon codes")
@@ -294,7 +347,7 @@ class _Reader:
         if not _WORD.match(lemma) or not rest:
             raise _Skip("verb not a plain word")
         notes: Counter = Counter()  # kept only if the entry converts
-        code, mutual = _read_code(raw_code, notes)
+        code, mutual = self._code(raw_code, notes)
         if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
             # "+CALL_OFF", "+PLEAD_FOR": a phrasal verb; the particle or preposition must be there.
             self.report.notes.update(notes)
@@ -353,7 +406,10 @@ class _Reader:
                 raise _Skip("not a noun phrase")  # "* QUICKLY": an adverb, never an object
             head = words[-1]
             for h in dict.fromkeys((_noun_rule(head), head)):  # "TANKS" -> tank (and as written)
-                p = " ".join(words[:-1] + [h])
+                # Read PETRARCH's way, the words may be anywhere in the object phrase, the last one
+                # too ("* DIPLOMATIC" matches "full diplomatic ties"): any head ("*", see
+                # `phrase_matches`). Otherwise the last word is the head.
+                p = " ".join(words[:-1] + [h] + (["*"] if self.file_first else []))
                 if p not in out:
                     out.append(p)
         return tuple(out)
@@ -366,14 +422,17 @@ class _Reader:
         before, after = text.split("*")
         if before.endswith("_"):
             raise _Skip("words before the verb")  # "TRIED_TO_*": adjacency we cannot check
+        btoks = _split_phrase(before.strip())
+        if btoks in (["$"], ["%"]):
+            btoks = []  # "$ *", "% * TALKS": the source is the verb's subject, as it is unmarked
+        toks = _actor_slots(_split_phrase(after.strip()))
         for mark, reason in _MARKERS.items():
             # "+" also starts no word in a pattern, so any "+" is a target marker here.
-            if mark in before or mark in after:
+            if any(mark in t for t in btoks + toks):
                 raise _Skip(reason)
         notes: Counter = Counter()  # kept only if the entry converts
-        code, mutual = _read_code(raw_code, notes)
+        code, mutual = self._code(raw_code, notes)
         subj: tuple[str, ...] = ()
-        btoks = _split_phrase(before.strip())
         if btoks:
             if len(btoks) > 1 or btoks[0].startswith(("(", "{")):
                 raise _Skip("words before the verb")
@@ -384,28 +443,39 @@ class _Reader:
                 subj = self._phrases(self._elements([w]))
             except _Skip:
                 raise _Skip("words before the verb") from None
-        toks = _split_phrase(after.strip())
         part: tuple[str, ...] = ()
         prep: tuple[str, ...] = ()
         obj: tuple[str, ...] = ()
         if toks and toks[0].lower() in PARTICLES:
             part = (toks.pop(0).lower(),)
+        if (toks and toks[0].lower() in PREPOSITIONS and not any(t.startswith("(") for t in toks)
+                and not (toks[0].lower() == "to" and len(toks) > 1)):
+            # "* FOR &ECONSANCT", "*_UPON": a preposition written without its brackets, the rest
+            # of the pattern its object, as in "* (FOR &ECONSANCT)". Not "* TO_LET_GO": "to" and
+            # more words may be an infinitive, which a noun phrase match would misread.
+            toks = ["(" + " ".join(toks) + ")"]
         pps = [t for t in toks if t.startswith("(")]
         if len(pps) > 1:
             raise _Skip("several prepositional phrases")
         if pps:
             if part:
                 raise _Skip("particle plus prepositional phrase")
-            if toks[0] is not pps[0] or len(toks) > 1:
+            if toks[-1] is not pps[0]:
                 raise _Skip("object plus prepositional phrase")
             inner = _split_phrase(pps[0][1:-1])
+            if len(toks) > 1 and len(inner) != 1:
+                raise _Skip("object plus prepositional phrase")
             if not inner or inner[0].startswith(("&", "{", "(")) or inner[0].lower() in _ARTICLES:
                 raise _Skip("prepositional phrase without a preposition")
             p = inner[0].lower()
             if not _WORD.match(p):
                 raise _Skip("prepositional phrase without a preposition")
             part = (p,)
-            if len(inner) == 1:
+            if len(toks) > 1:
+                # "* EID (WITH)" (from "* EID AT ^ WITH +"): the object selects, the target is
+                # the preposition's object.
+                obj, prep = self._phrases(self._elements(toks[:-1])), (p,)
+            elif len(inner) == 1:
                 prep = (p,)  # "* (TO)": the target is the preposition's object ("rushed to X")
             else:
                 obj = self._phrases(self._elements(inner[1:]))  # "* (INTO INQUIRY)": its object selects
@@ -418,14 +488,15 @@ class _Reader:
                 for v in verbs]
 
 
-def read_petrarch_verbs(path: str | Path, lexicon: Lexicon | None = None) -> PetrarchVerbs:
-    """Parse one verb file. `lexicon` (default: the shipped one) decides which bare verb codes to skip."""
+def read_petrarch_verbs(path: str | Path, lexicon: Lexicon | None = None, file_first: bool = False) -> PetrarchVerbs:
+    """Parse one verb file. `lexicon` (default: the shipped one) decides which bare verb codes to skip;
+    with `file_first` none are: the file's code for a verb is wanted even where the lexicon has one."""
     from .lexicon import default_lexicon
 
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: verb dictionary file not found")
-    r = _Reader(path, lexicon or default_lexicon())
+    r = _Reader(path, lexicon or default_lexicon(), file_first)
     r.read()
     if not r.blocks:
         raise ValueError(f"{path}: no verb blocks (--- VERB [code] ---) found")
@@ -433,13 +504,34 @@ def read_petrarch_verbs(path: str | Path, lexicon: Lexicon | None = None) -> Pet
     return PetrarchVerbs(pats, r.irregular, r.report)
 
 
-def extend_lexicon(lexicon: Lexicon, paths: Iterable[str | Path]) -> tuple[Lexicon, list[VerbFileReport]]:
+def extend_lexicon(lexicon: Lexicon, paths: Iterable[str | Path],
+                   file_first: bool = False) -> tuple[Lexicon, list[VerbFileReport]]:
     """A copy of `lexicon` with the patterns of each verb file added (the original is untouched: the
-    default lexicon is shared by every Coder in the process)."""
+    default lexicon is shared by every Coder in the process).
+
+    By default the shipped patterns keep precedence (`Lexicon.extend`). With `file_first` a verb the
+    file codes is coded as the file says: its patterns, bare codes included, are tried before the
+    shipped ones, which remain only as a fallback where the file has no code (a `[---]` block none of
+    whose patterns match). That is PETRARCH's reading of its own dictionary, and what a benchmark
+    written against the file (its unit-test records) expects.
+    """
     lex = lexicon.copy()
     reports = []
     for p in paths:
-        pv = read_petrarch_verbs(p, lex)
+        pv = read_petrarch_verbs(p, lex, file_first)
         pv.report.added = lex.extend(pv.patterns, pv.irregular)
+        if file_first:
+            _put_first(lex, pv.patterns)
         reports.append(pv.report)
     return lex, reports
+
+
+def _put_first(lex: Lexicon, patterns: list[VerbPattern]) -> None:
+    """Move `patterns` ahead of every other pattern of their lemma, most specific first (stable)."""
+    by_lemma: dict[str, list[VerbPattern]] = {}
+    for vp in sorted(patterns, key=lambda v: -v.specificity):
+        group = by_lemma.setdefault(vp.lemma, [])
+        if vp not in group:
+            group.append(vp)
+    for lemma, first in by_lemma.items():
+        lex.verbs[lemma] = first + [vp for vp in lex.verbs.get(lemma, []) if vp not in first]
