@@ -38,6 +38,18 @@ _COPULA = {"is", "was", "be", "been", "are", "were", "'s"}
 
 
 # -- clause structure ----------------------------------------------------------------------------
+def conditions(f: Frame) -> list[Token]:
+    """The 'if'/'unless' clauses of the frame's verb (the light verb of a nominal event)."""
+    verb = f.trigger[0] if f.nominal else f.anchor
+    return [c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+
+def condition_subjects(f: Frame) -> list[Token]:
+    """'would retaliate if India attacked': whose conduct the act depends on."""
+    return [t for c in conditions(f) for t in R.subject_roles(c)[0] if t not in f.sources]
+
+
 def _derive(comp: str, governing_code: str, inner_code: str) -> str:
     root = inner_code[:2]
     if comp == "intent":
@@ -88,6 +100,9 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     # of the announced act, at whom it is aimed.
                     gf.code = _derive("threaten", gf.code, f.code)
                     gf.targets = gf.targets or list(f.targets)
+                    if not f.targets and condition_subjects(f):
+                        # "warned that Pakistan would retaliate if India attacked": at India.
+                        gf.targets = condition_subjects(f)
                     f.dropped = True
                     break
                 if gf.comp == "say" or (gf.comp == "threaten" and how == "ccomp"):
@@ -316,7 +331,11 @@ def _apply_cues(f: Frame, head: Token, toks: list[Token], lex: Lexicon) -> None:
     """A said clause with accusing/threatening/praising words is coded as that, aimed at the
     clause's subject ("Ankara says the militia is the arm of a terror group" -> 112 at the militia)."""
     doc = head.doc
-    cues = [t for t in toks if t.lemma_.lower() in lex.statement_cues
+    # "... a plan the UN agency criticised as unfair": a relative clause with its own subject holds
+    # that subject's words, not the sayer's.
+    theirs = {x.i for t in toks if t.dep_ == "relcl" and t.i != head.i
+              and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in t.children) for x in t.subtree}
+    cues = [t for t in toks if t.lemma_.lower() in lex.statement_cues and t.i not in theirs
             # "counter-terrorism measures", "anti-terror law" accuse nobody
             and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("counter", "anti"))]
     if not cues:
@@ -367,6 +386,28 @@ def decided_frames(frames: list[Frame]) -> None:
         if how:
             f.code = _derive(how, f.code, f.code)
         f.modality = "intent"
+
+
+# Verbs that report the outcome of an inquiry: what they establish about a deed accuses its doer.
+_FINDING_FORMS = verb_forms("conclude") | verb_forms("determine") | verb_forms("establish") | {"found"}
+
+
+def finding_frames(frames: list[Frame]) -> list[Frame]:
+    """'Investigators concluded that a North Korean torpedo had sunk the warship', 'the US had
+    concluded that genocide had been committed by Sudanese militias': the finder accuses the doer
+    (CAMEO 112), besides the deed reported."""
+    out = []
+    for f in frames:
+        if f.dropped or f.negated or f.root not in ("17", "18", "19", "20") or not f.sources:
+            continue
+        g, how = R.governor(f.trigger[0] if f.nominal else f.anchor)
+        if g is None or how != "ccomp" or g.lower_ not in _FINDING_FORMS or g.i > f.anchor.i:
+            continue  # "..., UN investigators concluded": a source named, not a finding reported
+        finders = R.subject_roles(g)[0]
+        if finders:
+            out.append(Frame(code="112", anchor=g, trigger=[g], sources=finders, targets=list(f.sources),
+                             confidence=0.6, negated=R.negated(g), modality=R.modality(g)))
+    return out
 
 
 _PENALTY_FORMS = verb_forms("face") | verb_forms("risk")

@@ -20,8 +20,10 @@ from realpolitik.events.binding import Binder
 from realpolitik.events.context import ArticleContext, adjacent, subject_at, wants_context
 from realpolitik.events.grammar import Frame, parse_frames
 from realpolitik.events.lexicon import DATA, Lexicon, default_lexicon
+from realpolitik.events.nominal import time_of_clause
 from realpolitik.events.plausibility import doubt, speculative
 from realpolitik.events.quotes import Quote, find_quotes, quote_at
+from realpolitik.events.roles import phrase_words
 from realpolitik.events.sides import (
     aside, one_side, organisation, reciprocal, same_actor, side, speaker_pronoun,
 )
@@ -45,6 +47,9 @@ _MUTUAL = {"03", "04", "05", "06"}
 # Roots that, in the passive without a doer ("was arrested", "were accused"), are acts of the state
 # where they happen.
 _STATE_ACTS = {"17"}
+# Court acts (sue/prosecute 115, convict 116) in the passive without a doer ("was prosecuted under
+# terrorism law") are likewise the state's; a bare "was accused of" (112) is as often the press's.
+_LEGAL_ACTS = {"115", "116"}
 # Sectors whose members are rarely political actors in their own right (the labelling guide codes
 # generic people only when they protest): their events are dropped, except protests.
 _APOLITICAL = {"CVL", "MED", "EDU", "BUS", "HLH", "REF", "AGR", "LAB", "REL", "MNC"}
@@ -286,7 +291,8 @@ class Coder:
         # "arrived in Beijing ..., the first visit to China": a noun restating a coded verb's event.
         verbal = {(e.cameo[:2], e.source.country, e.target.country if e.target else None)
                   for f, e in out if not f.nominal}
-        out = [(f, e) for f, e in out if not f.nominal or (
+        # One that dates the clause ("captured Sirte after weeks of fighting") is an earlier event.
+        out = [(f, e) for f, e in out if not f.nominal or time_of_clause(f.anchor) or (
             e.cameo[:2], e.source.country, e.target.country if e.target else None) not in verbal]
         # "arrived in Moscow for a state visit": the targetless copy of an event is redundant.
         # A guessed target counts as none here.
@@ -384,7 +390,7 @@ class Coder:
             own = {a.country for a, _ in sources if a.country and a.sector in (None, "", "GOV", "MIL")}
             targets = [(a, c) for a, c in targets
                        if not (c and a.country in own and a.sector == "MIL")]
-        if not sources and f.agentless and f.root in _STATE_ACTS:
+        if not sources and f.agentless and (f.root in _STATE_ACTS or f.code in _LEGAL_ACTS):
             # "He was arrested in Turkey": coercion by an unnamed agent is the state's doing.
             loc = b.location(start, end, set(), True)
             if loc is not None:
@@ -393,8 +399,9 @@ class Coder:
                 and targets and all(a.id.startswith(("place:", "capital:", "country:")) for a, _ in targets) \
                 and not (f.obj_token is not None and f.obj_token.lemma_.lower() in _VESSELS):
             f.code = "192"  # "rebels captured Goma": a town is taken, not arrested
-        if not sources and f.nominal and f.root == "14" and f.anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            # "protests over the death of Mahsa Amini" in Iran: the people of the place protest.
+        if not sources and f.root == "14" and (f.anchor.dep_ in ("nsubj", "nsubjpass", "dobj") or not f.nominal):
+            # "protests over the death of Mahsa Amini" in Iran, "tens of thousands rallied in
+            # Tbilisi": the people of the place protest.
             loc = b.location(start, end, set(), False)
             if loc is not None:
                 sources = [(loc, True)]
@@ -422,6 +429,11 @@ class Coder:
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
                 and f.anchor.lemma_.lower() in _POLICE_COERCION:
             f.code = "170"  # "armed police raided the resort", "police surrounded us": coercion
+        if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) and any(
+                self.lexicon.in_class(phrase_words(t), "protesters") for t in f.targets):
+            f.code = "175"  # "police shot dead more than 70 protesters": violent repression
+        if f.root == "14" and not f.nominal and all(a.sector == "GOV" for a, _ in sources):
+            f.code = "114"  # "Beijing summoned Norway's ambassador to protest": a diplomatic protest
         if f.weak and not targets and not f.notarget and not f.mutual:
             return []
         if f.root in ("18", "19", "20") and targets:

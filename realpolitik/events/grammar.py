@@ -15,14 +15,13 @@ from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
     _COPULA, _derive,
-    _apply_cues, absorb_nominals, decided_frames, expulsion_orders, joint_frames, obligation_frames, protest_frames,
-    relate,
-    ultimatum_frames,
+    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, expulsion_orders,
+    finding_frames, joint_frames, obligation_frames, protest_frames, relate, ultimatum_frames,
 )
 from realpolitik.events.frame import Frame, _conflictual
 from realpolitik.events.lexicon import Lexicon, VerbPattern, phrase_matches, verb_forms
 from realpolitik.events.nominal import (
-    _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, noun_frames, repair_by_phrases,
+    _CONFLICT_PREPS, _PREVENT_FORMS, _is_year, event_doers, figurative_target, noun_frames, repair_by_phrases,
     repair_relative_attachment,
 )
 from realpolitik.events.sides import reciprocal
@@ -84,6 +83,11 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "agent", "advmod")}
     particles |= {c.lower_ for c in verb.children if c.dep_ == "prep"
                   and not any(o.lower_ in _TIME_WORDS for o in c.children if o.dep_ == "pobj")}
+    # "ordered the UN mission to leave": an infinitive that completes the verb as a particle would
+    # ("gave the rebels 48 hours to surrender": parsed on the object)
+    particles |= {c.lower_ for o in [verb] + R.children(verb, "dobj", "npadvmod") for c in o.children
+                  if c.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl") and c.tag_ == "VB"
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
     objs = _objects(verb)
     naming = verb.lower_.startswith("call") and any(c.dep_ == "oprd" for c in verb.children)
     for p in pats:
@@ -95,7 +99,9 @@ def _match_verb(verb: Token, pats: list[VerbPattern]) -> tuple[VerbPattern, Toke
         if p.obj:
             if naming:
                 continue  # "called the pause an attempt to ...": naming, not calling a ceasefire
-            cands = list(objs)
+            # "gave the YPG a week to leave": a span of time the parser left as an adverb
+            cands = list(objs) + [t for t in R.children(verb, "npadvmod")
+                                  if any(c.dep_ in ("det", "nummod") for c in t.children)]
             # "delivered a shipment of arms", "sent 50 lorries of water", "pledged $60bn in new
             # financing": the contents count; so does the currency of a sum ("deposited $3bn").
             for _ in range(2):  # "tens of thousands of troops"
@@ -185,6 +191,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 _is_year(o) for p in R.children(tok, "prep") if p.lower_ in ("in", "since")
                 for o in p.children if o.dep_ == "pobj"):
             continue  # "properties seized by the United States in 2016": background
+        if _long_ago(tok):
+            continue  # "Seventy-five years ago an American bomber dropped ...": history, not news
         code = pat.code
         if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark") for c in tok.children):
             continue  # "how the US withdraws from conflicts": a manner or question, not an act
@@ -227,6 +235,8 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         if not sources and patients and pat.code[:2] == "15":
             sources, patients = patients, []  # "the army was put on high alert": its own posture
         targets = [] if pat.notarget else patients + _targets(tok, pat.prep, pat.code, obj)
+        if code[:2] in ("18", "19", "20") and any(figurative_target(t, lex) for t in targets):
+            continue  # "senators killed the bill", "exports hit a record high": no violence
         if pat.part and set(pat.part) <= set(pat.prep):
             # "discussed the proposal with Kerry": a verb that needs its preposition aims there only.
             targets = [t for t in targets if _prep_object(t)]
@@ -261,6 +271,12 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             confidence=0.6 if pat.weak else 0.85, obj_token=obj,
             agentless=bool(patients) and not sources, doer_event=event_noun,
         ))
+        if pat.mutual and not targets and (len(sources) > 1 or any(
+                c.dep_ == "conj" for x in sources for m in [x, *R.children(x, "amod", "compound")]
+                for c in m.children)):
+            # "Armenia and Azerbaijan clashed", "Indian and Chinese troops clashed": with each other.
+            frames[-1].mutual = True
+            continue
         if len(sources) > 1 and any(reciprocal(t) for t in targets):
             # "Armenia and Azerbaijan accused each other": each subject at each other one.
             frames[-1].targets, frames[-1].mutual = [t for t in targets if not reciprocal(t)], True
@@ -409,6 +425,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
     absorb_nominals(frames)
     frames += obligation_frames(sent, frames, quoted, lex)
     frames += ultimatum_frames(frames)
+    frames += finding_frames(frames)
     expulsion_orders(frames, lex)
     sayers = [f for f in frames if f.comp == "say" and not f.weak and f.sources]
     for f in frames:
@@ -437,10 +454,13 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # "Germany said it would supply the peshmerga with rifles": a promise (03x).
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
-        elif not f.negated and not f.nominal and not f.mirror and f.root in _CONDITIONAL_THREATS \
-                and _conditional_main(f):
+        elif not f.negated and (not f.nominal or len(f.trigger) > 1) and not f.mirror \
+                and f.root in _CONDITIONAL_THREATS and _conditional_main(f):
             # "Washington will impose sanctions if Ankara attacks", "said it would retaliate unless
-            # ...": a hostile act made to depend on the other side's conduct is a threat.
+            # ...", "would launch an operation if ...": a hostile act made to depend on the other
+            # side's conduct is a threat, aimed at that side when the act names nobody.
+            if not f.targets or f.root == "15":  # what one deploys is one's own forces
+                f.targets = condition_subjects(f) or f.targets
             f.code = _derive("intent", f.code, f.code)
             f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
@@ -479,8 +499,11 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             elif comp:
                 sub = list(comp[0].subtree)
                 f.quote = sent.doc[sub[0].i: sub[-1].i + 1]
-                if R.negated(comp[0]) and not f.has_event_comp:
-                    f.dropped = True  # "officials noted that X has not carried out a test"
+                if R.negated(comp[0]) and not f.has_event_comp \
+                        and not any(t.lower_ in _DOUBLE_NEGATIVES for t in sub):
+                    # "officials noted that X has not carried out a test" ("the measures would not
+                    # go unanswered" says they will be answered)
+                    f.dropped = True
                 elif not f.has_event_comp:
                     _apply_cues(f, comp[0], sub, lex)
             elif not quoted and f.code == "010" and not f.from_speaker and (
@@ -503,20 +526,36 @@ _STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "do
 # Roots whose acts, announced for the future in speech, are threats (13x). Cooperative acts
 # announced ("will arrive", "will withdraw") keep their type (Guardian labels).
 _DECLARABLE = {"17", "18", "19", "20"}
+# Words that a negation turns into a promise of action ("will not go unpunished").
+_DOUBLE_NEGATIVES = {"unanswered", "unpunished", "unchallenged", "unavenged"}
+# "years ago", "decades ago": what happened that long before the article is history.
+_LONG_UNITS = {"years", "decades", "centuries"}
 
 
-_CONDITIONAL_THREATS = _DECLARABLE | {"16"}
+def _long_ago(verb: Token) -> bool:
+    """The verb, or the clause its participle or conjunct belongs to, is dated years ago."""
+    for _ in range(3):
+        if any(c.lower_ == "ago" and any(x.lower_ in _LONG_UNITS for x in c.subtree) for c in verb.children):
+            return True
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+# Deploying forces made to depend on the other side's conduct is a threat of force too (138).
+_CONDITIONAL_THREATS = _DECLARABLE | {"15", "16"}
 
 
 def _conditional_main(f: Frame) -> bool:
     """The frame's verb is the future main clause of a condition ('will strike if ...', 'would
     retaliate unless ...'); 'would' only when someone is reported saying so, else it is the
     writer's speculation."""
-    aux = {c.lower_ for c in f.anchor.children if c.dep_ in ("aux", "auxpass")}
+    verb = f.trigger[0] if f.nominal else f.anchor
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if not aux & {"will", "shall", "'ll", "would"} or ("would" in aux and not f.speaker):
         return False
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in f.anchor.children)
+    return bool(conditions(f))
 
 
 _ANNOUNCEABLE = {"04", "05", "08", "15", "16"}

@@ -34,6 +34,19 @@ def _attack_by_light_verb(tok: Token, pats: list[NounPattern], lex: Lexicon) -> 
     return next((p for p in pats if p.code == "195" and not p.mods), None)
 
 
+def _use_of(tok: Token, lex: Lexicon) -> NounPattern | None:
+    """'the use of chemical weapons by X', 'Russia's use of cluster munitions': the noun 'use' with
+    its 'of' object is the verb 'use' with that object, read by the verb patterns that name one."""
+    if tok.lower_ not in ("use", "uses"):
+        return None
+    objs = [o for p in R.children(tok, "prep") if p.lower_ == "of" for o in R.pobjs(p)]
+    for p in lex.verbs.get("use", ()):
+        if p.obj and p.code[:2] in ("17", "18", "19", "20") and not p.part \
+                and any(phrase_matches(R.phrase_words(o), p.obj) for o in objs):
+            return NounPattern(head="use", code=p.code, prep=("against", "on"), context=True)
+    return None
+
+
 def _match_noun(tok: Token, pats: list[NounPattern]) -> NounPattern | None:
     words = R.phrase_words(tok)
     mods = set(words[:-1])
@@ -73,6 +86,12 @@ def _nominal_modality(tok: Token) -> str:
         # "Mr Trump's recent threats against Iran should be seen as ...": what is said of an
         # event that happened does not make it hypothetical ("the talks could resume" does).
         return "action"
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.lower_ in R.MODAL_HYPOTHETICAL
+                                                  for c in head.children):
+        # "said a generalised assault would lead to the displacement of 800,000": an event that
+        # would have consequences is itself only foreseen (a reported 'would' is the speaker's
+        # will only for what the speaker does).
+        return "hypothetical"
     for anc in tok.ancestors:
         if R.is_verbal(anc):
             return "hypothetical" if R.modality(anc) == "hypothetical" else "action"
@@ -148,16 +167,32 @@ def background(tok: Token) -> bool:
 
 _FIGURATIVE = {"legal", "political", "court", "courtroom", "diplomatic", "electoral", "verbal", "bureaucratic",
                "judicial", "media", "rhetorical", "trade", "price", "custody", "propaganda", "cyber", "budget",
-               "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency"}
+               "leadership", "succession", "uphill", "parliamentary", "election", "campaign", "tariff", "currency",
+               "word", "term", "label"}  # "the use of the word genocide": a word mentioned
+
+
+def _common_noun(tok: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ("the Russian-led air blitz")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()
+
+
+def figurative_target(t: Token, lex: Lexicon) -> bool:
+    """What violence cannot be done to: a document, a record, an abstraction ("killed the bill",
+    "hit a record high", "a war on drugs")."""
+    words = R.phrase_words(t)
+    return lex.in_class(words, "documents") or lex.in_class(words, "abstract_objects")
 
 
 def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
     frames = []
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in covered:  # PROPN: "Operation Olive Branch", "Syria Campaign"
+        if not _common_noun(tok) or tok.i in covered:  # PROPN: "Operation Olive Branch", "Syria Campaign"
             continue
         pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
         if not pats:
+            pat = _use_of(tok, lex)
+            if pat is not None and not background(tok):
+                frames.extend(_nominal(tok, pat, lex))
             continue
         pat = _match_noun(tok, pats) or _attack_by_light_verb(tok, pats, lex)
         if pat is None or background(tok):
@@ -171,6 +206,10 @@ def noun_frames(sent: Span, lex: Lexicon, covered: set[int]) -> list[Frame]:
         if pat.code[:2] in ("18", "19", "20") and any(
                 c.lower_ in _FIGURATIVE and c.dep_ in ("amod", "compound", "nmod") for c in tok.children):
             continue  # "a decade-long legal battle", "a political fight": no violence
+        if pat.code[:2] in ("18", "19", "20") and any(
+                figurative_target(o, lex) for p in R.children(tok, "prep")
+                if p.lower_ in pat.prep + _CONFLICT_PREPS for o in R.pobjs(p)):
+            continue  # "the war on drugs", "a campaign against poverty"
         frames.extend(_nominal(tok, pat, lex))
     return frames
 
@@ -181,6 +220,9 @@ def event_doers(tok: Token, lex: Lexicon) -> tuple[list[Token], str | None]:
     that reports its effect ("... hit Iranian positions", "... killed hundreds"), and the noun's
     own code when it names the event unambiguously."""
     pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    use = _use_of(tok, lex) if not pats and tok.pos_ == "NOUN" else None
+    if use is not None:  # "the use of chlorine gas by government forces killed dozens"
+        return _nominal(tok, use, lex)[0].sources, use.code
     if not pats or tok.pos_ != "NOUN":
         return [], None
     pat = _match_noun(tok, pats)
@@ -258,6 +300,47 @@ def _agent_of_passive(prep: Token, lex: Lexicon) -> None:
         prep.dep_ = "agent"
 
 
+# Acts done in words, and the participles saying who uttered them.
+_SPOKEN = ("11", "12", "13")
+_UTTERED = {"voiced", "expressed", "levelled", "leveled", "made", "issued", "aired", "delivered", "uttered"}
+
+
+_DURATIONS = {"hour", "day", "week", "month", "year", "hours", "days", "weeks", "months", "years"}
+_DURING = {"after", "during", "following", "amid", "throughout"}
+
+
+def time_of_clause(tok: Token) -> bool:
+    """The event noun dates the clause it is in: 'after (weeks of) fighting', 'three weeks into the
+    siege'."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _DURATIONS:
+        t = t.head.head  # "weeks of fighting"
+    if t.dep_ != "pobj":
+        return False
+    w = t.head.lower_
+    return w in _DURING or w == "into" and any(c.lower_ in _DURATIONS for c in t.head.children)
+
+
+def _participle_targets(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """'an attack by a swarm of drones targeting a Russian airbase', 'a raid targeting Hamas': the
+    object of a violent participle hung on the event or its doers is what the event hit."""
+    heads = list(toks) + [o for t in toks for p in R.children(t, "prep") if p.lower_ == "of" for o in R.pobjs(p)]
+    return [o for t in heads for acl in R.children(t, "acl") if acl.tag_ == "VBG"
+            and any(p.code[:2] in ("18", "19", "20") for p in lex.verbs.get(acl.lemma_.lower(), ()))
+            for o in R.children(acl, "dobj")]
+
+
+def _rebuking_verb(tok: Token, pat: NounPattern) -> Token:
+    """The verb whose subject does the event of 'in <event noun>': "Kalin said the YPG was a terror
+    group, in a rebuke to Bolton" - a disapproval set off by a comma after what was said is the
+    sayer's, not the said clause's subject's."""
+    verb = tok.head.head
+    if pat.code[:2] == "11" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text == ",":
+        while verb.dep_ == "ccomp" and verb.i < tok.i and R.is_verbal(verb.head):
+            verb = verb.head
+    return verb
+
+
 def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     sources: list[Token] = []
     targets: list[Token] = []
@@ -283,6 +366,11 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     for acl in R.children(tok, "acl"):  # "criticism of Turkey voiced by the French minister"
         if acl.lemma_.lower() not in lex.verbs:  # "a ceasefire brokered by Egypt": Egypt brokered
             sources = R.agents(acl) + sources
+    if pat.code[:2] in _SPOKEN:
+        # "criticism of Turkish actions voiced by the French minister": the parser hangs the
+        # uttering on the last noun; who voiced the words did the act.
+        sources = [a for t in targets for acl in R.children(t, "acl") if acl.lower_ in _UTTERED
+                   for a in R.agents(acl)] + sources
     carrier = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
             and tok.head.head.dep_ in ("dobj", "nsubjpass"):
@@ -308,7 +396,7 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
             or head.head.lemma_.lower() in ("go", "join", "engage", "participate", "persist"))):
         # "building a port in cooperation with X", "went further in criticism of X": the verb's
         # subject is the doer; "Israel responded with air strikes on Gaza" likewise.
-        sources = R.subject_roles(head.head)[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
+        sources = R.subject_roles(_rebuking_verb(tok, pat))[0] + [t for t in sources if t.pos_ in ("PROPN", "NOUN")]
     if not sources and pat.code[:2] == "14" and tok.dep_ == "pobj" and head.lower_ in ("in", "at", "during"):
         # "Farmers blocked highways for a week in protest at ...", "burned headscarves at protests":
         # the protesters are the clause's subject.
@@ -318,7 +406,11 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
     if any(t.tag_ == "PRP$" for t in sources):
         # "Hamas gunmen took hostages during their assault": their = the clause's subject.
         verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
-        subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP"]
+        subj = [t for t in (R.subject_roles(verb)[0] if verb is not None else []) if t.tag_ != "PRP" and t.i != tok.i]
+        if verb is not None and tok.dep_ == "pobj" and head.lower_ in ("for", "over") and head.head.i == verb.i:
+            # "criticised Turkey for its offensive", "sanctioned Iran over its crackdown": the
+            # object's act
+            subj = [x for o in R.children(verb, "dobj") for x in R.expand(o)] or subj
         if subj:
             sources = subj + [t for t in sources if t.tag_ != "PRP$"]
     if not targets and tok.dep_ == "pobj" and head.lower_ == "under" and R.is_verbal(head.head) \
@@ -332,6 +424,14 @@ def _nominal(tok: Token, pat: NounPattern, lex: Lexicon) -> list[Frame]:
         # "held consultations at Turkey's request": the clause's subject was asked.
         s_, p_ = R.subject_roles(head.head)
         targets = s_ or p_
+    if not sources and targets and pat.code[:2] in ("18", "19", "20") and time_of_clause(tok):
+        # "Rebel fighters captured Sirte after weeks of fighting against loyalist forces", "three
+        # weeks into the siege of the camp, the army shelled ...": the clause's subject fought.
+        verb = next((a for a in tok.ancestors if R.is_verbal(a)), None)
+        if verb is not None:
+            sources = R.subject_roles(verb)[0]
+    if not targets and pat.code[:2] in _HOSTILE:
+        targets = _participle_targets([tok] + sources, lex)
     if not targets:
         targets = located
     if mod == "action" and len(trigger) == 1:

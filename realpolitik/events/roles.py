@@ -22,6 +22,19 @@ _OBJECT_CONTROL = {"persuade", "convince", "force", "compel", "allow", "permit",
                    "tell", "instruct", "prompt", "oblige", "help", "authorise", "authorize", "induce"}
 # The parser's lemmas are only filled for lexicon words: match the inflected forms.
 _OBJECT_CONTROL_FORMS = {f for v in _OBJECT_CONTROL for f in verb_forms(v)} | {"got", "told", "led", "forced"}
+# Speech acts: a participle of these set off after what someone said is the sayer's ("HRW said the police
+# torture detainees, calling it a crime"), where a deed would be the said clause's subject's.
+_SPEECH_ACTS = {"call", "accuse", "describe", "brand", "label", "blame", "condemn", "denounce", "term",
+                "dub", "criticise", "criticize", "urge", "warn", "insist", "vow", "threaten", "reject"}
+_SPEECH_ACT_FORMS = {f for v in _SPEECH_ACTS for f in verb_forms(v)}
+_SAY_FORMS = {f for v in ("say", "tell", "state", "report", "announce", "claim", "allege", "write", "tweet",
+                          "argue", "add", "insist", "note", "conclude", "find") for f in verb_forms(v)} \
+    | {"said", "told", "wrote", "found"}
+_ACCUSING_FORMS = {f for v in ("accuse", "charge", "suspect", "blame", "convict", "indict") for f in verb_forms(v)}
+# Verbs whose object is kept from the act of their "against"/"from" gerund ("warned Hezbollah against
+# attacking", "stopped Turkey from invading"): the object would be its doer, and it is not done.
+_DETERRING_FORMS = {f for v in ("warn", "caution", "deter", "stop", "prevent", "bar", "ban", "dissuade", "discourage",
+                                "restrain", "block", "prohibit") for f in verb_forms(v)} | {"barred", "banned", "stopped"}
 # Nouns whose "of"-gerund is their owner's own plan or act ("the idea of restoring ties").
 _PLAN_NOUNS = {"idea", "plan", "prospect", "possibility", "option", "goal", "aim", "policy", "process",
                "effort", "strategy", "hope", "intention", "proposal", "way", "means", "task", "job",
@@ -190,6 +203,9 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
     if dep == "xcomp" and head.lower_ in _OBJECT_CONTROL_FORMS and children(head, "dobj"):
         # "mediators persuaded Sudan's army and the RSF to sign a ceasefire": the persuaded sign.
         return [x for o in children(head, "dobj") for x in expand(o)], []
+    if dep == "advcl" and verb.tag_ == "VBG" and verb.lower_ in _SPEECH_ACT_FORMS and head.dep_ == "ccomp" \
+            and head.head.lower_ in _SAY_FORMS and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return subject_roles(head.head, depth + 1)  # "HRW said ..., calling it a crime": HRW calls
     # "by attacking", "Having captured Raqqa, the SDF ...": the clause's subject acts.
     if dep in ("xcomp",) or (dep == "advcl" and (verb.tag_ in ("VBG", "VB") or any(
             c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))):
@@ -197,6 +213,12 @@ def subject_roles(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]
         if not src and pat and dep == "xcomp":
             return pat, []  # "Turkey is expected to launch": the raised subject acts
         return src, pat
+    if dep == "pcomp" and head.dep_ == "prep" and children(head.head, "dobj") and (
+            head.lower_ in ("of", "for", "with") and head.head.lower_ in _ACCUSING_FORMS
+            or head.lower_ in ("against", "from") and head.head.lower_ in _DETERRING_FORMS):
+        # "a report that accused Kigali of arming the rebels": the accused did it; "warned
+        # Hezbollah against attacking": Hezbollah would
+        return [x for o in children(head.head, "dobj") for x in expand(o)], []
     if dep == "pcomp" and head.dep_ == "prep":  # "by attacking", "after meeting"
         if is_verbal(head.head):
             return subject_roles(head.head, depth + 1)
@@ -301,6 +323,11 @@ def modality(tok: Token) -> str:
                 return "intent"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+        if c.dep_ == "mark" and c.lower_ == "until" and tok.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in tok.head.children):
+            return "hypothetical"  # "would not release hostages until Israel halted its offensive"
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("against", "from") and tok.head.head.lower_ in _DETERRING_FORMS:
+        return "hypothetical"  # "warned Hezbollah against attacking", "stopped X from invading"
     if tok.dep_ == "xcomp" and tok.head.lower_ in _EASE:
         return "hypothetical"  # "making it harder to strike Russian artillery": a capacity, not an act
     if tok.tag_ != "VBD" and not (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
