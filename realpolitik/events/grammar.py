@@ -191,8 +191,6 @@ def verb_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 _is_year(o) for p in R.children(tok, "prep") if p.lower_ in ("in", "since")
                 for o in p.children if o.dep_ == "pobj"):
             continue  # "properties seized by the United States in 2016": background
-        if _long_ago(tok):
-            continue  # "Seventy-five years ago an American bomber dropped ...": history, not news
         code = pat.code
         if any(c.lower_ in ("how", "whether") and c.dep_ in ("advmod", "mark") for c in tok.children):
             continue  # "how the US withdraws from conflicts": a manner or question, not an act
@@ -528,21 +526,6 @@ _STATES_OF_AFFAIRS = {"control", "hold", "occupy", "run", "station", "base", "do
 _DECLARABLE = {"17", "18", "19", "20"}
 # Words that a negation turns into a promise of action ("will not go unpunished").
 _DOUBLE_NEGATIVES = {"unanswered", "unpunished", "unchallenged", "unavenged"}
-# "years ago", "decades ago": what happened that long before the article is history.
-_LONG_UNITS = {"years", "decades", "centuries"}
-
-
-def _long_ago(verb: Token) -> bool:
-    """The verb, or the clause its participle or conjunct belongs to, is dated years ago."""
-    for _ in range(3):
-        if any(c.lower_ == "ago" and any(x.lower_ in _LONG_UNITS for x in c.subtree) for c in verb.children):
-            return True
-        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    return False
-
-
 # Deploying forces made to depend on the other side's conduct is a threat of force too (138).
 _CONDITIONAL_THREATS = _DECLARABLE | {"15", "16"}
 
