@@ -422,6 +422,10 @@ class Coder:
         if f.root in ("18", "19") and all(a.sector == "COP" for a, _ in sources) \
                 and f.anchor.lemma_.lower() in _POLICE_COERCION:
             f.code = "170"  # "armed police raided the resort", "police surrounded us": coercion
+        if len(sources) > 1 and not targets and not f.mirror and self._two_way(f):
+            # "India and Pakistan exchanged fire": a two-way verb whose sides are its joint subject
+            # acts both ways, whatever place it names.
+            f.mutual = True
         if f.weak and not targets and not f.notarget and not f.mutual:
             return []
         if f.root in ("18", "19", "20") and targets:
@@ -496,6 +500,11 @@ class Coder:
             f.guessed = bool(targets)
 
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
+
+    def _two_way(self, f: Frame) -> bool:
+        """The lexicon marks the frame's verb as one both sides do ("clash", "exchange fire")."""
+        return not f.nominal and any(p.mutual and p.code == f.code
+                                     for p in self.lexicon.verbs.get(f.anchor.lemma_.lower(), ()))
 
     def _protesters(self, f: Frame) -> bool:
         """The doers are protesters: their appeals ("protesters called on the army to side with

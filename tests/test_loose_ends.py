@@ -1,0 +1,30 @@
+"""Loose ends: two-way verbs with joint subjects, actor resolution of a few organisations and
+officials, and promises and agreements to cooperate (CAMEO 03)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def pairs(coder, text: str, root: str) -> set[tuple[str, str | None]]:
+    return {(e.source.code, e.target.code if e.target else None)
+            for e in coder.code_text(text, doc_id="t", date="2024-03-01") if e.cameo[:2] == root}
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan exchanged fire across the Line of Control.",
+    "India and Pakistan exchanged fire near Kashmir on Sunday.",
+])
+def test_joint_subject_exchanging_fire_goes_both_ways(coder, text):
+    assert pairs(coder, text, "19") == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_joint_subject_clashing_goes_both_ways(coder):
+    got = pairs(coder, "Armenian and Azerbaijani troops clashed on the border overnight.", "19")
+    assert got == {("ARMMIL", "AZEMIL"), ("AZEMIL", "ARMMIL")}
+
+
+def test_joint_subject_meeting_and_talks_go_both_ways(coder):
+    assert pairs(coder, "Russia and Ukraine held talks in Istanbul.", "04") == {("RUS", "UKR"), ("UKR", "RUS")}
+    assert pairs(coder, "France and Germany signed a trade deal.", "05") == {("FRA", "DEU"), ("DEU", "FRA")}
