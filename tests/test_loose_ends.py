@@ -28,3 +28,24 @@ def test_joint_subject_clashing_goes_both_ways(coder):
 def test_joint_subject_meeting_and_talks_go_both_ways(coder):
     assert pairs(coder, "Russia and Ukraine held talks in Istanbul.", "04") == {("RUS", "UKR"), ("UKR", "RUS")}
     assert pairs(coder, "France and Germany signed a trade deal.", "05") == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    from realpolitik.actors.resolver import ActorResolver
+    return ActorResolver()
+
+
+@pytest.mark.parametrize("phrase", [
+    "the Centre for a New American Security", "the Center for a New American Security",
+    "the American Enterprise Institute", "the European Council on Foreign Relations", "Chatham House",
+])
+def test_think_tanks_are_ngos_not_the_state_they_name(resolver, phrase):
+    a = resolver.resolve_phrase(phrase)
+    assert a is not None and a.type == "NGO" and a.country == "NGO"
+
+
+def test_a_spokesperson_for_the_british_defence_ministry_is_military(coder):
+    ev = coder.code_text("A spokesperson for the British Ministry of Defence declined to comment on the "
+                         "reports.", doc_id="t", date="2020-01-05")
+    assert ev and ev[0].source.code == "GBRMIL"
