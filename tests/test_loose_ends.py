@@ -49,3 +49,19 @@ def test_a_spokesperson_for_the_british_defence_ministry_is_military(coder):
     ev = coder.code_text("A spokesperson for the British Ministry of Defence declined to comment on the "
                          "reports.", doc_id="t", date="2020-01-05")
     assert ev and ev[0].source.code == "GBRMIL"
+
+
+def test_volunteering_to_do_something_is_an_offer(coder):
+    ev = coder.code_text("Kenya volunteered to lead a security mission in Haiti.", doc_id="t", date="2023-07-30")
+    assert [(e.cameo[:2], e.source.country) for e in ev] == [("03", "KEN")]
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Berlin agreed to send more air defence systems to Ukraine.", "DEU", "UKR"),
+    ("Qatar offered to mediate between Israel and Hamas.", "QAT", "ISR"),
+    ("The European Union pledged to support Ukraine.", "IGO", "UKR"),
+])
+def test_promises_and_agreements_to_cooperate_are_agree(coder, text, src, tgt):
+    ev = coder.code_text(text, doc_id="t", date="2024-03-01")
+    assert any(e.cameo[:2] == "03" and e.source.country == src and e.target is not None
+               and e.target.country == tgt for e in ev)
