@@ -434,6 +434,10 @@ class Coder:
             f.code = "175"  # "police shot dead more than 70 protesters": violent repression
         if f.root == "14" and not f.nominal and all(a.sector == "GOV" for a, _ in sources):
             f.code = "114"  # "Beijing summoned Norway's ambassador to protest": a diplomatic protest
+        if len(sources) > 1 and not targets and not f.mirror and self._two_way(f):
+            # "India and Pakistan exchanged fire": a two-way verb whose sides are its joint subject
+            # acts both ways, whatever place it names.
+            f.mutual = True
         if f.weak and not targets and not f.notarget and not f.mutual:
             return []
         if f.root in ("18", "19", "20") and targets:
@@ -508,6 +512,11 @@ class Coder:
             f.guessed = bool(targets)
 
         return self._emit(f, sources, targets, speaker, q, si, start, end, text, offset, doc_id, date)
+
+    def _two_way(self, f: Frame) -> bool:
+        """The lexicon marks the frame's verb as one both sides do ("clash", "exchange fire")."""
+        return not f.nominal and any(p.mutual and p.code == f.code
+                                     for p in self.lexicon.verbs.get(f.anchor.lemma_.lower(), ()))
 
     def _protesters(self, f: Frame) -> bool:
         """The doers are protesters: their appeals ("protesters called on the army to side with
