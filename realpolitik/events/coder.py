@@ -77,7 +77,7 @@ class Coder:
         # government", "troops") are dictionary agent mentions anyway; on the Guardian tuning split
         # pronoun-only sentences added no correct event, 12% more parsing and more false events.
         self.pronoun_sentences = False
-        # Guess a target for targetless events (see `_fallback_target`).
+        # Guess a target for targetless events (see `admit.fallback_target`).
         self.guess_targets = True
         self.lexicon = lexicon or default_lexicon()
         verb_files = tuple(verb_files)
