@@ -7,7 +7,7 @@ actor (a dictionary mention, or a pronoun/definite description coreference might
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import ahocorasick
 
@@ -31,17 +31,19 @@ class TriggerScanner:
         self._auto.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
+        return list(self._iter_words(text))
+
+    def has_trigger(self, text: str) -> bool:
+        # Every sentence of every document is asked this: stop at the first whole word.
+        return next(self._iter_words(text), None) is not None
+
+    def _iter_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         low = text.lower()
-        out = []
         n = len(low)
         for end, word in self._auto.iter(low):
             start = end - len(word) + 1
             if (start == 0 or not low[start - 1].isalnum()) and (end + 1 >= n or not low[end + 1].isalnum()):
-                out.append((start, end + 1, word))
-        return out
-
-    def has_trigger(self, text: str) -> bool:
-        return bool(self.find(text))
+                yield start, end + 1, word
 
 
 def has_referent(text: str) -> bool:
