@@ -163,9 +163,13 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                     f.modality = "hypothetical"
                 break
             modal = lex.modal_verbs.get(g.lemma_.lower())
-            if modal and gf is None:
+            # "would also help create an evacuation route", "will continue to supply arms": an
+            # act announced for later, offered like "is ready to" (a "help" frame of its own has
+            # no complement reading and does not stop it).
+            later = modal == "action" and _future(g)
+            if modal and (gf is None or later and not gf.comp):
                 refused = False
-                if modal == "offer":
+                if modal == "offer" or later:
                     refused = _offered(f, g)
                 elif modal == "negated":
                     f.negated = True
@@ -212,6 +216,13 @@ def _offered(f: Frame, g: Token) -> bool:
         return True
     f.code = _derive("intent", f.code, f.code)
     return False
+
+
+def _future(g: Token) -> bool:
+    """'would help', 'will continue to': the governing verb is a plain future, not a condition."""
+    aux = {c.lower_ for c in g.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "'ll", "shall"}) and not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in g.children)
 
 
 # "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).

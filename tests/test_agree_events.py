@@ -1,0 +1,37 @@
+"""Cooperative verbal types on news phrasing: help offered or promised (03x), assurances, corridors."""
+
+
+def _events(coder, text):
+    return [e for e in coder.code_text(text, "t", date="2022-03-10") if not e.negated]
+
+
+def _coded(coder, text):
+    return sorted((e.cameo[:2], e.plover, e.source.country, e.target.country if e.target else None)
+                  for e in _events(coder, text))
+
+
+def test_a_vow_to_help_is_a_promise_not_a_threat(coder):
+    assert _coded(coder, "Britain vowed to help Ukraine.") == [("03", "AGREE", "GBR", "UKR")]
+
+
+def test_readiness_to_help_is_an_intent(coder):
+    assert _coded(coder, "Germany is ready to help Ukraine.") == [("03", "AGREE", "DEU", "UKR")]
+
+
+def test_helping_is_aid(coder):
+    assert _coded(coder, "Germany helped France.") == [("07", "AID", "DEU", "FRA")]
+
+
+def test_would_help_create_a_corridor_is_an_intent(coder):
+    evs = _events(coder, "Russia would also help create an evacuation route for civilians, he added.")
+    assert [(e.cameo[:2], e.source.country, e.modality) for e in evs] == [("03", "RUS", "intent")]
+
+
+def test_assurance_of_a_future_act_is_a_promise(coder):
+    assert _coded(coder, "Biden assured Zelensky that Washington would send more weapons to Kyiv.") == [
+        ("03", "AGREE", "USA", "UKR")]
+
+
+def test_assurance_of_support_is_support(coder):
+    evs = _events(coder, "Biden assured Zelensky of US support.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("051", "USA", "UKR")]
