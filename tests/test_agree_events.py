@@ -35,3 +35,8 @@ def test_assurance_of_a_future_act_is_a_promise(coder):
 def test_assurance_of_support_is_support(coder):
     evs = _events(coder, "Biden assured Zelensky of US support.")
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("051", "USA", "UKR")]
+
+
+def test_a_vow_to_respond_stays_a_threat(coder):
+    evs = _events(coder, "Iran vowed to respond to the killing of its general.")
+    assert [(e.plover, e.source.country) for e in evs] == [("THREATEN", "IRN")]
