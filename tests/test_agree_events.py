@@ -40,3 +40,17 @@ def test_assurance_of_support_is_support(coder):
 def test_a_vow_to_respond_stays_a_threat(coder):
     evs = _events(coder, "Iran vowed to respond to the killing of its general.")
     assert [(e.plover, e.source.country) for e in evs] == [("THREATEN", "IRN")]
+
+
+def test_a_vow_to_stand_by_an_ally_is_a_promise(coder):
+    assert _coded(coder, "Biden vowed to stand by Ukraine.") == [("03", "AGREE", "USA", "UKR")]
+
+
+def test_a_vow_with_a_hostile_complement_stays_a_threat(coder):
+    evs = _events(coder, "Erdogan vowed to drive the YPG out of Afrin.")
+    assert [(e.plover, e.source.country) for e in evs] == [("THREATEN", "TUR")]
+
+
+def test_a_vow_to_veto_stays_a_threat(coder):
+    evs = _events(coder, "Obama vowed to veto any attempt by Congress to block the deal.")
+    assert [(e.plover, e.source.country) for e in evs] == [("THREATEN", "USA")]

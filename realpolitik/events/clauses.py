@@ -72,6 +72,7 @@ def _derive(comp: str, governing_code: str, inner_code: str) -> str:
 def relate(frames: list[Frame], lex: Lexicon) -> None:
     """Apply governing verbs to the events in their complements (in place)."""
     by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
+    absorbing: set[int] = set()
     for f in frames:
         if f.comp == "say" and f.weak:
             continue  # "he saw some hope": only frames reported speech, is not an event itself
@@ -146,6 +147,7 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 # intent/request/demand/reject/threaten/accuse absorb the complement
                 if gf.comp != "accuse":
                     gf.code = _derive(gf.comp, gf.code, f.code)
+                absorbing.add(id(gf))
                 if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
                     # "threatened to attack Kurdish forces", "refused to release the sailors"
                     gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
@@ -180,6 +182,31 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if _modal_negated(g) and not refused:
                     f.negated = True
             cur = g
+    for f in frames:
+        if f.comp == "intent" and f.code == "130" and id(f) not in absorbing and not f.nominal \
+                and _benign_promise(f.anchor):
+            f.code = "030"  # "vowed to stand by Ukraine", "vowed to rebuild the city": a promise
+
+
+# What makes a vow to do something otherwise uncoded a threat: "vowed to drive the YPG out",
+# "to hold Russia accountable", "to continue the war", "to make them pay".
+_HOSTILE_WORDS = {"drive", "expel", "crush", "punish", "avenge", "retaliate", "fight", "defeat", "hunt",
+                  "wipe", "eradicate", "annihilate", "eliminate", "accountable", "pay", "justice", "stop",
+                  "resist", "topple", "overthrow", "oust", "retake", "recapture", "reclaim", "kill", "target",
+                  "strike", "hit", "attack", "respond", "confront", "counter", "block", "prevent", "war",
+                  "offensive", "operation", "campaign", "battle", "struggle", "resistance", "jihad",
+                  "revenge", "vengeance", "pressure", "sanction", "price", "cost", "force", "root", "purge",
+                  "veto", "oppose", "challenge", "sue", "prosecute", "track", "finish", "end", "bring"}
+
+
+def _benign_promise(verb: Token) -> bool:
+    """A vow whose infinitive complement carries no coded act and no hostile word ("vowed to stand
+    by Ukraine"); a 'vowed that ...' clause keeps the threat ("America would not know security")."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    comps = [c for c in verb.children if c.dep_ == "xcomp"]
+    return bool(comps) and not any(t.lemma_.lower() in _HOSTILE_WORDS or t.lower_ in _HOSTILE_WORDS
+                                   for c in comps for t in c.subtree)
 
 
 _PERSUADE = {"persuade", "convince", "cajole", "coax"}
