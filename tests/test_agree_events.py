@@ -54,3 +54,14 @@ def test_a_vow_with_a_hostile_complement_stays_a_threat(coder):
 def test_a_vow_to_veto_stays_a_threat(coder):
     evs = _events(coder, "Obama vowed to veto any attempt by Congress to block the deal.")
     assert [(e.plover, e.source.country) for e in evs] == [("THREATEN", "USA")]
+
+
+def test_floating_the_idea_of_a_cooperative_act_is_an_intent(coder):
+    evs = _events(coder, "Emirati officials began to refloat the idea of restoring ties with Assad.")
+    assert [(e.cameo[:2], e.source.country, e.target.country, e.modality) for e in evs] == [
+        ("03", "ARE", "SYR", "intent")]
+
+
+def test_rejecting_the_idea_of_a_cooperative_act_is_one_rejection(coder):
+    assert _coded(coder, "Netanyahu rejected the idea of restoring ties with Iran.") == [
+        ("12", "REJECT", "ISR", "IRN")]

@@ -166,6 +166,17 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if f.modality == "action":
                     f.modality = "hypothetical"
                 break
+            if how == "comp" and g.pos_ == "NOUN" and g.lemma_.lower() in _PROPOSALS and not f.nominal:
+                # "floated the idea of restoring ties with Assad": an act proposed, offered like
+                # "is ready to"; "rejected the idea of restoring ties": the rejection is the event.
+                hf = by_anchor.get(g.head.i) if g.dep_ == "dobj" else None
+                if hf is not None and hf.comp in ("reject", "intent", "request", "demand"):
+                    hf.code = _derive(hf.comp, hf.code, f.code)
+                    hf.targets = hf.targets or list(f.targets)
+                    f.dropped = True
+                elif hf is None or not hf.comp:
+                    _offered(f, g)
+                break
             modal = lex.modal_verbs.get(g.lemma_.lower())
             # "would also help create an evacuation route", "will continue to supply arms": an
             # act announced for later, offered like "is ready to" (a "help" frame of its own has
@@ -209,6 +220,8 @@ def _benign_promise(verb: Token) -> bool:
                                    for c in comps for t in c.subtree)
 
 
+# Nouns naming an act put forward, not done: "the idea of restoring ties".
+_PROPOSALS = {"idea", "prospect", "possibility", "proposal", "option", "notion"}
 _PERSUADE = {"persuade", "convince", "cajole", "coax"}
 
 
