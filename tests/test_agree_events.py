@@ -65,3 +65,8 @@ def test_floating_the_idea_of_a_cooperative_act_is_an_intent(coder):
 def test_rejecting_the_idea_of_a_cooperative_act_is_one_rejection(coder):
     assert _coded(coder, "Netanyahu rejected the idea of restoring ties with Iran.") == [
         ("12", "REJECT", "ISR", "IRN")]
+
+
+def test_putting_faith_in_someone_is_support(coder):
+    assert _coded(coder, "Erdogan expressed confidence in Putin.") == [("05", "SUPPORT", "TUR", "RUS")]
+    assert _coded(coder, "The Syrian opposition still put its faith in the UN.") == [("05", "SUPPORT", "SYR", "IGO")]
