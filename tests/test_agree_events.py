@@ -70,3 +70,13 @@ def test_rejecting_the_idea_of_a_cooperative_act_is_one_rejection(coder):
 def test_putting_faith_in_someone_is_support(coder):
     assert _coded(coder, "Erdogan expressed confidence in Putin.") == [("05", "SUPPORT", "TUR", "RUS")]
     assert _coded(coder, "The Syrian opposition still put its faith in the UN.") == [("05", "SUPPORT", "SYR", "IGO")]
+
+
+def test_an_offer_to_mediate_is_039(coder):
+    evs = _events(coder, "Russia offered to mediate between Armenia and Azerbaijan.")
+    assert {e.cameo for e in evs} == {"039"}
+    assert {e.source.country for e in evs} == {"RUS"}
+
+
+def test_promising_weapons_is_an_intent_to_give_aid(coder):
+    assert [e.cameo for e in _events(coder, "Germany promised Ukraine more tanks.")] == ["033"]

@@ -55,6 +55,8 @@ def _derive(comp: str, governing_code: str, inner_code: str) -> str:
     if comp == "intent":
         if root in _VIOLENT:
             return _THREATEN.get(root, "130")
+        if inner_code == "045":
+            return "039"  # "offered to mediate": CAMEO's own code for an offer of mediation
         if root == "01" and governing_code.startswith("13"):
             return governing_code  # "Iran vowed to respond": a vow to answer is a threat
         return _INTENT.get(root, governing_code)
