@@ -204,12 +204,11 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
 # What makes a vow to do something otherwise uncoded a threat: "vowed to drive the YPG out",
 # "to hold Russia accountable", "to continue the war", "to make them pay".
 _HOSTILE_WORDS = {"drive", "expel", "crush", "punish", "avenge", "retaliate", "fight", "defeat", "hunt",
-                  "wipe", "eradicate", "annihilate", "eliminate", "accountable", "pay", "justice", "stop",
-                  "resist", "topple", "overthrow", "oust", "retake", "recapture", "reclaim", "kill", "target",
-                  "strike", "hit", "attack", "respond", "confront", "counter", "block", "prevent", "war",
-                  "offensive", "operation", "campaign", "battle", "struggle", "resistance", "jihad",
-                  "revenge", "vengeance", "pressure", "sanction", "price", "cost", "force", "root", "purge",
-                  "veto", "oppose", "challenge", "sue", "prosecute", "track", "finish", "end", "bring"}
+                  "wipe", "eradicate", "annihilate", "eliminate", "accountable", "pay", "justice", "resist",
+                  "topple", "overthrow", "oust", "retake", "recapture", "reclaim", "kill", "target", "strike",
+                  "hit", "attack", "respond", "confront", "counter", "block", "prevent", "war", "offensive",
+                  "operation", "campaign", "battle", "struggle", "resistance", "jihad", "revenge", "vengeance",
+                  "pressure", "sanction", "purge", "veto", "oppose", "challenge", "sue", "prosecute"}
 
 
 def _benign_promise(verb: Token) -> bool:
