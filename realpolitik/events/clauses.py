@@ -55,6 +55,10 @@ def _derive(comp: str, governing_code: str, inner_code: str) -> str:
     if comp == "intent":
         if root in _VIOLENT:
             return _THREATEN.get(root, "130")
+        if inner_code == "045":
+            return "039"  # "offered to mediate": CAMEO's own code for an offer of mediation
+        if root == "01" and governing_code.startswith("13"):
+            return governing_code  # "Iran vowed to respond": a vow to answer is a threat
         return _INTENT.get(root, governing_code)
     if comp == "request":
         return _REQUEST.get(root, governing_code)
@@ -70,6 +74,7 @@ def _derive(comp: str, governing_code: str, inner_code: str) -> str:
 def relate(frames: list[Frame], lex: Lexicon) -> None:
     """Apply governing verbs to the events in their complements (in place)."""
     by_anchor = {f.anchor.i: f for f in frames if not f.nominal and not f.mirror}
+    absorbing: set[int] = set()
     for f in frames:
         if f.comp == "say" and f.weak:
             continue  # "he saw some hope": only frames reported speech, is not an event itself
@@ -144,6 +149,7 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 # intent/request/demand/reject/threaten/accuse absorb the complement
                 if gf.comp != "accuse":
                     gf.code = _derive(gf.comp, gf.code, f.code)
+                absorbing.add(id(gf))
                 if not gf.targets and gf.comp in ("intent", "threaten", "reject"):
                     # "threatened to attack Kurdish forces", "refused to release the sailors"
                     gf.targets = list(f.targets) or ([f.obj_token] if f.obj_token is not None else [])
@@ -162,10 +168,25 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if f.modality == "action":
                     f.modality = "hypothetical"
                 break
+            if how == "comp" and g.pos_ == "NOUN" and g.lemma_.lower() in _PROPOSALS and not f.nominal:
+                # "floated the idea of restoring ties with Assad": an act proposed, offered like
+                # "is ready to"; "rejected the idea of restoring ties": the rejection is the event.
+                hf = by_anchor.get(g.head.i) if g.dep_ == "dobj" else None
+                if hf is not None and hf.comp in ("reject", "intent", "request", "demand"):
+                    hf.code = _derive(hf.comp, hf.code, f.code)
+                    hf.targets = hf.targets or list(f.targets)
+                    f.dropped = True
+                elif hf is None or not hf.comp:
+                    _offered(f, g)
+                break
             modal = lex.modal_verbs.get(g.lemma_.lower())
-            if modal and gf is None:
+            # "would also help create an evacuation route", "will continue to supply arms": an
+            # act announced for later, offered like "is ready to" (a "help" frame of its own has
+            # no complement reading and does not stop it).
+            later = modal == "action" and _future(g)
+            if modal and (gf is None or later and not gf.comp):
                 refused = False
-                if modal == "offer":
+                if modal == "offer" or later:
                     refused = _offered(f, g)
                 elif modal == "negated":
                     f.negated = True
@@ -174,8 +195,34 @@ def relate(frames: list[Frame], lex: Lexicon) -> None:
                 if _modal_negated(g) and not refused:
                     f.negated = True
             cur = g
+    for f in frames:
+        if f.comp == "intent" and f.code == "130" and id(f) not in absorbing and not f.nominal \
+                and _benign_promise(f.anchor):
+            f.code = "030"  # "vowed to stand by Ukraine", "vowed to rebuild the city": a promise
 
 
+# What makes a vow to do something otherwise uncoded a threat: "vowed to drive the YPG out",
+# "to hold Russia accountable", "to continue the war", "to make them pay".
+_HOSTILE_WORDS = {"drive", "expel", "crush", "punish", "avenge", "retaliate", "fight", "defeat", "hunt",
+                  "wipe", "eradicate", "annihilate", "eliminate", "accountable", "pay", "justice", "resist",
+                  "topple", "overthrow", "oust", "retake", "recapture", "reclaim", "kill", "target", "strike",
+                  "hit", "attack", "respond", "confront", "counter", "block", "prevent", "war", "offensive",
+                  "operation", "campaign", "battle", "struggle", "resistance", "jihad", "revenge", "vengeance",
+                  "pressure", "sanction", "purge", "veto", "oppose", "challenge", "sue", "prosecute"}
+
+
+def _benign_promise(verb: Token) -> bool:
+    """A vow whose infinitive complement carries no coded act and no hostile word ("vowed to stand
+    by Ukraine"); a 'vowed that ...' clause keeps the threat ("America would not know security")."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    comps = [c for c in verb.children if c.dep_ == "xcomp"]
+    return bool(comps) and not any(t.lemma_.lower() in _HOSTILE_WORDS or t.lower_ in _HOSTILE_WORDS
+                                   for c in comps for t in c.subtree)
+
+
+# Nouns naming an act put forward, not done: "the idea of restoring ties".
+_PROPOSALS = {"idea", "prospect", "possibility", "proposal", "option", "notion"}
 _PERSUADE = {"persuade", "convince", "cajole", "coax"}
 
 
@@ -212,6 +259,13 @@ def _offered(f: Frame, g: Token) -> bool:
         return True
     f.code = _derive("intent", f.code, f.code)
     return False
+
+
+def _future(g: Token) -> bool:
+    """'would help', 'will continue to': the governing verb is a plain future, not a condition."""
+    aux = {c.lower_ for c in g.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "'ll", "shall"}) and not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in g.children)
 
 
 # "X said Y should/must ...": an appeal by the speaker to Y (CAMEO 02).
