@@ -59,6 +59,8 @@ _NAMED_BODY = {"org", "metonym"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+# "a former US ambassador", "ex-army chief": whoever held the post is an elite now, not its holder.
+_FORMER = re.compile(r"\b(former|ex-)", re.I)
 
 
 def _first_conjunct_end(text: str) -> int | None:
@@ -77,6 +79,18 @@ def with_country(actor: Actor, country: str) -> Actor:
     """Give a bare agent ("the troops": country None, code MIL) the country found from context."""
     code = country + (actor.sector or "") if country not in NON_STATE else country
     return Actor(actor.text, code, country, actor.sector, actor.type, actor.name, actor.id)
+
+
+def _former(actor: Actor | None, text: str, ms: list) -> Actor | None:
+    """An office holder's phrase with "former"/"ex-" before the title is an elite: "a former US
+    ambassador" USAELI, "a former Pentagon official" USAELI. People keep their dated coding."""
+    agents = [x for x in ms if x[2].kind == "agent"]
+    if (actor is None or not agents or actor.type == "PERSON" or actor.sector in (None, "ELI")
+            or actor.country in NON_STATE or any(x[2].kind == "person" for x in ms)
+            or not _FORMER.search(text, 0, agents[-1][0])):
+        return actor
+    code = (actor.country or "") + "ELI"
+    return Actor(actor.text, code, actor.country, "ELI", actor.type, actor.name, actor.id)
 
 
 class ActorResolver:
@@ -152,6 +166,9 @@ class ActorResolver:
         return Actor(actor.text, code, sovereign, actor.sector, actor.type, actor.name, actor.id)
 
     def _resolve_span(self, text: str, ms: list) -> Actor | None:
+        return _former(self._head_actor(text, ms), text, ms)
+
+    def _head_actor(self, text: str, ms: list) -> Actor | None:
         phrase = text.strip()
         mods = {id(m) for s, e, m in ms if m.kind != "agent" and (_MODIFIER.match(text, e) or
                                                                    _PREFIX.search(text, 0, s))}
