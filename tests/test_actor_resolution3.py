@@ -1,4 +1,4 @@
-"""Actor resolution classes: former office holders are elites."""
+"""Actor resolution classes: former office holders are elites; names of bodies that hold a demonym."""
 from __future__ import annotations
 
 import pytest
@@ -46,6 +46,33 @@ def test_agent_before_owner_takes_the_institution(r, phrase, expected):
     assert code(r, phrase) == expected
 
 
+@pytest.mark.parametrize("phrase,expected", [
+    ("the Chinese Academy of Sciences", "CHNEDU"),
+    ("the British Council", "GBRNGO"),
+    ("the Russian Orthodox Church", "RUSREL"),
+    ("the Kenyan Institute for Peace Studies", "KENNGO"),
+    ("a spokesman for the Chinese Academy of Sciences", "CHNEDU"),
+    ("the Indian Premier League", None),
+])
+def test_name_headed_by_a_body_word_is_not_the_state(r, phrase, expected):
+    assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the Libyan Presidential Council", "LBYGOV"),
+    ("the Syrian National Council", "SYROPP"),
+    ("the Soviet Union", "RUSGOV"),
+    ("the Russian government", "RUSGOV"),
+])
+def test_state_bodies_and_known_names_keep_their_coding(r, phrase, expected):
+    assert code(r, phrase) == expected
+
+
 def test_former_official_in_a_sentence_is_an_elite(coder):
     ev = coder.code_text("A former Pentagon official accused Iran of arming the Houthis.", "t", "2020-01-01")
     assert ev and ev[0].source.code == "USAELI" and ev[0].target.country == "IRN"
+
+
+def test_named_body_in_a_sentence_is_not_the_state(coder):
+    ev = coder.code_text("The British Council condemned the arrest of its staff in Iran.", "t", "2020-01-01")
+    assert ev and ev[0].source.code == "GBRNGO"

@@ -29,6 +29,21 @@ def _load_sovereignty(path: Path = _SOVEREIGNTY_FILE) -> dict[str, list[tuple[dt
 
 _SOVEREIGNTY = _load_sovereignty()
 
+_NAME_HEADS_FILE = Path(__file__).resolve().parent / "data" / "name_heads.tsv"
+
+
+def _load_name_heads(path: Path = _NAME_HEADS_FILE) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, sector = (line.split("\t") + [""])[:2]
+        out[word.strip()] = sector.strip()
+    return out
+
+
+_NAME_HEADS = _load_name_heads()
+
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
 _MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|"
@@ -61,6 +76,10 @@ _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 # "a former US ambassador", "ex-army chief": whoever held the post is an elite now, not its holder.
 _FORMER = re.compile(r"\b(former|ex-)", re.I)
+# A run of capitalised words, allowing short linking words inside ("Centre for a New American Security").
+_NAME_WORD = re.compile(r"[\w'\u2019.-]+")
+_NAME_LINKS = {"of", "for", "a", "the", "on", "de"}
+_NAME_OWNERS = {"country", "demonym", "capital"}
 
 
 def _first_conjunct_end(text: str) -> int | None:
@@ -79,6 +98,60 @@ def with_country(actor: Actor, country: str) -> Actor:
     """Give a bare agent ("the troops": country None, code MIL) the country found from context."""
     code = country + (actor.sector or "") if country not in NON_STATE else country
     return Actor(actor.text, code, country, actor.sector, actor.type, actor.name, actor.id)
+
+
+def _name_runs(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Runs of capitalised words (start, end, words), linking words only between capitalised ones."""
+    runs, cur, links = [], [], []
+    last = 0
+    for m in _NAME_WORD.finditer(text):
+        w = m.group()
+        gap, last = text[last:m.start()], m.end()
+        if cur and gap.strip():  # punctuation between words ends the name
+            runs.append(cur)
+            cur, links = [], []
+        if w[:1].isupper():
+            cur += links + [(m.start(), m.end(), w)]
+            links = []
+        elif cur and w in _NAME_LINKS:
+            links.append((m.start(), m.end(), w))
+        else:
+            if cur:
+                runs.append(cur)
+            cur, links = [], []
+    if cur:
+        runs.append(cur)
+    return [(r[0][0], r[-1][1], r) for r in runs if sum(w[2][:1].isupper() for w in r) > 1]
+
+
+def _named_bodies(text: str, ms: list) -> list:
+    """A capitalised name holding a demonym or country but headed by a word of name_heads.tsv names a
+    body, not the state: "the Chinese Academy of Sciences" is CHNEDU, "Turkish Airlines" TURBUS, the
+    "Indian Premier League" no actor. Its mentions give way to one for the body."""
+    for start, end, words in _name_runs(text):
+        inside = [x for x in ms if x[0] >= start and x[1] <= end]
+        owner = next((x for x in inside if x[2].kind in _NAME_OWNERS), None)
+        if owner is None:
+            continue
+        caps = []
+        for w in words:
+            if not w[2][:1].isupper():
+                break
+            caps.append(w)
+        head = caps[-1]
+        sector = _NAME_HEADS.get(head[2])
+        if (sector is None or sector == "state"
+                or any(_NAME_HEADS.get(w[2]) == "state" for w in words)
+                or any(x[2].kind not in _NAME_OWNERS | {"agent"} for x in inside)):
+            continue  # not such a name, a state body, or one the dictionaries know ("Arab League")
+        rest = [x for x in ms if x[1] <= start or x[0] >= end]
+        if sector == "-" or owner[2].country in NON_STATE:
+            return rest
+        m = owner[2]
+        body = Mention(start, end, text[start:end], "org", m.entry_id, m.country, sector, m.country + sector,
+                       "STATE", text[start:end], "")
+        return sorted(rest + [(start, end, body)], key=lambda x: x[0])
+    return ms
 
 
 def _former(actor: Actor | None, text: str, ms: list) -> Actor | None:
@@ -166,6 +239,9 @@ class ActorResolver:
         return Actor(actor.text, code, sovereign, actor.sector, actor.type, actor.name, actor.id)
 
     def _resolve_span(self, text: str, ms: list) -> Actor | None:
+        ms = _named_bodies(text, ms)
+        if not ms:
+            return None
         return _former(self._head_actor(text, ms), text, ms)
 
     def _head_actor(self, text: str, ms: list) -> Actor | None:
