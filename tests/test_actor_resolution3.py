@@ -76,3 +76,12 @@ def test_former_official_in_a_sentence_is_an_elite(coder):
 def test_named_body_in_a_sentence_is_not_the_state(coder):
     ev = coder.code_text("The British Council condemned the arrest of its staff in Iran.", "t", "2020-01-01")
     assert ev and ev[0].source.code == "GBRNGO"
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the South Lebanon Army", "LBNMIL"),
+    ("Jordan Police", "JORCOP"),
+    ("Chad Wolf", "USAGOV"),
+])
+def test_country_that_is_a_first_name_before_a_force_is_the_country(r, phrase, expected):
+    assert code(r, phrase) == expected
