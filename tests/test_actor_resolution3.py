@@ -85,3 +85,9 @@ def test_named_body_in_a_sentence_is_not_the_state(coder):
 ])
 def test_country_that_is_a_first_name_before_a_force_is_the_country(r, phrase, expected):
     assert code(r, phrase) == expected
+
+
+def test_former_only_reaches_its_own_title(r):
+    # "former" qualifies the soldier, not the later title of the coordination
+    phrase = "Hamish Smith, a former British soldier and director of the charity Doctors Under Fire,"
+    assert code(r, phrase) != "GBRELI"

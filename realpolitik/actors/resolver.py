@@ -76,6 +76,8 @@ _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 # "a former US ambassador", "ex-army chief": whoever held the post is an elite now, not its holder.
 _FORMER = re.compile(r"\b(former|ex-)", re.I)
+# ... in the title's own noun phrase: "a former soldier and director of the NGO" is no former director.
+_FORMER_BREAK = re.compile(r",|;|\s(and|or|of|for|at|with|to|in)\s")
 # A run of capitalised words, allowing short linking words inside ("Centre for a New American Security").
 _NAME_WORD = re.compile(r"[\w'\u2019.-]+")
 _NAME_LINKS = {"of", "for", "a", "the", "on", "de"}
@@ -160,7 +162,8 @@ def _former(actor: Actor | None, text: str, ms: list) -> Actor | None:
     agents = [x for x in ms if x[2].kind == "agent"]
     if (actor is None or not agents or actor.type == "PERSON" or actor.sector in (None, "ELI")
             or actor.country in NON_STATE or any(x[2].kind == "person" for x in ms)
-            or not _FORMER.search(text, 0, agents[-1][0])):
+            or not any(not _FORMER_BREAK.search(text, f.end(), agents[-1][0])
+                       for f in _FORMER.finditer(text, 0, agents[-1][0]))):
         return actor
     code = (actor.country or "") + "ELI"
     return Actor(actor.text, code, actor.country, "ELI", actor.type, actor.name, actor.id)
