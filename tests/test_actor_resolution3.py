@@ -91,3 +91,11 @@ def test_former_only_reaches_its_own_title(r):
     # "former" qualifies the soldier, not the later title of the coordination
     phrase = "Hamish Smith, a former British soldier and director of the charity Doctors Under Fire,"
     assert code(r, phrase) != "GBRELI"
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the Iraqi Governing Council", "IRQGOV"),
+    ("the Sudanese Sovereignty Council", "SDNGOV"),
+])
+def test_councils_of_state_stay_the_state(r, phrase, expected):
+    assert code(r, phrase) == expected
