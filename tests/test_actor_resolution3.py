@@ -99,3 +99,13 @@ def test_former_only_reaches_its_own_title(r):
 ])
 def test_councils_of_state_stay_the_state(r, phrase, expected):
     assert code(r, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("An international team of investigators", "IGO"),
+    ("international monitors", "IGO"),
+    ("international journalists", "MED"),
+    ("the investigators", "COP"),
+])
+def test_international_official_bodies_are_igo(r, phrase, expected):
+    assert code(r, phrase) == expected

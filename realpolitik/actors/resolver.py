@@ -74,6 +74,10 @@ _NAMED_BODY = {"org", "metonym"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+# "international" right before an official agent, or before "team/panel/mission of": a body of states.
+_INTERNATIONAL = re.compile(r"\binternational\s+((team|panel|group|mission|commission|body)\s+of\s+)?"
+                            r"((the|a|an)\s+)?$", re.I)
+_INTERNATIONAL_AGENT = {"COP", "HRI", "MIL", "JUD", "GOV", "SPY"}
 # "a former US ambassador", "ex-army chief": whoever held the post is an elite now, not its holder.
 _FORMER = re.compile(r"\b(former|ex-)", re.I)
 # ... in the title's own noun phrase: "a former soldier and director of the NGO" is no former director.
@@ -272,6 +276,9 @@ class ActorResolver:
                 if a.sector in _STATELESS_AGENT:
                     # "rights groups" are NGOs and "jihadists" a non-state armed group by definition
                     return Actor(phrase, a.sector, a.sector, None, a.sector, a.name, a.entry_id)
+                if a.sector in _INTERNATIONAL_AGENT and _INTERNATIONAL.search(text, 0, agents[-1][0]):
+                    # "international investigators", "an international team of inspectors": an IGO body
+                    return Actor(phrase, "IGO", "IGO", None, "IGO", a.name, a.entry_id)
                 return Actor(phrase, a.sector or a.code, None, a.sector, "STATE", a.name, a.entry_id)
             m = ms[-1][2]  # only modifiers ("US-backed"): better than nothing
             return self._from_mention(phrase, m)
