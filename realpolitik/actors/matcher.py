@@ -146,6 +146,16 @@ def _own_word_next(d: ActorDictionary, idx: int, folded: str, end: int) -> bool:
     return bool(nxt) and nxt in _own_words(d, idx)
 
 
+# Sectors of an armed or police body: "Lebanon Army", "Jordan Police" name the state's force, not a person.
+_FORCE_SECTORS = {"MIL", "COP"}
+
+
+def _force_next(d: ActorDictionary, folded: str, end: int) -> bool:
+    nxt = folded[end + 1:end + 40].split(" ", 1)[0].strip(",.;:'")
+    return bool(nxt) and any(d.entries[idx].kind == "agent" and d.entries[idx].codings[0].sector in _FORCE_SECTORS
+                             for idx, _alias in d.candidates(nxt))
+
+
 def _is_surname_alias(alias: str) -> bool:
     """'Brown', 'al-Assad', 'bin Salman', 'de Mistura': a family name, not a full name ('Tom Fletcher',
     'Bashar Assad') or a title ('President Assad', 'Mr Brown'), which bring their own first word."""
@@ -261,7 +271,7 @@ def _find(d: ActorDictionary, text: str, folded: str, day) -> list[tuple]:
             if alias in entry.ambiguous and not _ambiguous_ok(text, folded, start, end):
                 continue
             if entry.kind in ("country", "person") and alias in d.given_names and _NEXT_CAP.match(text, end) \
-                    and not _own_word_next(d, idx, folded, end):
+                    and not _own_word_next(d, idx, folded, end) and not _force_next(d, folded, end):
                 continue  # "Chad Wolf", "Barak Ravid": a first name
             if entry.kind == "person" and _other_given_name_before(d, idx, alias, text, folded, start):
                 continue  # "Sherrod Brown" is not Gordon Brown

@@ -29,6 +29,21 @@ def _load_sovereignty(path: Path = _SOVEREIGNTY_FILE) -> dict[str, list[tuple[dt
 
 _SOVEREIGNTY = _load_sovereignty()
 
+_NAME_HEADS_FILE = Path(__file__).resolve().parent / "data" / "name_heads.tsv"
+
+
+def _load_name_heads(path: Path = _NAME_HEADS_FILE) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, sector = (line.split("\t") + [""])[:2]
+        out[word.strip()] = sector.strip()
+    return out
+
+
+_NAME_HEADS = _load_name_heads()
+
 OWNER_KINDS = {"country", "capital", "demonym", "metonym", "org", "ethnic", "place"}
 # "Turkish-backed rebels" are not Turkish: the name only modifies. ("Saudi-led" does own the phrase.)
 _MODIFIER = re.compile(r"-(backed|allied|supported|sponsored|funded|trained|armed|aligned|friendly|"
@@ -59,6 +74,18 @@ _NAMED_BODY = {"org", "metonym"}
 # Agents that name a kind of non-state body; with a state they become that state's sector.
 _STATELESS_AGENT = {"NGO": "NGO", "IMG": "REB"}
 _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+# "international" right before an official agent, or before "team/panel/mission of": a body of states.
+_INTERNATIONAL = re.compile(r"\binternational\s+((team|panel|group|mission|commission|body)\s+of\s+)?"
+                            r"((the|a|an)\s+)?$", re.I)
+_INTERNATIONAL_AGENT = {"COP", "HRI", "MIL", "JUD", "GOV", "SPY"}
+# "a former US ambassador", "ex-army chief": whoever held the post is an elite now, not its holder.
+_FORMER = re.compile(r"\b(former|ex-)", re.I)
+# ... in the title's own noun phrase: "a former soldier and director of the NGO" is no former director.
+_FORMER_BREAK = re.compile(r",|;|\s(and|or|of|for|at|with|to|in)\s")
+# A run of capitalised words, allowing short linking words inside ("Centre for a New American Security").
+_NAME_WORD = re.compile(r"[\w'\u2019.-]+")
+_NAME_LINKS = {"of", "for", "a", "the", "on", "de"}
+_NAME_OWNERS = {"country", "demonym", "capital"}
 
 
 def _first_conjunct_end(text: str) -> int | None:
@@ -77,6 +104,73 @@ def with_country(actor: Actor, country: str) -> Actor:
     """Give a bare agent ("the troops": country None, code MIL) the country found from context."""
     code = country + (actor.sector or "") if country not in NON_STATE else country
     return Actor(actor.text, code, country, actor.sector, actor.type, actor.name, actor.id)
+
+
+def _name_runs(text: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Runs of capitalised words (start, end, words), linking words only between capitalised ones."""
+    runs, cur, links = [], [], []
+    last = 0
+    for m in _NAME_WORD.finditer(text):
+        w = m.group()
+        gap, last = text[last:m.start()], m.end()
+        if cur and gap.strip():  # punctuation between words ends the name
+            runs.append(cur)
+            cur, links = [], []
+        if w[:1].isupper():
+            cur += links + [(m.start(), m.end(), w)]
+            links = []
+        elif cur and w in _NAME_LINKS:
+            links.append((m.start(), m.end(), w))
+        else:
+            if cur:
+                runs.append(cur)
+            cur, links = [], []
+    if cur:
+        runs.append(cur)
+    return [(r[0][0], r[-1][1], r) for r in runs if sum(w[2][:1].isupper() for w in r) > 1]
+
+
+def _named_bodies(text: str, ms: list) -> list:
+    """A capitalised name holding a demonym or country but headed by a word of name_heads.tsv names a
+    body, not the state: "the Chinese Academy of Sciences" is CHNEDU, "Turkish Airlines" TURBUS, the
+    "Indian Premier League" no actor. Its mentions give way to one for the body."""
+    for start, end, words in _name_runs(text):
+        inside = [x for x in ms if x[0] >= start and x[1] <= end]
+        owner = next((x for x in inside if x[2].kind in _NAME_OWNERS), None)
+        if owner is None:
+            continue
+        caps = []
+        for w in words:
+            if not w[2][:1].isupper():
+                break
+            caps.append(w)
+        head = caps[-1]
+        sector = _NAME_HEADS.get(head[2])
+        if (sector is None or sector == "state"
+                or any(_NAME_HEADS.get(w[2]) == "state" for w in words)
+                or any(x[2].kind not in _NAME_OWNERS | {"agent"} for x in inside)):
+            continue  # not such a name, a state body, or one the dictionaries know ("Arab League")
+        rest = [x for x in ms if x[1] <= start or x[0] >= end]
+        if sector == "-" or owner[2].country in NON_STATE:
+            return rest
+        m = owner[2]
+        body = Mention(start, end, text[start:end], "org", m.entry_id, m.country, sector, m.country + sector,
+                       "STATE", text[start:end], "")
+        return sorted(rest + [(start, end, body)], key=lambda x: x[0])
+    return ms
+
+
+def _former(actor: Actor | None, text: str, ms: list) -> Actor | None:
+    """An office holder's phrase with "former"/"ex-" before the title is an elite: "a former US
+    ambassador" USAELI, "a former Pentagon official" USAELI. People keep their dated coding."""
+    agents = [x for x in ms if x[2].kind == "agent"]
+    if (actor is None or not agents or actor.type == "PERSON" or actor.sector in (None, "ELI")
+            or actor.country in NON_STATE or any(x[2].kind == "person" for x in ms)
+            or not any(not _FORMER_BREAK.search(text, f.end(), agents[-1][0])
+                       for f in _FORMER.finditer(text, 0, agents[-1][0]))):
+        return actor
+    code = (actor.country or "") + "ELI"
+    return Actor(actor.text, code, actor.country, "ELI", actor.type, actor.name, actor.id)
 
 
 class ActorResolver:
@@ -152,6 +246,12 @@ class ActorResolver:
         return Actor(actor.text, code, sovereign, actor.sector, actor.type, actor.name, actor.id)
 
     def _resolve_span(self, text: str, ms: list) -> Actor | None:
+        ms = _named_bodies(text, ms)
+        if not ms:
+            return None
+        return _former(self._head_actor(text, ms), text, ms)
+
+    def _head_actor(self, text: str, ms: list) -> Actor | None:
         phrase = text.strip()
         mods = {id(m) for s, e, m in ms if m.kind != "agent" and (_MODIFIER.match(text, e) or
                                                                    _PREFIX.search(text, 0, s))}
@@ -176,6 +276,9 @@ class ActorResolver:
                 if a.sector in _STATELESS_AGENT:
                     # "rights groups" are NGOs and "jihadists" a non-state armed group by definition
                     return Actor(phrase, a.sector, a.sector, None, a.sector, a.name, a.entry_id)
+                if a.sector in _INTERNATIONAL_AGENT and _INTERNATIONAL.search(text, 0, agents[-1][0]):
+                    # "international investigators", "an international team of inspectors": an IGO body
+                    return Actor(phrase, "IGO", "IGO", None, "IGO", a.name, a.entry_id)
                 return Actor(phrase, a.sector or a.code, None, a.sector, "STATE", a.name, a.entry_id)
             m = ms[-1][2]  # only modifiers ("US-backed"): better than nothing
             return self._from_mention(phrase, m)
