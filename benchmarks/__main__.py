@@ -14,7 +14,7 @@ import time
 from rich.console import Console
 from rich.table import Table
 
-MODULES = ["coder", "guardian", "petrarch_unit", "interop", "analysis", "api"]
+MODULES = ["coder", "fastpath", "guardian", "petrarch_unit", "interop", "analysis", "api"]
 
 
 def _fmt(v):
