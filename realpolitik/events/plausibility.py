@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from realpolitik.events.frame import Frame
 from realpolitik.events.lexicon import DATA
-from realpolitik.events.roles import _REPORTING_FORMS, is_verbal, negated
+from realpolitik.events.roles import REPORTING_FORMS, is_verbal, negated
 from realpolitik.events.statements import aside_saying
 
 _YEAR = re.compile(r"(1[89]|20)\d\ds?$")
@@ -251,7 +251,7 @@ def _chain(f: Frame, deps: tuple[str, ...] = _COMPLEMENTS + ("conj",)):
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
             return
         tok = tok.head
-        if tok.lower_ in _REPORTING_FORMS:
+        if tok.lower_ in REPORTING_FORMS:
             return
         yield tok
 

@@ -292,14 +292,14 @@ def subject_negated(verb: Token) -> bool:
 
 
 # Verbs of saying whose "would" clause is a reported "will" ("Russia said it would send troops").
-_REPORTING_FORMS = {f for v in ("say", "announce", "tell", "add", "state", "declare", "confirm", "pledge",
-                                "promise", "vow", "insist", "reiterate", "indicate", "signal", "write",
-                                "tweet", "decide", "agree") for f in verb_forms(v)} | {"said", "told"}
+REPORTING_FORMS = {f for v in ("say", "announce", "tell", "add", "state", "declare", "confirm", "pledge",
+                               "promise", "vow", "insist", "reiterate", "indicate", "signal", "write",
+                               "tweet", "decide", "agree") for f in verb_forms(v)} | {"said", "told"}
 
 
 def _reported_future(tok: Token) -> bool:
     """'would' in the complement of a verb of saying, with no condition: the speaker's 'will'."""
-    if tok.dep_ != "ccomp" or tok.head.lower_ not in _REPORTING_FORMS:
+    if tok.dep_ != "ccomp" or tok.head.lower_ not in REPORTING_FORMS:
         return False
     return not any(c.dep_ in ("advcl", "mark") and (c.lower_ in ("if", "unless") or any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)) for c in tok.children)
