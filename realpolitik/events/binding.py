@@ -11,6 +11,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from realpolitik.events import lists
+from realpolitik.events.phrases import SITED, contiguous, phrase_tokens
 from realpolitik.records import Actor
 
 # Agents that, named alone in the singular, are individuals rather than a state's or group's organ.
@@ -31,32 +33,10 @@ def _load_homes(path: Path = _HOMES_FILE) -> dict[str, tuple[set[str], set[str]]
 
 
 _HOMES = _load_homes()
-# Bare agents that belong to the state (or body) they are "in".
-_SITED = {"JUD", "COP", "GOV", "LEG"}
 # Bare agents whose head noun alone may corefer with a group named earlier ("diehard insurgents").
 _BY_HEAD = {"REB"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "who", "which", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-# Dependents that belong to the phrase naming an actor; relative clauses, participles and most
-# prepositional phrases describe it instead (and often name other actors).
-_PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct",
-                "appos", "flat", "predet", "hyph", "npadvmod"}  # npadvmod: "US"-led
-
-
-def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by `head` (head first, then by position)."""
-    keep = [head]
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in _PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ == "of") or (
-                    c.dep_ == "pobj" and t.lower_ == "of"):
-                keep.append(c)
-                stack.append(c)
-    return keep
-
-
 def _dominant_country(mentions: list) -> str | None:
     """The state a document is mostly about: the most mentioned country (ties: first seen)."""
     counts: dict[str, int] = {}
@@ -67,24 +47,6 @@ def _dominant_country(mentions: list) -> str | None:
         return None
     best = max(counts.values())
     return next(c for c, n in counts.items() if n == best)
-
-
-def contiguous(head: Token, toks: list[Token]) -> tuple[int, int]:
-    """Token index range [a, b] around `head` made only of `toks`, without edge punctuation.
-
-    Keeps a phrase from swallowing a relative clause between commas ("The US, which armed ...,")."""
-    ids = {t.i for t in toks}
-    a = b = head.i
-    while a - 1 in ids:
-        a -= 1
-    while b + 1 in ids:
-        b += 1
-    doc = head.doc
-    while a < head.i and (doc[a].is_punct or doc[a].dep_ == "cc"):
-        a += 1
-    while b > head.i and (doc[b].is_punct or doc[b].dep_ == "cc"):
-        b -= 1
-    return a, b
 
 
 class Binder:
@@ -156,54 +118,22 @@ class Binder:
         "US and British warships") or the states its agent belongs to ("the ambassadors of France
         and Germany", "lawmakers in Fornost and Gondor"): one per member, each with the head's
         agent; else `bind`."""
-        for m in head.lefts:
-            if m.dep_ in ("amod", "compound", "nmod", "poss") and m.conjuncts:
-                # "the US, British and French ambassadors": the parser leaves the first member,
-                # before a comma, outside the coordination.
-                before = [s for s in head.lefts if s.dep_ in ("amod", "compound", "nmod")
-                          and s.i + 1 < m.i and head.doc[s.i + 1].text == ","]
-                out = []
-                # The head with what modifies it after the list: "foreign ministers" in "France
-                # and Germany's foreign ministers".
-                rest = head.doc[min(m.right_edge.i + 1, head.i)]
-                hs, he = offset + rest.idx, offset + head.idx + len(head.text)
-                head_alone = self.resolve_pieces([(hs, he)])
-                head_person = head_alone is not None and head_alone.type == "PERSON"
-                for x in (*before, m, *m.conjuncts):
-                    # The conjunct with its own modifiers ("South Korean"), not the later conjuncts.
-                    others = {t.i for c in x.conjuncts if c.i > x.i for t in c.subtree}
-                    own = [t for t in x.subtree if t.i not in others and t.dep_ not in ("cc", "punct")]
-                    xs = offset + min(t.idx for t in own)
-                    xe = offset + max(t.idx + len(t.text) for t in own)
-                    if not any(xs <= n.start < xe for n in self.mentions_in(xs, he)) \
-                            and not (head.pos_ == "PROPN" and x.pos_ == "PROPN"):
-                        # "North and South Korea" is whole only with its head, as is "Somali and
-                        # African Union troops"; "Russian and other foreign troops" names one state.
-                        continue
-                    if head_person:
-                        # "Barack Obama and Dmitry Medvedev" parsed as modifiers of "Medvedev":
-                        # a person's name is no agent that others share.
-                        a = self.resolve_pieces([(xs, he) if x.i + 1 == head.i else (xs, xe)])
-                    else:
-                        # Read as "German troops", without the other members ("German and French").
-                        a = self.resolve_pieces([(xs, xe), (hs, he)])
-                    if a is not None and a.country:
-                        out.append((a, False))
-                if len(out) > 1:
-                    return out
-        shared = self._shared_possessed(head, offset) or self._shared_site(head, offset)
+        out = lists.coordinated(self, head, offset)
+        if out:
+            return out
+        shared = lists.shared_possessed(self, head, offset) or lists.shared_site(self, head, offset)
         if shared is not None:
             return [(shared, False)]
-        members = self._agent_members(head, offset)
+        members = lists.agent_members(self, head, offset)
         if members:
             return members
-        owner = self._listing_agent(head)
+        owner = lists.listing_agent(head)
         if owner is not None:
-            a = self._member_actor(owner, head, offset)
+            a = lists.member_actor(self, owner, head, offset)
             if a is not None:
                 return [(a, False)]
         a, c = self.bind(head, offset)
-        if owner is not None and a is not None and a.type == "PERSON" and self._named_holder(a, head, offset):
+        if owner is not None and a is not None and a.type == "PERSON" and lists.named_holder(self, a, head, offset):
             return []
         if wide and (a is None or c):
             # "condemned an attack by Turkish soldiers in northern Iraq", "the arrest of journalists
@@ -245,135 +175,6 @@ class Binder:
                 actor = self._homeland(actor, pieces[0][0], pieces[-1][1])
         self._pieces[key] = actor
         return actor
-
-    def _agent_at(self, tok: Token, offset: int) -> Any:
-        """The agent mention ("ministers", "lawmakers") covering `tok`, if any."""
-        s = offset + tok.idx
-        return next((m for m in self.mentions_in(max(0, s - 60), s + len(tok.text) + 60)
-                     if m.kind == "agent" and m.start <= s < m.end), None)
-
-    @staticmethod
-    def _listing_agent(tok: Token) -> Token | None:
-        """The plural noun whose of-phrase lists `tok` among several states ("ministers" for
-        "Germany" in "the foreign ministers of France, Germany and Britain")."""
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or not tok.conjuncts:
-            return None
-        return prep.head if prep.head.tag_ == "NNS" else None
-
-    def _member_actor(self, owner: Token, member: Token, offset: int) -> Actor | None:
-        """`member` of the list after the agent noun `owner`'s preposition, with that agent: read
-        as "the foreign ministers of" + "Germany"."""
-        if self._agent_at(owner, offset) is None:
-            return None
-        alone, _ = self.bind(member, offset)
-        if alone is not None and (alone.type == "PERSON" or alone.sector):
-            return None  # "..., Ahmet Davutoğlu and Eduard Nalbandian": a named person is themself
-        prep = next((p for p in owner.children if p.dep_ == "prep" and member in p.subtree), None)
-        if prep is None:
-            return None
-        skip = {t.i for t in prep.subtree}
-        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t.i not in skip])
-        doc = owner.doc
-        ma, mz = contiguous(member, [t for t in phrase_tokens(member) if t.dep_ != "appos"])
-        actor = self.resolve_pieces([(offset + doc[a].idx, offset + prep.idx + len(prep.text)),
-                                     (offset + doc[ma].idx, offset + doc[mz].idx + len(doc[mz].text))])
-        return actor if actor is not None and actor.country and actor.sector else None
-
-    def _named_holder(self, person: Actor, member: Token, offset: int) -> bool:
-        """'the foreign ministers of Turkey and Armenia, Ahmet Davutoğlu and Eduard Nalbandian':
-        a person listed after the states names the holder of one of their offices, not another
-        party."""
-        first = member
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        for x in (first, *first.conjuncts):
-            if x.i < member.i:
-                a, _ = self.bind(x, offset)
-                if a is not None and a.type != "PERSON" and a.country == person.country:
-                    return True
-        return False
-
-    def _shared_possessed(self, head: Token, offset: int) -> Actor | None:
-        """'France and Germany's foreign ministers', 'Iran's and Iraq's envoys': the parser joins
-        the bare first state to the possessed agent; the agent is both states'."""
-        if head.pos_ != "PROPN" or any(c.dep_ not in ("case", "cc", "punct", "conj", "compound", "det")
-                                       for c in head.children):
-            return None
-        doc = head.doc
-        for c in head.conjuncts:
-            owner = next((p for p in c.children if p.dep_ == "poss" and p.i < c.i), None)
-            if c.i < head.i or owner is None or self._agent_at(c, offset) is None \
-                    or any(t.dep_ not in ("cc", "punct", "case") for t in doc[head.i + 1: owner.left_edge.i]):
-                continue
-            alone, _ = self.bind(head, offset)
-            if alone is None or alone.sector or alone.type == "PERSON":
-                return None
-            after = max(t.i for t in owner.subtree) + 1
-            a, _ = contiguous(head, [t for t in phrase_tokens(head)])
-            actor = self.resolve_pieces([(offset + doc[a].idx, offset + head.idx + len(head.text)),
-                                         (offset + doc[after].idx, offset + c.idx + len(c.text))])
-            return actor if actor is not None and actor.country == alone.country and actor.sector else None
-        return None
-
-    def _shared_site(self, head: Token, offset: int) -> Actor | None:
-        """'Lawmakers in Fornost and Gondor', 'officials in Kabul and Washington': the parser joins
-        the second state to the agent noun, not to the first; the agent is both states'."""
-        owner = head.head
-        if head.dep_ != "conj" or head.pos_ != "PROPN" or owner.i >= head.i or owner.tag_ != "NNS" \
-                or any(c.dep_ not in ("compound", "det") for c in head.lefts):
-            return None
-        agent = self._agent_at(owner, offset)
-        prep = next((p for p in owner.children if p.dep_ == "prep" and p.i < head.i), None)
-        if agent is None or prep is None or not (
-                prep.lower_ in ("of", "from") or prep.lower_ == "in" and agent.sector in _SITED):
-            return None
-        doc = head.doc
-        if any(t.dep_ not in ("cc", "punct") for t in doc[prep.right_edge.i + 1: head.left_edge.i]):
-            return None  # something else stands between the first state and this one
-        alone, _ = self.bind(head, offset)
-        if alone is None or alone.sector or alone.type == "PERSON":
-            return None
-        inner = {t.i for t in prep.subtree}
-        a, _ = contiguous(owner, [t for t in phrase_tokens(owner) if t.i not in inner])
-        ma, mz = contiguous(head, phrase_tokens(head))
-        actor = self.resolve_pieces([(offset + doc[a].idx, offset + prep.idx + len(prep.text)),
-                                     (offset + doc[ma].idx, offset + doc[mz].idx + len(doc[mz].text))])
-        return actor if actor is not None and actor.country == alone.country and actor.sector else None
-
-    def _agent_members(self, head: Token, offset: int) -> list[tuple[Actor, bool]]:
-        """'met the foreign ministers of France and Germany', 'lawmakers in Fornost and Gondor':
-        one actor per listed state, each with the agent. A state's own bodies are "in" it; troops
-        "in Syria" may be anybody's (see `_origin`)."""
-        agent = self._agent_at(head, offset) if head.tag_ == "NNS" else None
-        if agent is None:
-            return []
-        for p in head.children:
-            if p.dep_ != "prep" or not (p.lower_ in ("of", "from") or p.lower_ == "in" and agent.sector in _SITED):
-                continue
-            first = next((o for o in p.children if o.dep_ == "pobj"), None)
-            if first is None:
-                continue
-            if not first.conjuncts:
-                # "the leaders of North and South Korea": the states are the name's modifiers.
-                named = self.bind_many(first, offset) if agent.sector else []
-                if len(named) > 1:
-                    from realpolitik.actors import with_sector
-
-                    return [(with_sector(a, agent.sector) if not a.sector else a, c) for a, c in named]
-                continue
-            out: list[tuple[Actor, bool]] = []
-            for x in (first, *first.conjuncts):
-                a = self._member_actor(head, x, offset) or self.bind(x, offset)[0]
-                if a is not None and a.type == "PERSON" and self._named_holder(a, x, offset):
-                    continue
-                if a is not None and a.country and a.code not in {b.code for b, _ in out}:
-                    out.append((a, False))
-            if len(out) > 1:
-                return out
-        return []
 
     def wide_actors(self, head: Token, offset: int, limit: int = 3) -> list[tuple[Actor, bool]]:
         """Every state or organisation named inside the phrase ("oil facilities in Saudi Arabia and
@@ -532,7 +333,7 @@ class Binder:
         for prep in head.children:
             # A state's own bodies sit where they are ("a court in the Donetsk People's Republic",
             # "police in Paris"); troops "in Syria" may be anybody's, so only "from" names theirs.
-            if prep.dep_ != "prep" or not (prep.lower_ == "from" or prep.lower_ == "in" and sector in _SITED):
+            if prep.dep_ != "prep" or not (prep.lower_ == "from" or prep.lower_ == "in" and sector in SITED):
                 continue
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if not objs:
