@@ -39,14 +39,10 @@ from pathlib import Path
 from typing import Iterable
 
 from .lexicon import Lexicon, VerbPattern
+from .petrarch_format import (
+    CODE, HEADER, PARTICLES, PREPOSITIONS, Skip, actor_slots, lines, read_code, split_phrase,
+)
 
-# Prepositions a multi-word verb may end in ("+PLEAD_FOR", "+LASH_AGAINST"): required like a particle.
-PREPOSITIONS = frozenset({"for", "with", "to", "on", "upon", "in", "into", "against", "from", "by", "at", "of",
-                          "toward", "towards", "across", "behind", "under", "onto"})
-# Words that follow a verb as its particle ("set OUT views", "burn DOWN"): one of these right after
-# `*` is read as `part`, not as the first word of the object.
-PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "away", "forward", "aside", "along",
-                       "around", "apart", "together", "through", "about", "ahead"})
 # Words that cannot be part of a noun phrase: a pattern needing them ("HAD * TO", "* TO_BE_SEEN")
 # encodes word order or a verb complement, which a dependency match cannot check.
 _FUNCTION_WORDS = frozenset(
@@ -59,11 +55,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # "made", "took" or "set"; their objects or complements carry the event.
 _AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "come", "will", "would", "shall", "should",
                           "may", "might", "can", "could", "must"})
-# Words that only introduce the phrase a `^` stands for ("* THEIR ^ ABOUT +").
-_SKIPPED_BEFORE_PHRASE = frozenset({"the", "a", "an", "their", "its", "his", "her", "our"})
 _MARKERS = {"$": "source marker ($)", "+": "target marker (+)", "%": "compound actor (%)", "^": "phrase skip (^)"}
-_HEADER = re.compile(r"^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}")
-_CODE = re.compile(r"\[([^\]]*)\]\s*$")
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 # The code of a pattern that codes no event (`[---]` read with `file_first`): no taxonomy row, so the
 # coder emits nothing for it.
@@ -115,96 +107,6 @@ class PetrarchVerbs:
     report: VerbFileReport
 
 
-class _Skip(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-# -- reading ----------------------------------------------------------------------------------
-
-def _lines(path: Path) -> Iterable[str]:
-    """Lines without comments; `<!-- ... -->` may span lines. A line holding only a `#` comment is
-    dropped, not returned blank: a blank line ends a synonym set, a comment inside one must not."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if line.strip() or not raw.strip():
-            yield line
-
-
-def _cameo(code: str, notes: Counter | None = None) -> str | None:
-    """The CAMEO code for `code`: itself, else its parent (0231 -> 023, 075 -> 070), else None.
-
-    Only real parents: a three-digit code whose root is not 01-20 (WEIS codes such as 903 or 345 in
-    older dictionaries) is no CAMEO code at all, although a loose lookup would read "90" as 090.
-    A letter or "?" after the digits ("174K", "075A", "023?": the validation file's way of telling
-    two patterns with one CAMEO meaning apart) is dropped: the code is the one the file gives, at the
-    precision CAMEO has.
-    """
-    from .taxonomy import cameo_or_none
-
-    code = code.strip()
-    if len(code) > 3 and code[:-1].isdigit() and (code[-1].isalpha() or code[-1] == "?"):
-        code = code[:-1]
-        if notes is not None:
-            notes["with a letter or ? after the code dropped"] += 1
-    if not code.isdigit() or len(code) not in (3, 4) or not 1 <= int(code[:2]) <= 20:
-        return None
-    for cand in (code, code[:3], code[:2] + "0"):
-        c = cameo_or_none(cand)
-        if c is not None and c.code.startswith(code[:2]):
-            return c.code
-    return None
-
-
-def _read_code(raw: str, notes: Counter | None = None) -> tuple[str, bool]:
-    """`[a]` or `[a:b]` -> (CAMEO code, mutual). Raises _Skip when nothing codable is left."""
-    raw = raw.strip()
-    if not raw or raw.strip("-") == "":
-        raise _Skip("no code [---]")
-    fwd, _, back = raw.partition(":")
-    fwd, back = fwd.strip(), back.strip()
-    if not fwd:
-        raise _Skip("reverse-only code [:code]")
-    code = _cameo(fwd, notes)
-    if code is None:
-        raise _Skip("not a CAMEO code")
-    if back and _cameo(back) == code:
-        return code, True  # "[050:050]": the same act both ways, like "clashed with"
-    if back and notes is not None:
-        # "[042:043]" (visit / host): a VerbPattern codes one direction; the reverse event is lost,
-        # which misses an event rather than inventing one.
-        notes["with the reverse code dropped"] += 1
-    return code, False
-
-
-def _actor_slots(toks: list[str]) -> list[str]:
-    """Rewrite the markers after the verb that say what the dependency reading says anyway:
-    `PREP +` or `PREP %` as the last words (the target, or a compound one, is that preposition's
-    object: "* WITH %") become the phrase `(PREP)`; `^` (any phrase), with the preposition or
-    possessive before it ("AT ^", "THEIR ^"), is dropped, which loosens the pattern a little. Other
-    markers stay, for the caller to skip the pattern: a source after the verb ("* FROM $") or a
-    target before it turns the roles round, which a lexicon pattern cannot say."""
-    out: list[str] = []
-    for i, t in enumerate(toks):
-        if t == "^":
-            if out and out[-1].lower() in PREPOSITIONS | PARTICLES | _SKIPPED_BEFORE_PHRASE:
-                out.pop()
-            continue
-        if t in ("+", "%") and i == len(toks) - 1 and out and out[-1].lower() in PREPOSITIONS | PARTICLES:
-            out[-1] = f"({out[-1].lower()})"
-            continue
-        out.append(t)
-    return out
-
-
-def _split_phrase(text: str) -> list[str]:
-    """Words and `{...}` groups of a phrase, `_` read as a space."""
-    return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s]+", text.replace("_", " "))
-
-
 class _Reader:
     def __init__(self, path: Path, lexicon: Lexicon, file_first: bool = False):
         self.path = path
@@ -222,12 +124,12 @@ class _Reader:
     def read(self) -> None:
         synset: list[str] | None = None
         block: _Block | None = None
-        for line in _lines(self.path):
+        for line in lines(self.path):
             s = line.strip()
             if not s:
                 synset = None
                 continue
-            m = _HEADER.match(s)
+            m = HEADER.match(s)
             if m:
                 synset = None
                 block = _Block(name=m.group(1).lower(), code=m.group(2))
@@ -247,7 +149,7 @@ class _Reader:
                 continue  # stray lines outside any block (file headers and the like)
             if s.startswith("-"):
                 self.report.patterns_read += 1
-                m = _CODE.search(s)
+                m = CODE.search(s)
                 if m is None:
                     self.report.skipped["no code"] += 1
                     continue
@@ -257,7 +159,7 @@ class _Reader:
 
     def _verb_line(self, s: str, block: _Block) -> None:
         self.report.verbs += 1
-        m = _CODE.search(s)
+        m = CODE.search(s)
         code = m.group(1) if m else block.code
         if m:
             s = s[:m.start()].strip()
@@ -288,24 +190,24 @@ class _Reader:
         for lemma, code, inherited in self.singles:
             try:
                 if inherited and code.strip("- "):
-                    raise _Skip("block code on a synonym")
+                    raise Skip("block code on a synonym")
                 out.extend(self._bare(lemma, code))
                 self.report.verb_codes += 1
-            except _Skip as sk:
+            except Skip as sk:
                 self.report.skipped["verb: " + sk.reason] += 1
         for word, code, inherited in self.multi:
             try:
                 if inherited and code.strip("- "):
-                    raise _Skip("block code on a synonym")
+                    raise Skip("block code on a synonym")
                 out.extend(self._multiword(word, code))
                 self.report.verb_codes += 1
-            except _Skip as sk:
+            except Skip as sk:
                 self.report.skipped["multi-word verb: " + sk.reason] += 1
         for block in self.blocks:
             for text, code in block.patterns:
                 try:
                     pats = self._pattern(text, code, block.verbs)
-                except _Skip as sk:
+                except Skip as sk:
                     self.report.skipped[sk.reason] += 1
                     continue
                 self.report.converted += 1
@@ -313,12 +215,12 @@ class _Reader:
         return out
 
     def _code(self, raw_code: str, notes: Counter) -> tuple[str, bool]:
-        """`_read_code`, except that read PETRARCH's way (`file_first`) `[---]` is a code too: the
+        """`read_code`, except that read PETRARCH's way (`file_first`) `[---]` is a code too: the
         file says "no event here" ("RECEIVE [033]" but "* CARD [---]"; a `[---]` verb none of whose
         patterns match), and the pattern must stop the shipped patterns behind it from coding one."""
         try:
-            return _read_code(raw_code, notes)
-        except _Skip as sk:
+            return read_code(raw_code, notes)
+        except Skip as sk:
             if self.file_first and sk.reason == "no code [---]":
                 notes["kept as no-event patterns [---]"] += 1
                 return NO_EVENT, False
@@ -328,11 +230,11 @@ class _Reader:
         notes: Counter = Counter()  # kept only if the entry converts
         code, mutual = self._code(raw_code, notes)
         if lemma in _AUXILIARIES or lemma in self.lexicon.light_verbs or lemma in self.lexicon.modal_verbs:
-            raise _Skip("bare code on a light or auxiliary verb")
+            raise Skip("bare code on a light or auxiliary verb")
         if lemma in self.lexicon.verbs and not self.file_first:
             # The shipped lexicon already decides when this verb is an event (perhaps only with
             # certain objects, "release prisoners"); a bare code would override that curation.
-            raise _Skip("bare code on a verb the shipped lexicon codes")
+            raise Skip("bare code on a verb the shipped lexicon codes")
         self.report.notes.update(notes)  # only for entries that convert
         return [VerbPattern(lemma=lemma, code=code, mutual=mutual)]
 
@@ -341,11 +243,11 @@ class _Reader:
         # `+` marks the verb word ("UP_+END"); unmarked, the first word is the verb.
         idx = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
         if idx > 0:
-            raise _Skip("words before the verb")
+            raise Skip("words before the verb")
         lemma = words[0].lstrip("+").lower()
         rest = [w.lower() for w in words[1:]]
         if not _WORD.match(lemma) or not rest:
-            raise _Skip("verb not a plain word")
+            raise Skip("verb not a plain word")
         notes: Counter = Counter()  # kept only if the entry converts
         code, mutual = self._code(raw_code, notes)
         if len(rest) == 1 and (rest[0] in PARTICLES or rest[0] in PREPOSITIONS):
@@ -360,9 +262,9 @@ class _Reader:
         """Every member of a set as a word list (nested sets expanded)."""
         key = name.lstrip("&").rstrip("_").upper()
         if key not in self.synsets:
-            raise _Skip("unknown synonym set")
+            raise Skip("unknown synonym set")
         if key in seen:
-            raise _Skip("recursive synonym set")
+            raise Skip("recursive synonym set")
         out: list[list[str]] = []
         for m in self.synsets[key]:
             if m.startswith("&"):
@@ -376,9 +278,9 @@ class _Reader:
         elems: list[list[list[str]]] = []
         for t in tokens:
             if t.startswith("{"):
-                elems.extend(self._elements(_split_phrase(t[1:-1])))
+                elems.extend(self._elements(split_phrase(t[1:-1])))
             elif t.startswith("("):
-                raise _Skip("object plus prepositional phrase")
+                raise Skip("object plus prepositional phrase")
             elif t.startswith("&"):
                 elems.append(self._members(t))
             else:
@@ -393,17 +295,17 @@ class _Reader:
         for e in elems:
             n *= max(1, len(e))
         if n > MAX_PHRASES:
-            raise _Skip("too many phrase expansions")
+            raise Skip("too many phrase expansions")
         out: list[str] = []
         for combo in itertools.product(*elems):
             words = [w for part in combo for w in part if w not in _ARTICLES]
             if not words:
-                raise _Skip("empty phrase")
+                raise Skip("empty phrase")
             for w in words:
                 if w in _FUNCTION_WORDS or not _WORD.match(w):
-                    raise _Skip("not a noun phrase")
+                    raise Skip("not a noun phrase")
             if words[-1].endswith("ly"):
-                raise _Skip("not a noun phrase")  # "* QUICKLY": an adverb, never an object
+                raise Skip("not a noun phrase")  # "* QUICKLY": an adverb, never an object
             head = words[-1]
             for h in dict.fromkeys((_noun_rule(head), head)):  # "TANKS" -> tank (and as written)
                 # Read PETRARCH's way, the words may be anywhere in the object phrase, the last one
@@ -416,33 +318,33 @@ class _Reader:
 
     def _pattern(self, text: str, raw_code: str, verbs: list[str]) -> list[VerbPattern]:
         if not verbs:
-            raise _Skip("block has no single-word verb")
+            raise Skip("block has no single-word verb")
         if text.count("*") != 1:
-            raise _Skip("no single verb position (*)")
+            raise Skip("no single verb position (*)")
         before, after = text.split("*")
         if before.endswith("_"):
-            raise _Skip("words before the verb")  # "TRIED_TO_*": adjacency we cannot check
-        btoks = _split_phrase(before.strip())
+            raise Skip("words before the verb")  # "TRIED_TO_*": adjacency we cannot check
+        btoks = split_phrase(before.strip())
         if btoks in (["$"], ["%"]):
             btoks = []  # "$ *", "% * TALKS": the source is the verb's subject, as it is unmarked
-        toks = _actor_slots(_split_phrase(after.strip()))
+        toks = actor_slots(split_phrase(after.strip()))
         for mark, reason in _MARKERS.items():
             # "+" also starts no word in a pattern, so any "+" is a target marker here.
             if any(mark in t for t in btoks + toks):
-                raise _Skip(reason)
+                raise Skip(reason)
         notes: Counter = Counter()  # kept only if the entry converts
         code, mutual = self._code(raw_code, notes)
         subj: tuple[str, ...] = ()
         if btoks:
             if len(btoks) > 1 or btoks[0].startswith(("(", "{")):
-                raise _Skip("words before the verb")
+                raise Skip("words before the verb")
             w = btoks[0]
             if not w.startswith("&") and (w.lower().endswith(("ed", "ly")) or w.lower() in _FUNCTION_WORDS):
-                raise _Skip("words before the verb")  # "CLAIMED *", "SUDDENLY *", "NOT *": not a subject
+                raise Skip("words before the verb")  # "CLAIMED *", "SUDDENLY *", "NOT *": not a subject
             try:
                 subj = self._phrases(self._elements([w]))
-            except _Skip:
-                raise _Skip("words before the verb") from None
+            except Skip:
+                raise Skip("words before the verb") from None
         part: tuple[str, ...] = ()
         prep: tuple[str, ...] = ()
         obj: tuple[str, ...] = ()
@@ -456,20 +358,20 @@ class _Reader:
             toks = ["(" + " ".join(toks) + ")"]
         pps = [t for t in toks if t.startswith("(")]
         if len(pps) > 1:
-            raise _Skip("several prepositional phrases")
+            raise Skip("several prepositional phrases")
         if pps:
             if part:
-                raise _Skip("particle plus prepositional phrase")
+                raise Skip("particle plus prepositional phrase")
             if toks[-1] is not pps[0]:
-                raise _Skip("object plus prepositional phrase")
-            inner = _split_phrase(pps[0][1:-1])
+                raise Skip("object plus prepositional phrase")
+            inner = split_phrase(pps[0][1:-1])
             if len(toks) > 1 and len(inner) != 1:
-                raise _Skip("object plus prepositional phrase")
+                raise Skip("object plus prepositional phrase")
             if not inner or inner[0].startswith(("&", "{", "(")) or inner[0].lower() in _ARTICLES:
-                raise _Skip("prepositional phrase without a preposition")
+                raise Skip("prepositional phrase without a preposition")
             p = inner[0].lower()
             if not _WORD.match(p):
-                raise _Skip("prepositional phrase without a preposition")
+                raise Skip("prepositional phrase without a preposition")
             part = (p,)
             if len(toks) > 1:
                 # "* EID (WITH)" (from "* EID AT ^ WITH +"): the object selects, the target is
@@ -482,7 +384,7 @@ class _Reader:
         elif toks:
             obj = self._phrases(self._elements(toks))
         if not (obj or part or subj):
-            raise _Skip("pattern adds nothing to the verb")
+            raise Skip("pattern adds nothing to the verb")
         self.report.notes.update(notes)
         return [VerbPattern(lemma=v, code=code, obj=obj, part=part, prep=prep, subj=subj, mutual=mutual)
                 for v in verbs]
