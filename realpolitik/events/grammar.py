@@ -14,11 +14,11 @@ from spacy.tokens import Span, Token
 from realpolitik.events import roles as R
 from realpolitik.events.attitudes import naming_frames, wanting_frames
 from realpolitik.events.clauses import (
-    _COPULA, _derive,
-    _apply_cues, absorb_nominals, condition_subjects, conditions, decided_frames, expulsion_orders,
-    finding_frames, joint_frames, obligation_frames, protest_frames, relate, ultimatum_frames,
+    _COPULA, _apply_cues, absorb_nominals, condition_subjects, conditions, derive, joint_frames,
+    obligation_frames, protest_frames, relate,
 )
 from realpolitik.events.frame import Frame
+from realpolitik.events.implied import decided_frames, expulsion_orders, finding_frames, ultimatum_frames
 from realpolitik.events.lexicon import Lexicon, verb_forms
 from realpolitik.events.nominal import _PREVENT_FORMS, noun_frames, repair_by_phrases, repair_relative_attachment
 from realpolitik.events.verbal import verb_frames
@@ -170,7 +170,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
         elif not f.negated and not f.nominal and not f.mirror and f.root in ("06", "07") \
                 and f.speaker and _declared_intent(f, quoted):
             # "Germany said it would supply the peshmerga with rifles": a promise (03x).
-            f.code = _derive("intent", f.code, f.code)
+            f.code = derive("intent", f.code, f.code)
             f.modality = "intent"
         elif not f.negated and (not f.nominal or len(f.trigger) > 1) and not f.mirror \
                 and f.root in _CONDITIONAL_THREATS and _conditional_main(f):
@@ -179,13 +179,13 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # side's conduct is a threat, aimed at that side when the act names nobody.
             if not f.targets or f.root == "15":  # what one deploys is one's own forces
                 f.targets = condition_subjects(f) or f.targets
-            f.code = _derive("intent", f.code, f.code)
+            f.code = derive("intent", f.code, f.code)
             f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _DECLARABLE \
                 and _declared_intent(f, quoted):
             # "Erdogan said: we will destroy all terror nests", "Turkey said it would hit back":
             # a stated future violent act is a threat.
-            f.code = _derive("intent", f.code, f.code)
+            f.code = derive("intent", f.code, f.code)
             f.modality = "intent"
         elif not f.negated and not f.nominal and not f.mirror and f.root in _ANNOUNCEABLE \
                 and _reported_would(f):
@@ -193,7 +193,7 @@ def parse_frames(sent: Span, lex: Lexicon, quoted: bool = False) -> list[Frame]:
             # guarantee safe passage": what one side says it would do is announced, not
             # speculated; concessions and meetings so announced are agreements (03x).
             if f.root in ("04", "05", "08"):
-                f.code = _derive("intent", f.code, f.code)
+                f.code = derive("intent", f.code, f.code)
             f.modality = "intent"
     for f in frames:
         if f.anchor.lemma_.lower() == "warn" and f.comp == "threaten" and not f.targets \
