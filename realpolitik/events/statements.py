@@ -9,7 +9,6 @@ is, who can make a statement, and when a statement is covered by a more specific
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from realpolitik.events.quotes import BODIES, Quote, described_before, described_noun, speaker_before
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
 _WORDS = 6  # the trigger shown for a quoted sentence: its first few quoted words
 # Who can make a coded STATEMENT: officials, armed groups and organisations, not commentators.
 _SPEAKER_SECTORS = {None, "", "GOV", "MIL", "REB", "OPP", "COP", "JUD", "IGO", "NGO", "IMG", "PTY", "LEG"}
-# "a former senior state department official", "a former US ambassador": out of office, a commentator.
-_FORMER = re.compile(r"\b(?:former|ex-)", re.I)
 _NEAR = 600  # characters before a 'he'/'she' statement within which its person must be named
 # People who speak for a body named after "for" ("a spokesman for the ministry").
 _SPOKESMEN = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
@@ -34,8 +31,9 @@ _SPOKESMEN = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spoke
 
 
 def can_state(a: Actor) -> bool:
-    """May `a` be the source of a STATEMENT?"""
-    return (a.sector in _SPEAKER_SECTORS or organisation(a)) and not _FORMER.search(a.text or "")
+    """May `a` be the source of a STATEMENT? Former officials ("a former US ambassador") are ELI, coded
+    so by the resolver, and so commentators."""
+    return a.sector in _SPEAKER_SECTORS or organisation(a)
 
 
 def quoted_statement(speaker: Actor, q: Quote, tax, text: str, si: int, start: int, end: int,
